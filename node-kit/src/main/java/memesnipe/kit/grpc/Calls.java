@@ -1,0 +1,64 @@
+package memesnipe.kit.grpc;
+
+import io.vertx.core.Future;
+import io.vertx.core.streams.ReadStream;
+import io.vertx.grpc.client.GrpcClient;
+import io.vertx.grpc.client.GrpcClientResponse;
+import io.vertx.grpc.common.GrpcStatus;
+import io.vertx.grpc.common.ServiceMethod;
+import memesnipe.kit.config.HostPort;
+
+import java.util.concurrent.TimeUnit;
+
+/** Client-side gRPC calls with a deadline, failing with {@link CallFailed} on a non-OK status. */
+public final class Calls {
+    private Calls() {
+    }
+
+    /** A non-OK gRPC status from a peer. */
+    public static final class CallFailed extends RuntimeException {
+        private final GrpcStatus status;
+
+        public CallFailed(GrpcStatus status, String message) {
+            super(status + (message == null || message.isEmpty() ? "" : ": " + message));
+            this.status = status;
+        }
+
+        public GrpcStatus status() {
+            return status;
+        }
+    }
+
+    /** One request, one response, within timeoutMs. */
+    public static <Req, Resp> Future<Resp> unary(GrpcClient client, HostPort peer, ServiceMethod<Resp, Req> method,
+                                                 Req request, long timeoutMs) {
+        return client.request(peer.socketAddress(), method)
+                .compose(req -> {
+                    req.timeout(timeoutMs, TimeUnit.MILLISECONDS);
+                    return req.send(request);
+                })
+                .compose(resp -> resp.last().compose(
+                        msg -> Future.succeededFuture(msg),
+                        err -> Future.failedFuture(statusError(resp, err))));
+    }
+
+    /** Opens a server stream (no deadline); the returned stream ends or fails when the call does. */
+    public static <Req, Resp> Future<ReadStream<Resp>> serverStream(GrpcClient client, HostPort peer,
+                                                                    ServiceMethod<Resp, Req> method, Req request) {
+        return client.request(peer.socketAddress(), method)
+                .compose(req -> req.send(request))
+                .compose(resp -> {
+                    if (resp.status() != null && resp.status() != GrpcStatus.OK) {
+                        return Future.failedFuture(new CallFailed(resp.status(), resp.statusMessage()));
+                    }
+                    return Future.succeededFuture(resp);
+                });
+    }
+
+    private static Throwable statusError(GrpcClientResponse<?, ?> resp, Throwable err) {
+        if (resp.status() != null && resp.status() != GrpcStatus.OK) {
+            return new CallFailed(resp.status(), resp.statusMessage());
+        }
+        return err;
+    }
+}

@@ -1,0 +1,27 @@
+package memesnipe.kit.grpc;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.grpc.client.GrpcClient;
+import memesnipe.kit.tls.TlsFiles;
+
+/** Builds gRPC clients that speak HTTP/2 over TLS, trust only the deployment CA and present the node's certificate. */
+public final class GrpcClients {
+    private GrpcClients() {
+    }
+
+    public static GrpcClient create(Vertx vertx, TlsFiles tls) {
+        HttpClientOptions http = new HttpClientOptions()
+                .setProtocolVersion(HttpVersion.HTTP_2)
+                .setSsl(true)
+                .setUseAlpn(true)
+                .setVerifyHost(true)
+                .setTrustOptions(tls.trustOptions())
+                .setKeyCertOptions(tls.keyCertOptions())
+                .setConnectTimeout(2_000)
+                .setSslHandshakeTimeout(5);
+        http.setSslHandshakeTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS);
+        return GrpcClient.client(vertx, http);
+    }
+}

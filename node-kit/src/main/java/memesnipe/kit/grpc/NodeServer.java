@@ -1,0 +1,244 @@
+package memesnipe.kit.grpc;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientAuth;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.grpc.health.HealthService;
+import io.vertx.grpc.reflection.ReflectionService;
+import io.vertx.grpc.server.GrpcServer;
+import io.vertx.grpc.server.Service;
+import memesnipe.kit.tls.NodeIdentity;
+import memesnipe.kit.tls.NodeName;
+import memesnipe.kit.tls.TlsFiles;
+import memesnipe.v1.GetStatusRequest;
+import memesnipe.v1.NodeGrpcService;
+import memesnipe.v1.NodeService;
+import memesnipe.v1.NodeStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.net.ssl.SSLPeerUnverifiedException;
+import java.security.cert.Certificate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The TLS HTTP/2 server every node runs: gRPC (its services, Node.GetStatus, grpc.health.v1 and
+ * reflection v1) on one port, plus GET /health and GET /metrics for anything that is not gRPC.
+ * With {@code allowedClients} set, it requires a client certificate and closes every connection
+ * whose certificate does not name one of those nodes.
+ */
+public final class NodeServer {
+    private static final Logger LOG = LoggerFactory.getLogger(NodeServer.class);
+
+    private final Vertx vertx;
+    private final NodeName node;
+    private final String host;
+    private final int port;
+    private final TlsFiles tls;
+    private final Set<NodeName> allowedClients;
+    private final List<Service> services;
+    private final Supplier<NodeStatus> status;
+    private final PrometheusMeterRegistry metrics;
+    private final Consumer<Router> extraRoutes;
+    private HttpServer server;
+    private Counter refusedClients;
+
+    private NodeServer(Builder b) {
+        this.vertx = b.vertx;
+        this.node = b.node;
+        this.host = b.host;
+        this.port = b.port;
+        this.tls = b.tls;
+        this.allowedClients = b.allowedClients;
+        this.services = List.copyOf(b.services);
+        this.status = b.status;
+        this.metrics = b.metrics;
+        this.extraRoutes = b.extraRoutes;
+    }
+
+    public static Builder builder(Vertx vertx, NodeName node) {
+        return new Builder(vertx, node);
+    }
+
+    /** Binds the port; fails with a clear message when the port is taken or TLS files are bad. */
+    public Future<NodeServer> start() {
+        refusedClients = Counter.builder("memesnipe_tls_clients_refused_total")
+                .description("TLS connections closed because the client certificate names a node that is not allowed")
+                .register(metrics);
+        GrpcServer grpc = GrpcServer.server(vertx);
+        HealthService health = HealthService.create(vertx);
+        for (Service s : services) {
+            grpc.addService(s);
+            health.register(s.name(), () -> Future.succeededFuture(true));
+        }
+        grpc.addService(NodeGrpcService.of(new NodeService() {
+            @Override
+            public Future<NodeStatus> getStatus(GetStatusRequest request) {
+                return Future.succeededFuture(status.get());
+            }
+        }));
+        health.register(NodeGrpcService.SERVICE_NAME, () -> Future.succeededFuture(true));
+        grpc.addService(health);
+        grpc.addService(ReflectionService.v1());
+
+        Router router = Router.router(vertx);
+        router.get("/health").handler(ctx -> ctx.json(new io.vertx.core.json.JsonObject()
+                .put("status", "UP").put("node", node.id())));
+        router.get("/metrics").handler(ctx -> ctx.response()
+                .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
+                .end(metrics.scrape()));
+        if (extraRoutes != null) {
+            extraRoutes.accept(router);
+        }
+
+        HttpServerOptions options = new HttpServerOptions()
+                .setHost(host).setPort(port)
+                .setSsl(true).setUseAlpn(true)
+                .setKeyCertOptions(tls.keyCertOptions());
+        if (!allowedClients.isEmpty()) {
+            options.setClientAuth(ClientAuth.REQUIRED).setTrustOptions(tls.trustOptions());
+        }
+        server = vertx.createHttpServer(options);
+        if (!allowedClients.isEmpty()) {
+            server.connectionHandler(this::admitOrClose);
+        }
+        server.requestHandler(req -> route(req, grpc, router));
+        return server.listen()
+                .recover(err -> Future.failedFuture(new IllegalStateException(
+                        node + ": cannot listen on " + host + ":" + port + ": " + describe(err), err)))
+                .map(s -> {
+                    LOG.info("{} serving gRPC over TLS on {}:{}{}", node, host, s.actualPort(),
+                            allowedClients.isEmpty() ? "" : " (mutual TLS, clients: " + allowedClients + ")");
+                    return this;
+                });
+    }
+
+    private void route(HttpServerRequest req, GrpcServer grpc, Router router) {
+        if (!allowedClients.isEmpty() && !admitted(req.connection())) {
+            req.response().setStatusCode(403).end();
+            req.connection().close();
+            return;
+        }
+        String type = req.getHeader("content-type");
+        if (type != null && type.startsWith("application/grpc")) {
+            grpc.handle(req);
+        } else {
+            router.handle(req);
+        }
+    }
+
+    private void admitOrClose(HttpConnection conn) {
+        if (!admitted(conn)) {
+            refusedClients.increment();
+            LOG.warn("{} refused a TLS client at {}: certificate is not one of {}", node, conn.remoteAddress(), allowedClients);
+            conn.close();
+        }
+    }
+
+    private boolean admitted(HttpConnection conn) {
+        try {
+            List<Certificate> chain = conn.peerCertificates();
+            Optional<NodeName> peer = NodeIdentity.of(chain);
+            return peer.isPresent() && allowedClients.contains(peer.get());
+        } catch (SSLPeerUnverifiedException e) {
+            return false;
+        }
+    }
+
+    private static String describe(Throwable err) {
+        String msg = err.getMessage();
+        if (msg != null && msg.toLowerCase().contains("address already in use")) {
+            return "port already in use";
+        }
+        return msg == null ? err.getClass().getSimpleName() : msg;
+    }
+
+    public int actualPort() {
+        return server.actualPort();
+    }
+
+    public NodeName node() {
+        return node;
+    }
+
+    public Future<Void> close() {
+        return server == null ? Future.succeededFuture() : server.close();
+    }
+
+    /** Configures a NodeServer. */
+    public static final class Builder {
+        private final Vertx vertx;
+        private final NodeName node;
+        private String host = "0.0.0.0";
+        private int port;
+        private TlsFiles tls;
+        private Set<NodeName> allowedClients = EnumSet.noneOf(NodeName.class);
+        private final List<Service> services = new ArrayList<>();
+        private Supplier<NodeStatus> status;
+        private PrometheusMeterRegistry metrics;
+        private Consumer<Router> extraRoutes;
+
+        private Builder(Vertx vertx, NodeName node) {
+            this.vertx = vertx;
+            this.node = node;
+        }
+
+        public Builder listen(String host, int port) {
+            this.host = host;
+            this.port = port;
+            return this;
+        }
+
+        public Builder tls(TlsFiles tls) {
+            this.tls = tls;
+            return this;
+        }
+
+        /** Require mutual TLS and admit only these nodes' certificates. */
+        public Builder onlyClients(Set<NodeName> nodes) {
+            this.allowedClients = nodes.isEmpty() ? EnumSet.noneOf(NodeName.class) : EnumSet.copyOf(nodes);
+            return this;
+        }
+
+        public Builder service(Service service) {
+            services.add(service);
+            return this;
+        }
+
+        public Builder status(Supplier<NodeStatus> status) {
+            this.status = status;
+            return this;
+        }
+
+        public Builder metrics(PrometheusMeterRegistry metrics) {
+            this.metrics = metrics;
+            return this;
+        }
+
+        /** Extra HTTP routes on the same port (beside /health and /metrics). */
+        public Builder routes(Consumer<Router> routes) {
+            this.extraRoutes = routes;
+            return this;
+        }
+
+        public NodeServer build() {
+            if (tls == null || status == null || metrics == null) {
+                throw new IllegalStateException("tls, status and metrics are required");
+            }
+            return new NodeServer(this);
+        }
+    }
+}

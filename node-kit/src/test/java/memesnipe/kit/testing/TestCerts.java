@@ -1,0 +1,39 @@
+package memesnipe.kit.testing;
+
+import memesnipe.kit.tls.CertificateAuthority;
+import memesnipe.kit.tls.NodeName;
+import memesnipe.kit.tls.TlsFiles;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** A throw-away deployment of certificates generated at test time (never checked in). */
+public final class TestCerts {
+    private final Path dir;
+
+    private TestCerts(Path dir) {
+        this.dir = dir;
+    }
+
+    public static TestCerts create() {
+        try {
+            Path dir = Files.createTempDirectory("memesnipe-certs");
+            CertificateAuthority.writeDeployment(dir, List.of(), Duration.ofDays(1));
+            return new TestCerts(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public TlsFiles of(NodeName node) {
+        return TlsFiles.inDir(dir, node);
+    }
+}
