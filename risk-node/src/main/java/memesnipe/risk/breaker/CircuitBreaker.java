@@ -1,0 +1,318 @@
+package memesnipe.risk.breaker;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The tiered circuit breaker (pure). Escalates at once when a trigger is met; steps down one tier at
+ * a time once the trigger has stayed clear for the cool-down, then ramps entry sizes back in steps.
+ * EMERGENCY and manual trips hold until {@link #reset}. Drawdown is measured on the marked equity
+ * curve from its peak; daily loss from the equity at the start of the trading day.
+ */
+public final class CircuitBreaker {
+    private static final int MAX_TRANSITIONS = 1000;
+
+    private final BreakerThresholds t;
+    private Tier tier = Tier.NORMAL;
+    private String reason = "start";
+    private long sinceMs;
+    private long peakE8;
+    private long dayStartE8;
+    private long dayEpochDay = Long.MIN_VALUE;
+    private boolean manualLatch;
+    private int rampStep;
+    private long rampSinceMs;
+    private long clearSinceMs;
+    private int lastDrawdownBps;
+    private int lastDailyLossBps;
+    private long lastEquityE8;
+    private final Map<String, Long> strategyPeaks = new HashMap<>();
+    private final Set<String> suspended = new TreeSet<>();
+    private final Deque<Transition> transitions = new ArrayDeque<>();
+    private long transitionSeq;
+
+    public CircuitBreaker(BreakerThresholds thresholds, long initialEquityE8, long nowMs) {
+        this.t = thresholds;
+        this.peakE8 = initialEquityE8;
+        this.lastEquityE8 = initialEquityE8;
+        this.sinceMs = nowMs;
+        this.rampStep = thresholds.rampPct().size() - 1;
+        rollDay(initialEquityE8, nowMs);
+    }
+
+    /**
+     * Re-evaluates the tier from the marked equity and conditions at time now.
+     * Returns the transition when the tier changed.
+     */
+    public Optional<Transition> evaluate(long equityE8, Conditions conditions, long nowMs) {
+        rollDay(equityE8, nowMs);
+        lastEquityE8 = equityE8;
+        peakE8 = Math.max(peakE8, equityE8);
+        lastDrawdownBps = lossBps(peakE8, equityE8);
+        lastDailyLossBps = lossBps(dayStartE8, equityE8);
+        advanceRamp(nowMs);
+
+        Trigger target = target(conditions);
+        if (tier == Tier.EMERGENCY || manualLatch) {
+            if (target.tier.stricterThan(tier)) {
+                return Optional.of(move(target.tier, target.reason, nowMs));
+            }
+            return Optional.empty();
+        }
+        if (target.tier.stricterThan(tier)) {
+            clearSinceMs = 0;
+            return Optional.of(move(target.tier, target.reason, nowMs));
+        }
+        if (target.tier == tier) {
+            clearSinceMs = 0;
+            return Optional.empty();
+        }
+        if (clearSinceMs == 0) {
+            clearSinceMs = nowMs;
+        }
+        if (nowMs - clearSinceMs < t.cooldownMs()) {
+            return Optional.empty();
+        }
+        Tier lower = Tier.values()[tier.ordinal() - 1];
+        clearSinceMs = nowMs;
+        rampStep = 0;
+        rampSinceMs = nowMs;
+        return Optional.of(move(lower, "cleared for " + t.cooldownMs() + " ms: " + target.reason, nowMs));
+    }
+
+    /** A manual trip: moves to the tier (never to a less strict one) and holds there until reset. */
+    public Optional<Transition> trip(Tier to, String why, long nowMs) {
+        manualLatch = true;
+        if (!to.stricterThan(tier)) {
+            return Optional.empty();
+        }
+        return Optional.of(move(to, "manual trip: " + why, nowMs));
+    }
+
+    /**
+     * A manual reset: back to NORMAL, with the equity peak and the day's start re-based at the current
+     * equity (the operator acknowledges the loss), sizes ramped back from the first step, and every
+     * strategy suspension lifted.
+     */
+    public Optional<Transition> reset(String why, long nowMs) {
+        manualLatch = false;
+        peakE8 = lastEquityE8;
+        dayStartE8 = lastEquityE8;
+        lastDrawdownBps = 0;
+        lastDailyLossBps = 0;
+        clearSinceMs = 0;
+        rampStep = 0;
+        rampSinceMs = nowMs;
+        suspended.clear();
+        strategyPeaks.clear();
+        if (tier == Tier.NORMAL) {
+            return Optional.empty();
+        }
+        return Optional.of(move(Tier.NORMAL, "manual reset: " + why, nowMs));
+    }
+
+    /**
+     * Tracks one strategy's own equity (its capital allocation plus its P&L); a drawdown of at least
+     * the strategy threshold from its own peak suspends it until a reset. Returns true when this call suspended it.
+     */
+    public boolean evaluateStrategy(String strategy, long strategyEquityE8) {
+        long peak = Math.max(strategyPeaks.getOrDefault(strategy, strategyEquityE8), strategyEquityE8);
+        strategyPeaks.put(strategy, peak);
+        if (!suspended.contains(strategy) && lossBps(peak, strategyEquityE8) >= t.strategyDrawdownBps()) {
+            suspended.add(strategy);
+            return true;
+        }
+        return false;
+    }
+
+    public boolean suspended(String strategy) {
+        return suspended.contains(strategy);
+    }
+
+    public Set<String> suspendedStrategies() {
+        return Set.copyOf(suspended);
+    }
+
+    /** Entry size multiplier in percent: the ramp step, capped in WARNING, zero in CRITICAL and EMERGENCY. */
+    public int sizeMultiplierPct() {
+        int ramp = t.rampPct().get(rampStep);
+        return switch (tier) {
+            case NORMAL -> ramp;
+            case WARNING -> Math.min(ramp, t.warningSizePct());
+            case CRITICAL, EMERGENCY -> 0;
+        };
+    }
+
+    public Tier tier() {
+        return tier;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public long sinceMs() {
+        return sinceMs;
+    }
+
+    public long peakE8() {
+        return peakE8;
+    }
+
+    public long dayStartE8() {
+        return dayStartE8;
+    }
+
+    public int drawdownBps() {
+        return lastDrawdownBps;
+    }
+
+    public int dailyLossBps() {
+        return lastDailyLossBps;
+    }
+
+    public BreakerThresholds thresholds() {
+        return t;
+    }
+
+    /** Recent transitions, oldest first (at most the last 1000). */
+    public List<Transition> transitions() {
+        return new ArrayList<>(transitions);
+    }
+
+    /** Exports the whole state as one record. */
+    public BreakerRecord export() {
+        return new BreakerRecord(tier.name(), reason, sinceMs, peakE8, dayStartE8, dayEpochDay, manualLatch,
+                rampStep, rampSinceMs, clearSinceMs, Map.copyOf(strategyPeaks), Set.copyOf(suspended), transitionSeq);
+    }
+
+    /**
+     * Rebuilds a breaker from an exported record. A missing, unknown or inconsistent record never yields
+     * a laxer breaker: it starts in CRITICAL (latched until a manual reset).
+     */
+    public static CircuitBreaker restore(BreakerThresholds thresholds, BreakerRecord r, long equityE8, long nowMs) {
+        CircuitBreaker b = new CircuitBreaker(thresholds, equityE8, nowMs);
+        Optional<String> problem = validate(r, thresholds);
+        if (problem.isPresent()) {
+            b.manualLatch = true;
+            b.move(Tier.CRITICAL, "state not restorable (" + problem.get() + "): starting strict", nowMs);
+            return b;
+        }
+        b.tier = Tier.valueOf(r.tier());
+        b.reason = r.reason();
+        b.sinceMs = r.sinceMs();
+        b.peakE8 = r.peakE8();
+        b.dayStartE8 = r.dayStartE8();
+        b.dayEpochDay = r.dayEpochDay();
+        b.manualLatch = r.manualLatch();
+        b.rampStep = r.rampStep();
+        b.rampSinceMs = r.rampSinceMs();
+        b.clearSinceMs = r.clearSinceMs();
+        b.strategyPeaks.putAll(r.strategyPeaksE8());
+        b.suspended.addAll(r.suspendedStrategies());
+        b.transitionSeq = r.transitionSeq();
+        return b;
+    }
+
+    private static Optional<String> validate(BreakerRecord r, BreakerThresholds t) {
+        if (r == null) {
+            return Optional.of("no record");
+        }
+        if (r.tier() == null || java.util.Arrays.stream(Tier.values()).noneMatch(x -> x.name().equals(r.tier()))) {
+            return Optional.of("unknown tier " + r.tier());
+        }
+        if (r.peakE8() <= 0 || r.dayStartE8() <= 0) {
+            return Optional.of("non-positive equity figures");
+        }
+        if (r.rampStep() < 0 || r.rampStep() >= t.rampPct().size()) {
+            return Optional.of("ramp step out of range");
+        }
+        if (r.strategyPeaksE8() == null || r.suspendedStrategies() == null || r.reason() == null) {
+            return Optional.of("missing fields");
+        }
+        return Optional.empty();
+    }
+
+    private record Trigger(Tier tier, String reason) {
+    }
+
+    private Trigger target(Conditions c) {
+        String dd = "drawdown " + pct(lastDrawdownBps);
+        String dl = "daily loss " + pct(lastDailyLossBps);
+        if (lastDrawdownBps >= t.emergencyDrawdownBps()) {
+            return new Trigger(Tier.EMERGENCY, dd + " >= " + pct(t.emergencyDrawdownBps()));
+        }
+        if (lastDrawdownBps >= t.criticalDrawdownBps()) {
+            return new Trigger(Tier.CRITICAL, dd + " >= " + pct(t.criticalDrawdownBps()));
+        }
+        if (lastDailyLossBps >= t.criticalDailyLossBps()) {
+            return new Trigger(Tier.CRITICAL, dl + " >= " + pct(t.criticalDailyLossBps()));
+        }
+        if (c.heldMarketDataStale()) {
+            return new Trigger(Tier.CRITICAL, "market data stale for a held symbol");
+        }
+        if (c.execQuality() == ExecQuality.BAD) {
+            return new Trigger(Tier.CRITICAL, "execution quality bad");
+        }
+        if (lastDrawdownBps >= t.warnDrawdownBps()) {
+            return new Trigger(Tier.WARNING, dd + " >= " + pct(t.warnDrawdownBps()));
+        }
+        if (lastDailyLossBps >= t.warnDailyLossBps()) {
+            return new Trigger(Tier.WARNING, dl + " >= " + pct(t.warnDailyLossBps()));
+        }
+        if (c.execQuality() == ExecQuality.DEGRADED) {
+            return new Trigger(Tier.WARNING, "execution quality degraded");
+        }
+        return new Trigger(Tier.NORMAL, dd + ", " + dl + ": within limits");
+    }
+
+    private Transition move(Tier to, String why, long nowMs) {
+        Transition tr = new Transition(++transitionSeq, tier, to, why, lastDrawdownBps, lastDailyLossBps,
+                lastEquityE8, peakE8, nowMs);
+        tier = to;
+        reason = why;
+        sinceMs = nowMs;
+        transitions.addLast(tr);
+        if (transitions.size() > MAX_TRANSITIONS) {
+            transitions.removeFirst();
+        }
+        return tr;
+    }
+
+    private void advanceRamp(long nowMs) {
+        if (rampStep < t.rampPct().size() - 1 && tier.ordinal() <= Tier.WARNING.ordinal()
+                && nowMs - rampSinceMs >= t.rampStepMs()) {
+            rampStep++;
+            rampSinceMs = nowMs;
+        }
+    }
+
+    private void rollDay(long equityE8, long nowMs) {
+        long day = Instant.ofEpochMilli(nowMs).atZone(t.tradingDayZone()).toLocalDate().toEpochDay();
+        if (day != dayEpochDay) {
+            dayEpochDay = day;
+            dayStartE8 = equityE8;
+        }
+    }
+
+    /** Loss from a reference to a value, in basis points, floored at 0 (rounded down). */
+    static int lossBps(long referenceE8, long valueE8) {
+        if (referenceE8 <= 0 || valueE8 >= referenceE8) {
+            return 0;
+        }
+        return (int) java.math.BigInteger.valueOf(referenceE8 - valueE8).multiply(java.math.BigInteger.valueOf(10_000))
+                .divide(java.math.BigInteger.valueOf(referenceE8)).longValueExact();
+    }
+
+    static String pct(int bps) {
+        return String.format(java.util.Locale.ROOT, "%d.%02d%%", bps / 100, bps % 100);
+    }
+}

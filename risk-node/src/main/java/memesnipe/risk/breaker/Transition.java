@@ -1,0 +1,6 @@
+package memesnipe.risk.breaker;
+
+/** One change of breaker tier with the figures that caused it. */
+public record Transition(long seq, Tier from, Tier to, String reason, int drawdownBps, int dailyLossBps,
+                         long equityE8, long peakE8, long timeMs) {
+}

@@ -1,0 +1,21 @@
+package memesnipe.risk.engine;
+
+/** Typed reasons for a denial or a resize; mirrors memesnipe.v1.DenyReason. */
+public enum DenyReason {
+    NONE,
+    BREAKER_REDUCE_ONLY,
+    BREAKER_HALTED,
+    PER_TRADE_CAP,
+    STRATEGY_CAP,
+    NO_MARKET_DATA,
+    NO_POSITION,
+    BELOW_MIN_NOTIONAL,
+    EXECUTOR_UNAVAILABLE,
+    DUPLICATE_IN_FLIGHT,
+    STRATEGY_SUSPENDED,
+    BREAKER_SIZE_SCALED,
+    RATE_LIMITED,
+    GROSS_CAP,
+    SYMBOL_CAP,
+    MAX_POSITIONS
+}

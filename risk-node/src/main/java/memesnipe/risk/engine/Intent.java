@@ -1,0 +1,43 @@
+package memesnipe.risk.engine;
+
+/**
+ * What a strategy asks for. Entries carry a desired notional (USD, e8); exits close the strategy's
+ * whole position in the symbol. Exit parameters of 0 mean "no such exit".
+ */
+public record Intent(String clientOrderId, String strategy, String symbol, Side side, Purpose purpose,
+                     long notionalE8, long decisionPriceE8, long decisionSeq, long decisionIngestTimeMs,
+                     int stopLossBps, int takeProfitBps, int trailingStopBps) {
+
+    /** Every reason this intent is malformed (empty when it is well formed). */
+    public java.util.List<String> problems() {
+        java.util.List<String> p = new java.util.ArrayList<>();
+        if (clientOrderId == null || !clientOrderId.matches("[A-Za-z0-9._:-]{1,64}")) {
+            p.add("client_order_id must be 1..64 chars of [A-Za-z0-9._:-]");
+        }
+        if (strategy == null || strategy.isBlank()) {
+            p.add("strategy is required");
+        }
+        if (symbol == null || symbol.isBlank()) {
+            p.add("symbol is required");
+        }
+        if (side == null) {
+            p.add("side is required");
+        }
+        if (purpose == null) {
+            p.add("purpose is required");
+        }
+        if (purpose == Purpose.ENTRY && side != Side.BUY) {
+            p.add("an ENTRY must be a BUY (long only)");
+        }
+        if (purpose == Purpose.EXIT && side != Side.SELL) {
+            p.add("an EXIT must be a SELL (long only)");
+        }
+        if (purpose == Purpose.ENTRY && notionalE8 <= 0) {
+            p.add("notional_e8 must be > 0 for an ENTRY");
+        }
+        if (stopLossBps < 0 || takeProfitBps < 0 || trailingStopBps < 0) {
+            p.add("exit bps must be >= 0");
+        }
+        return p;
+    }
+}

@@ -1,0 +1,6 @@
+package memesnipe.risk.engine;
+
+/** Whether an order adds risk (ENTRY) or removes it (EXIT); exits are never blocked. */
+public enum Purpose {
+    ENTRY, EXIT
+}

@@ -1,0 +1,461 @@
+package memesnipe.risk.engine;
+
+import memesnipe.kit.money.Fixed;
+import memesnipe.risk.breaker.BreakerThresholds;
+import memesnipe.risk.breaker.CircuitBreaker;
+import memesnipe.risk.breaker.Conditions;
+import memesnipe.risk.breaker.Tier;
+import memesnipe.risk.breaker.Transition;
+import memesnipe.risk.limits.RiskLimits;
+import memesnipe.risk.limits.TokenBucket;
+import memesnipe.risk.portfolio.Portfolio;
+import memesnipe.risk.portfolio.Position;
+import memesnipe.risk.quality.ExecutionQuality;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The risk decision core (pure: state + event + time in, decisions and orders out). Owns the portfolio
+ * view, the breaker, the limits and the orders in flight. Exits are never throttled or blocked; entries
+ * pass the breaker, the strategy suspension, the rate throttle, market-data freshness and every cap.
+ */
+public final class RiskEngine {
+    private static final int MAX_REMEMBERED_DECISIONS = 100_000;
+
+    private final RiskLimits limits;
+    private final long initialCapitalE8;
+    private final long strategyAllocationE8;
+    private final Portfolio portfolio;
+    private final CircuitBreaker breaker;
+    private final ExecutionQuality quality;
+    private final TokenBucket entryBucket;
+    private final Map<String, Decision> decisions = new LinkedHashMap<>();
+    private final Map<String, OrderRequest> inFlight = new LinkedHashMap<>();
+    private final Map<String, ExitPlan> pendingPlans = new HashMap<>();
+    private final Map<String, ExitPlan> plans = new HashMap<>();
+    private final Consumer<Transition> transitionListener;
+    private long exitCounter;
+    private long approved;
+    private long denied;
+
+    public RiskEngine(RiskLimits limits, BreakerThresholds thresholds, ExecutionQuality.Limits qualityLimits,
+                      long initialCapitalE8, long nowMs, Consumer<Transition> transitionListener) {
+        this(limits, thresholds, qualityLimits, initialCapitalE8, nowMs, transitionListener, null);
+    }
+
+    /** Builds an engine around a restored breaker (see {@link CircuitBreaker#restore}). */
+    public static RiskEngine withBreaker(RiskLimits limits, CircuitBreaker breaker, ExecutionQuality.Limits qualityLimits,
+                                         long initialCapitalE8, long nowMs, Consumer<Transition> listener) {
+        return new RiskEngine(limits, breaker.thresholds(), qualityLimits, initialCapitalE8, nowMs, listener, breaker);
+    }
+
+    private RiskEngine(RiskLimits limits, BreakerThresholds thresholds,
+                       ExecutionQuality.Limits qualityLimits, long initialCapitalE8, long nowMs,
+                       Consumer<Transition> transitionListener, CircuitBreaker restored) {
+        this.limits = limits;
+        this.initialCapitalE8 = initialCapitalE8;
+        this.strategyAllocationE8 = Fixed.bps(initialCapitalE8, limits.strategyCapBps());
+        this.portfolio = new Portfolio(initialCapitalE8);
+        this.breaker = restored != null ? restored : new CircuitBreaker(thresholds, initialCapitalE8, nowMs);
+        this.quality = new ExecutionQuality(qualityLimits);
+        this.entryBucket = new TokenBucket(limits.entriesPerSecond(), limits.entryBurst(), nowMs);
+        this.transitionListener = transitionListener == null ? t -> { } : transitionListener;
+        this.exitCounter = nowMs;
+    }
+
+    // ------------------------------------------------------------------ intents
+
+    /** Decides on one intent. The same client order id always gets the first decision back. */
+    public Decision submit(Intent intent, long nowMs) {
+        Decision previous = decisions.get(intent.clientOrderId());
+        if (previous != null) {
+            return previous;
+        }
+        List<String> problems = intent.problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        Decision d = intent.purpose() == Purpose.EXIT ? decideExit(intent, nowMs) : decideEntry(intent, nowMs);
+        remember(d);
+        d.order().ifPresent(o -> inFlight.put(o.clientOrderId(), o));
+        if (d.approved()) {
+            approved++;
+        } else {
+            denied++;
+        }
+        return d;
+    }
+
+    private Decision decideExit(Intent in, long nowMs) {
+        long held = portfolio.qtyE8(in.strategy(), in.symbol());
+        long pendingExit = pendingExitQty(in.strategy(), in.symbol());
+        long qty = held - pendingExit;
+        if (qty <= 0) {
+            DenyReason r = held > 0 ? DenyReason.DUPLICATE_IN_FLIGHT : DenyReason.NO_POSITION;
+            return deny(in, r, held > 0 ? "an exit for the whole position is already in flight"
+                    : "no " + in.symbol() + " position held by " + in.strategy());
+        }
+        long price = priceFor(in.symbol(), in.decisionPriceE8());
+        OrderRequest order = new OrderRequest(in.clientOrderId(), in.strategy(), in.symbol(), Side.SELL, Purpose.EXIT,
+                qty, price, in.decisionSeq(), in.decisionIngestTimeMs(), nowMs);
+        return new Decision(in.clientOrderId(), Verdict.APPROVED, DenyReason.NONE,
+                "exit of " + Fixed.format(qty) + " " + in.symbol() + " approved (exits are never blocked)",
+                Fixed.mul(qty, price), qty, breaker.tier(), portfolio.equityE8(), portfolio.exposureE8(in.strategy()),
+                Optional.of(order));
+    }
+
+    private Decision decideEntry(Intent in, long nowMs) {
+        Tier tier = breaker.tier();
+        long equity = portfolio.equityE8();
+        if (tier == Tier.EMERGENCY) {
+            return deny(in, DenyReason.BREAKER_HALTED, "breaker EMERGENCY (" + breaker.reason() + "): only exits allowed");
+        }
+        if (tier == Tier.CRITICAL) {
+            return deny(in, DenyReason.BREAKER_REDUCE_ONLY, "breaker CRITICAL (" + breaker.reason() + "): reduce-only");
+        }
+        if (breaker.suspended(in.strategy())) {
+            return deny(in, DenyReason.STRATEGY_SUSPENDED, in.strategy() + " suspended: its drawdown reached "
+                    + pctOf(breaker.thresholds().strategyDrawdownBps()));
+        }
+        Portfolio.Mark mark = portfolio.markOf(in.symbol());
+        if (mark == null || nowMs - mark.timeMs() > limits.markMaxAgeMs()) {
+            return deny(in, DenyReason.NO_MARKET_DATA, mark == null ? "no price for " + in.symbol()
+                    : in.symbol() + " price is " + (nowMs - mark.timeMs()) + " ms old (max " + limits.markMaxAgeMs() + ")");
+        }
+        if (entryInFlight(in.strategy(), in.symbol())) {
+            return deny(in, DenyReason.DUPLICATE_IN_FLIGHT, "an entry for " + in.strategy() + "/" + in.symbol()
+                    + " is still in flight");
+        }
+        boolean opensNew = portfolio.qtyE8(in.strategy(), in.symbol()) == 0;
+        if (opensNew && portfolio.openPositions() + pendingNewPositions() >= limits.maxOpenPositions()) {
+            return deny(in, DenyReason.MAX_POSITIONS, "open positions at the maximum of " + limits.maxOpenPositions());
+        }
+        if (!entryBucket.tryTake(nowMs)) {
+            return deny(in, DenyReason.RATE_LIMITED, "entry rate above " + limits.entriesPerSecond() + "/s");
+        }
+
+        long size = in.notionalE8();
+        DenyReason binding = DenyReason.NONE;
+        StringBuilder why = new StringBuilder("asked " + Fixed.format(in.notionalE8()) + " USD");
+        int multiplier = breaker.sizeMultiplierPct();
+        if (multiplier < 100) {
+            size = size * multiplier / 100;
+            binding = DenyReason.BREAKER_SIZE_SCALED;
+            why.append("; x").append(multiplier).append("% (").append(tier).append(", ramp)");
+        }
+        long perTrade = Fixed.bps(equity, limits.perTradeBps());
+        if (size > perTrade) {
+            size = perTrade;
+            binding = DenyReason.PER_TRADE_CAP;
+            why.append("; per-trade cap ").append(Fixed.format(perTrade));
+        }
+        long strategyExposure = portfolio.exposureE8(in.strategy()) + pendingEntryNotional(in.strategy(), null);
+        long strategyRoom = Fixed.bps(equity, limits.strategyCapBps()) - strategyExposure;
+        if (size > strategyRoom) {
+            size = Math.max(0, strategyRoom);
+            binding = DenyReason.STRATEGY_CAP;
+            why.append("; strategy room ").append(Fixed.format(Math.max(0, strategyRoom)));
+        }
+        long symbolRoom = Fixed.bps(equity, limits.symbolCapBps()) - portfolio.symbolExposureE8(in.symbol())
+                - pendingEntryNotional(null, in.symbol());
+        if (size > symbolRoom) {
+            size = Math.max(0, symbolRoom);
+            binding = DenyReason.SYMBOL_CAP;
+            why.append("; symbol room ").append(Fixed.format(Math.max(0, symbolRoom)));
+        }
+        long grossRoom = Fixed.bps(equity, limits.grossCapBps()) - portfolio.grossExposureE8()
+                - pendingEntryNotional(null, null);
+        if (size > grossRoom) {
+            size = Math.max(0, grossRoom);
+            binding = DenyReason.GROSS_CAP;
+            why.append("; gross room ").append(Fixed.format(Math.max(0, grossRoom)));
+        }
+        long qty = Fixed.div(size, mark.priceE8());
+        long notional = Fixed.mul(qty, mark.priceE8());
+        if (qty <= 0 || notional < limits.minNotionalE8()) {
+            DenyReason r = binding == DenyReason.NONE || binding == DenyReason.BREAKER_SIZE_SCALED
+                    ? DenyReason.BELOW_MIN_NOTIONAL : binding;
+            return deny(in, r, why + "; " + Fixed.format(notional) + " USD is below the minimum of "
+                    + Fixed.format(limits.minNotionalE8()));
+        }
+        Verdict verdict = notional < in.notionalE8() && binding != DenyReason.NONE ? Verdict.RESIZED : Verdict.APPROVED;
+        OrderRequest order = new OrderRequest(in.clientOrderId(), in.strategy(), in.symbol(), Side.BUY, Purpose.ENTRY,
+                qty, mark.priceE8(), in.decisionSeq(), in.decisionIngestTimeMs(), nowMs);
+        int stop = in.stopLossBps() > 0 ? in.stopLossBps() : limits.defaultStopLossBps();
+        pendingPlans.put(in.clientOrderId(), new ExitPlan(stop, in.takeProfitBps(), in.trailingStopBps(), 0));
+        why.append("; approved ").append(Fixed.format(notional)).append(" USD = ").append(Fixed.format(qty))
+                .append(" ").append(in.symbol()).append(" @ ").append(Fixed.format(mark.priceE8()));
+        return new Decision(in.clientOrderId(), verdict, verdict == Verdict.RESIZED ? binding : DenyReason.NONE,
+                why.toString(), notional, qty, tier, equity, strategyExposure, Optional.of(order));
+    }
+
+    private Decision deny(Intent in, DenyReason reason, String detail) {
+        return new Decision(in.clientOrderId(), Verdict.DENIED, reason, detail, 0, 0, breaker.tier(),
+                portfolio.equityE8(), portfolio.exposureE8(in.strategy()), Optional.empty());
+    }
+
+    // ------------------------------------------------------------------ market and fills
+
+    /** A validated tick: marks the portfolio, re-evaluates the breaker and fires exits. Returns exit orders to send. */
+    public List<OrderRequest> onTick(String symbol, long priceE8, long eventTimeMs, long nowMs) {
+        portfolio.mark(symbol, priceE8, eventTimeMs);
+        List<OrderRequest> exits = new ArrayList<>();
+        for (Position p : portfolio.positions()) {
+            if (!p.symbol().equals(symbol)) {
+                continue;
+            }
+            String key = key(p.strategy(), p.symbol());
+            ExitPlan plan = plans.get(key);
+            if (plan == null) {
+                continue;
+            }
+            plan = plan.withHigh(priceE8);
+            plans.put(key, plan);
+            exitTrigger(p, plan, priceE8).ifPresent(why -> exitPosition(p, why, nowMs).ifPresent(exits::add));
+        }
+        exits.addAll(evaluate(nowMs));
+        return exits;
+    }
+
+    /** A fill from the executor's fill stream (applied once per sequence number). Returns exit orders to send. */
+    public List<OrderRequest> onFill(FillEvent fill, long nowMs) {
+        if (!portfolio.apply(fill)) {
+            return List.of();
+        }
+        OrderRequest order = inFlight.remove(fill.clientOrderId());
+        if (order != null) {
+            long latency = Math.max(0, fill.timeMs() - order.approvedTimeMs());
+            int slippage = order.referencePriceE8() == 0 ? 0
+                    : (int) ((fill.priceE8() - order.referencePriceE8()) * 10_000 / order.referencePriceE8());
+            quality.filled(latency, slippage);
+        }
+        String key = key(fill.strategy(), fill.symbol());
+        ExitPlan plan = pendingPlans.remove(fill.clientOrderId());
+        if (portfolio.qtyE8(fill.strategy(), fill.symbol()) == 0) {
+            plans.remove(key);
+        } else if (plan != null && !plans.containsKey(key)) {
+            plans.put(key, plan.withHigh(fill.priceE8()));
+        }
+        return evaluate(nowMs);
+    }
+
+    /** The executor refused the order or it could not be delivered: release its reservation. */
+    public List<OrderRequest> onOrderFailed(String clientOrderId, long nowMs) {
+        OrderRequest order = inFlight.remove(clientOrderId);
+        pendingPlans.remove(clientOrderId);
+        if (order != null) {
+            quality.failed(Math.max(0, nowMs - order.approvedTimeMs()));
+        }
+        return evaluate(nowMs);
+    }
+
+    /** Periodic re-evaluation (so a silent feed still raises the breaker). Returns exit orders to send. */
+    public List<OrderRequest> onTimer(long nowMs) {
+        return evaluate(nowMs);
+    }
+
+    // ------------------------------------------------------------------ admin
+
+    /** Manual trip; EMERGENCY flattens at once. Returns exit orders to send. */
+    public List<OrderRequest> trip(Tier tier, String reason, long nowMs) {
+        breaker.trip(tier, reason, nowMs).ifPresent(transitionListener);
+        return evaluate(nowMs);
+    }
+
+    /** Manual reset to NORMAL (see {@link CircuitBreaker#reset}). */
+    public void reset(String reason, long nowMs) {
+        breaker.reset(reason, nowMs).ifPresent(transitionListener);
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    private List<OrderRequest> evaluate(long nowMs) {
+        long equity = portfolio.equityE8();
+        breaker.evaluate(equity, new Conditions(heldStale(nowMs), quality.verdict()), nowMs)
+                .ifPresent(transitionListener);
+        for (String strategy : strategiesHeldOrKnown()) {
+            breaker.evaluateStrategy(strategy, strategyAllocationE8 + portfolio.strategyPnlE8(strategy));
+        }
+        List<OrderRequest> exits = new ArrayList<>();
+        boolean flattenAll = breaker.tier() == Tier.EMERGENCY
+                || equity <= breaker.dayStartE8() - Fixed.bps(breaker.dayStartE8(), limits.portfolioStopBps());
+        for (Position p : portfolio.positions()) {
+            if (flattenAll) {
+                String why = breaker.tier() == Tier.EMERGENCY ? "EMERGENCY flatten" : "portfolio stop";
+                exitPosition(p, why, nowMs).ifPresent(exits::add);
+            } else if (breaker.suspended(p.strategy())) {
+                exitPosition(p, "strategy suspended", nowMs).ifPresent(exits::add);
+            }
+        }
+        return exits;
+    }
+
+    private List<String> strategiesHeldOrKnown() {
+        List<String> out = new ArrayList<>();
+        for (Position p : portfolio.positions()) {
+            if (!out.contains(p.strategy())) {
+                out.add(p.strategy());
+            }
+        }
+        return out;
+    }
+
+    private Optional<String> exitTrigger(Position p, ExitPlan plan, long priceE8) {
+        long avg = p.averagePriceE8();
+        if (avg <= 0) {
+            return Optional.empty();
+        }
+        if (plan.stopLossBps() > 0 && priceE8 <= avg - Fixed.bps(avg, plan.stopLossBps())) {
+            return Optional.of("stop-loss " + pctOf(plan.stopLossBps()));
+        }
+        if (plan.takeProfitBps() > 0 && priceE8 >= avg + Fixed.bps(avg, plan.takeProfitBps())) {
+            return Optional.of("take-profit " + pctOf(plan.takeProfitBps()));
+        }
+        if (plan.trailingStopBps() > 0 && plan.highWaterE8() > avg
+                && priceE8 <= plan.highWaterE8() - Fixed.bps(plan.highWaterE8(), plan.trailingStopBps())) {
+            return Optional.of("trailing stop " + pctOf(plan.trailingStopBps()));
+        }
+        return Optional.empty();
+    }
+
+    /** Emits an exit for what is held and not already being sold; none when nothing is left to sell. */
+    private Optional<OrderRequest> exitPosition(Position p, String why, long nowMs) {
+        long qty = p.qtyE8() - pendingExitQty(p.strategy(), p.symbol());
+        if (qty <= 0) {
+            return Optional.empty();
+        }
+        Portfolio.Mark mark = portfolio.markOf(p.symbol());
+        long price = mark != null ? mark.priceE8() : p.averagePriceE8();
+        String id = "rx-" + (++exitCounter) + "-" + p.symbol();
+        OrderRequest order = new OrderRequest(id.length() > 64 ? id.substring(0, 64) : id, p.strategy(), p.symbol(),
+                Side.SELL, Purpose.EXIT, qty, price, 0, 0, nowMs);
+        inFlight.put(order.clientOrderId(), order);
+        remember(new Decision(order.clientOrderId(), Verdict.APPROVED, DenyReason.NONE, "risk exit: " + why,
+                Fixed.mul(qty, price), qty, breaker.tier(), portfolio.equityE8(), portfolio.exposureE8(p.strategy()),
+                Optional.of(order)));
+        return Optional.of(order);
+    }
+
+    private boolean heldStale(long nowMs) {
+        for (String symbol : portfolio.heldSymbols()) {
+            Portfolio.Mark m = portfolio.markOf(symbol);
+            if (m == null || nowMs - m.timeMs() > limits.heldStaleMs()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private long pendingExitQty(String strategy, String symbol) {
+        long sum = 0;
+        for (OrderRequest o : inFlight.values()) {
+            if (o.purpose() == Purpose.EXIT && o.strategy().equals(strategy) && o.symbol().equals(symbol)) {
+                sum += o.qtyE8();
+            }
+        }
+        return sum;
+    }
+
+    private boolean entryInFlight(String strategy, String symbol) {
+        for (OrderRequest o : inFlight.values()) {
+            if (o.purpose() == Purpose.ENTRY && o.strategy().equals(strategy) && o.symbol().equals(symbol)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Notional of entries in flight, filtered by strategy and/or symbol when given. */
+    private long pendingEntryNotional(String strategy, String symbol) {
+        long sum = 0;
+        for (OrderRequest o : inFlight.values()) {
+            if (o.purpose() == Purpose.ENTRY && (strategy == null || o.strategy().equals(strategy))
+                    && (symbol == null || o.symbol().equals(symbol))) {
+                sum += Fixed.mul(o.qtyE8(), o.referencePriceE8());
+            }
+        }
+        return sum;
+    }
+
+    private int pendingNewPositions() {
+        int n = 0;
+        for (OrderRequest o : inFlight.values()) {
+            if (o.purpose() == Purpose.ENTRY && portfolio.qtyE8(o.strategy(), o.symbol()) == 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private long priceFor(String symbol, long fallbackE8) {
+        Portfolio.Mark m = portfolio.markOf(symbol);
+        return m != null ? m.priceE8() : fallbackE8;
+    }
+
+    private void remember(Decision d) {
+        decisions.put(d.clientOrderId(), d);
+        if (decisions.size() > MAX_REMEMBERED_DECISIONS) {
+            var it = decisions.keySet().iterator();
+            it.next();
+            it.remove();
+        }
+    }
+
+    private static String key(String strategy, String symbol) {
+        return strategy + '\u0000' + symbol;
+    }
+
+    private static String pctOf(int bps) {
+        return String.format(java.util.Locale.ROOT, "%d.%02d%%", bps / 100, bps % 100);
+    }
+
+    // ------------------------------------------------------------------ read-only views
+
+    public Portfolio portfolio() {
+        return portfolio;
+    }
+
+    public CircuitBreaker breaker() {
+        return breaker;
+    }
+
+    public ExecutionQuality quality() {
+        return quality;
+    }
+
+    public RiskLimits limits() {
+        return limits;
+    }
+
+    public long initialCapitalE8() {
+        return initialCapitalE8;
+    }
+
+    /** Whether an intent with this client order id was already decided (a repeat gets the same answer). */
+    public boolean decided(String clientOrderId) {
+        return decisions.containsKey(clientOrderId);
+    }
+
+    public int inFlightCount() {
+        return inFlight.size();
+    }
+
+    /** Orders approved but not yet filled or failed (for re-delivery after an executor outage). */
+    public List<OrderRequest> inFlightOrders() {
+        return List.copyOf(inFlight.values());
+    }
+
+    public long approvedCount() {
+        return approved;
+    }
+
+    public long deniedCount() {
+        return denied;
+    }
+}

@@ -1,0 +1,6 @@
+package memesnipe.risk.engine;
+
+/** Order side. MemeSnipe trades long only: BUY opens or adds, SELL closes. */
+public enum Side {
+    BUY, SELL
+}

@@ -1,0 +1,209 @@
+package memesnipe.risk.engine;
+
+import memesnipe.kit.money.Fixed;
+import memesnipe.risk.breaker.BreakerThresholds;
+import memesnipe.risk.breaker.Tier;
+import memesnipe.risk.limits.RiskLimits;
+import memesnipe.risk.quality.ExecutionQuality;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RiskEngineTest {
+    static final long T0 = 1_700_000_000_000L;
+    static final long USD = Fixed.ONE;
+    long now;
+    long fillSeq;
+    RiskEngine engine;
+
+    @BeforeEach
+    void setUp() {
+        now = T0;
+        engine = new RiskEngine(RiskLimits.defaults(), BreakerThresholds.defaults(), ExecutionQuality.Limits.defaults(),
+                10_000 * USD, now, t -> { });
+        engine.onTick("SOL", 100 * USD, now, now);
+        engine.onTick("BONK", USD / 1000, now, now);
+    }
+
+    static Intent entry(String id, String strategy, String symbol, long notionalUsd) {
+        return new Intent(id, strategy, symbol, Side.BUY, Purpose.ENTRY, notionalUsd * USD, 100 * USD, 1, T0, 0, 0, 0);
+    }
+
+    static Intent exit(String id, String strategy, String symbol) {
+        return new Intent(id, strategy, symbol, Side.SELL, Purpose.EXIT, 0, 100 * USD, 2, T0, 0, 0, 0);
+    }
+
+    /** Fills an approved order at its reference price, as the paper venue would without slippage. */
+    List<OrderRequest> fill(OrderRequest o) {
+        return engine.onFill(new FillEvent(++fillSeq, o.clientOrderId(), o.strategy(), o.symbol(), o.side(), o.qtyE8(),
+                o.referencePriceE8(), 0, now), now);
+    }
+
+    @Test
+    void submit_smallEntryInNormal_isApprovedAtFullSize() {
+        Decision d = engine.submit(entry("a1", "momentum_5m", "SOL", 150), now);
+        assertThat(d.verdict()).isEqualTo(Verdict.APPROVED);
+        assertThat(d.approvedNotionalE8()).isEqualTo(150 * USD);
+        assertThat(d.approvedQtyE8()).isEqualTo(Fixed.parse("1.5"));
+        assertThat(d.order()).isPresent();
+    }
+
+    @Test
+    void submit_entryAboveTwoPercentOfEquity_isResizedToThePerTradeCap() {
+        Decision d = engine.submit(entry("a1", "momentum_5m", "SOL", 500), now);
+        assertThat(d.verdict()).isEqualTo(Verdict.RESIZED);
+        assertThat(d.reason()).isEqualTo(DenyReason.PER_TRADE_CAP);
+        assertThat(d.approvedNotionalE8()).isEqualTo(200 * USD);
+    }
+
+    @Test
+    void submit_entriesBeyondTenPercentPerStrategy_areResizedThenDenied() {
+        long total = 0;
+        String[] symbols = {"SOL", "BONK"};
+        for (int i = 0; i < 12; i++) {
+            now += 1000;
+            engine.onTick("SOL", 100 * USD, now, now);
+            engine.onTick("BONK", USD / 1000, now, now);
+            Decision d = engine.submit(entry("e" + i, "momentum_5m", symbols[i % 2], 200), now);
+            if (d.approved()) {
+                total += d.approvedNotionalE8();
+                fill(d.order().orElseThrow());
+            } else {
+                assertThat(d.reason()).isEqualTo(DenyReason.STRATEGY_CAP);
+            }
+        }
+        assertThat(total).isLessThanOrEqualTo(1_000 * USD).isGreaterThan(990 * USD);
+        assertThat(engine.portfolio().exposureE8("momentum_5m")).isLessThanOrEqualTo(1_000 * USD);
+        Decision other = engine.submit(entry("o1", "mean_revert_1h", "SOL", 100), now);
+        assertThat(other.verdict()).as("another strategy has its own room").isEqualTo(Verdict.APPROVED);
+    }
+
+    @Test
+    void submit_whenBreakerWarning_scalesEntrySizeByHalf() {
+        engine.trip(Tier.WARNING, "test", now);
+        Decision d = engine.submit(entry("a1", "momentum_5m", "SOL", 100), now);
+        assertThat(d.verdict()).isEqualTo(Verdict.RESIZED);
+        assertThat(d.reason()).isEqualTo(DenyReason.BREAKER_SIZE_SCALED);
+        assertThat(d.approvedNotionalE8()).isEqualTo(50 * USD);
+    }
+
+    @Test
+    void submit_whenBreakerCritical_deniesRiskIncreasingOrder_butApprovesExit() {
+        OrderRequest held = engine.submit(entry("a1", "momentum_5m", "SOL", 100), now).order().orElseThrow();
+        fill(held);
+        engine.trip(Tier.CRITICAL, "test", now);
+        Decision in = engine.submit(entry("a2", "mean_revert_1h", "BONK", 100), now);
+        assertThat(in.verdict()).isEqualTo(Verdict.DENIED);
+        assertThat(in.reason()).isEqualTo(DenyReason.BREAKER_REDUCE_ONLY);
+        Decision out = engine.submit(exit("x1", "momentum_5m", "SOL"), now);
+        assertThat(out.verdict()).isEqualTo(Verdict.APPROVED);
+        assertThat(out.approvedQtyE8()).isEqualTo(held.qtyE8());
+    }
+
+    @Test
+    void trip_emergency_flattensEveryPositionAtOnce_andDeniesEntries() {
+        fill(engine.submit(entry("a1", "momentum_5m", "SOL", 100), now).order().orElseThrow());
+        fill(engine.submit(entry("a2", "mean_revert_1h", "BONK", 100), now).order().orElseThrow());
+        List<OrderRequest> exits = engine.trip(Tier.EMERGENCY, "drill", now);
+        assertThat(exits).hasSize(2).allMatch(o -> o.purpose() == Purpose.EXIT && o.side() == Side.SELL);
+        assertThat(engine.onTimer(now + 1)).as("no duplicate exits while the first are in flight").isEmpty();
+        exits.forEach(this::fill);
+        assertThat(engine.portfolio().openPositions()).isZero();
+        assertThat(engine.submit(entry("a3", "momentum_5m", "SOL", 100), now).reason()).isEqualTo(DenyReason.BREAKER_HALTED);
+        engine.reset("drill over", now);
+        now += 10;
+        engine.onTick("SOL", 100 * USD, now, now);
+        assertThat(engine.submit(entry("a4", "momentum_5m", "SOL", 100), now).approved()).isTrue();
+    }
+
+    @Test
+    void submit_sameClientOrderIdTwice_returnsTheFirstDecision_andOneOrder() {
+        Decision first = engine.submit(entry("dup", "momentum_5m", "SOL", 100), now);
+        Decision second = engine.submit(entry("dup", "momentum_5m", "SOL", 100), now);
+        assertThat(second).isSameAs(first);
+        assertThat(engine.inFlightCount()).isEqualTo(1);
+    }
+
+    @Test
+    void submit_withoutFreshPrice_deniesEntryForNoMarketData() {
+        assertThat(engine.submit(entry("a1", "momentum_5m", "WIF", 100), now).reason()).isEqualTo(DenyReason.NO_MARKET_DATA);
+        now += 2001;
+        assertThat(engine.submit(entry("a2", "momentum_5m", "SOL", 100), now).reason()).isEqualTo(DenyReason.NO_MARKET_DATA);
+    }
+
+    @Test
+    void submit_exitWithoutPosition_isDeniedNoPosition() {
+        assertThat(engine.submit(exit("x", "momentum_5m", "SOL"), now).reason()).isEqualTo(DenyReason.NO_POSITION);
+    }
+
+    @Test
+    void submit_entriesAboveTheRate_areThrottled_butExitsNeverAre() {
+        RiskLimits d = RiskLimits.defaults();
+        engine = new RiskEngine(new RiskLimits(d.perTradeBps(), d.strategyCapBps(), d.symbolCapBps(), d.grossCapBps(),
+                100, d.minNotionalE8(), d.markMaxAgeMs(), d.heldStaleMs(), 1, 2, d.portfolioStopBps(),
+                d.defaultStopLossBps()), BreakerThresholds.defaults(), ExecutionQuality.Limits.defaults(), 10_000 * USD, now,
+                t -> { });
+        String[] symbols = {"A", "B", "C", "D"};
+        for (String s : symbols) {
+            engine.onTick(s, 10 * USD, now, now);
+        }
+        assertThat(engine.submit(entry("1", "s", "A", 10), now).approved()).isTrue();
+        assertThat(engine.submit(entry("2", "s", "B", 10), now).approved()).isTrue();
+        assertThat(engine.submit(entry("3", "s", "C", 10), now).reason()).isEqualTo(DenyReason.RATE_LIMITED);
+        fill(engine.inFlightOrders().get(0));
+        fill(engine.inFlightOrders().get(0));
+        assertThat(engine.submit(exit("x1", "s", "A"), now).approved()).isTrue();
+        assertThat(engine.submit(exit("x2", "s", "B"), now).approved()).isTrue();
+    }
+
+    @Test
+    void malformedIntent_isRejectedWithEveryProblem() {
+        Intent bad = new Intent("", "", "SOL", Side.SELL, Purpose.ENTRY, -1, 0, 0, 0, 0, 0, 0);
+        assertThatThrownBy(() -> engine.submit(bad, now)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("client_order_id").hasMessageContaining("strategy is required")
+                .hasMessageContaining("BUY").hasMessageContaining("notional_e8");
+    }
+
+    @Test
+    void stopLoss_firesAnExitFromTheTickStream() {
+        Intent withStop = new Intent("a1", "momentum_5m", "SOL", Side.BUY, Purpose.ENTRY, 100 * USD, 100 * USD, 1, T0,
+                300, 600, 0);
+        fill(engine.submit(withStop, now).order().orElseThrow());
+        assertThat(engine.onTick("SOL", Fixed.parse("97.01"), now, now)).isEmpty();
+        List<OrderRequest> exits = engine.onTick("SOL", 97 * USD, now, now);
+        assertThat(exits).singleElement().satisfies(o -> {
+            assertThat(o.purpose()).isEqualTo(Purpose.EXIT);
+            assertThat(o.qtyE8()).isEqualTo(Fixed.ONE);
+        });
+    }
+
+    @Test
+    void takeProfitAndTrailingStop_fireFromTheTickStream() {
+        Intent tp = new Intent("a1", "s1", "SOL", Side.BUY, Purpose.ENTRY, 100 * USD, 100 * USD, 1, T0, 300, 500, 0);
+        fill(engine.submit(tp, now).order().orElseThrow());
+        assertThat(engine.onTick("SOL", Fixed.parse("104.99"), now, now)).isEmpty();
+        assertThat(engine.onTick("SOL", 105 * USD, now, now)).hasSize(1);
+
+        Intent trail = new Intent("b1", "s2", "BONK", Side.BUY, Purpose.ENTRY, 100 * USD, USD / 1000, 1, T0, 0, 0, 200);
+        fill(engine.submit(trail, now).order().orElseThrow());
+        engine.onTick("BONK", USD / 1000 * 12 / 10, now, now);   // high water 0.0012
+        assertThat(engine.onTick("BONK", 117_700, now, now)).isEmpty();   // -1.9 %
+        assertThat(engine.onTick("BONK", 117_600, now, now)).hasSize(1);  // -2.0 % from the high
+    }
+
+    @Test
+    void positionEqualsSumOfFills_andEquityIsMarkedToMarket() {
+        OrderRequest o = engine.submit(entry("a1", "s", "SOL", 100), now).order().orElseThrow();
+        engine.onFill(new FillEvent(1, o.clientOrderId(), "s", "SOL", Side.BUY, Fixed.parse("0.6"), 100 * USD, 0, now), now);
+        engine.onFill(new FillEvent(2, "other", "s", "SOL", Side.BUY, Fixed.parse("0.4"), 100 * USD, 0, now), now);
+        engine.onFill(new FillEvent(2, "other", "s", "SOL", Side.BUY, Fixed.parse("0.4"), 100 * USD, 0, now), now);
+        assertThat(engine.portfolio().qtyE8("s", "SOL")).as("a replayed fill seq is applied once").isEqualTo(Fixed.ONE);
+        engine.onTick("SOL", 90 * USD, now, now);
+        assertThat(engine.portfolio().equityE8()).isEqualTo(9_990 * USD);
+        assertThat(engine.breaker().drawdownBps()).isEqualTo(10);
+    }
+}
