@@ -39,23 +39,25 @@ public final class ConfigReader {
     }
 
     public int integer(String key, int def, int min, int max, String doc) {
-        return read(key, String.valueOf(def), doc + " [" + min + ".." + max + "]", v -> {
+        Integer v = read(key, String.valueOf(def), doc + " [" + min + ".." + max + "]", v -> {
             int n = Integer.parseInt(v.trim());
             if (n < min || n > max) {
                 throw new IllegalArgumentException("must be between " + min + " and " + max);
             }
             return n;
         });
+        return v == null ? def : v; // the problem is recorded; finish() reports it
     }
 
     public long longValue(String key, long def, long min, long max, String doc) {
-        return read(key, String.valueOf(def), doc + " [" + min + ".." + max + "]", v -> {
+        Long v = read(key, String.valueOf(def), doc + " [" + min + ".." + max + "]", v -> {
             long n = Long.parseLong(v.trim());
             if (n < min || n > max) {
                 throw new IllegalArgumentException("must be between " + min + " and " + max);
             }
             return n;
         });
+        return v == null ? def : v;
     }
 
     public int port(String key, int def, String doc) {
@@ -63,11 +65,12 @@ public final class ConfigReader {
     }
 
     public boolean bool(String key, boolean def, String doc) {
-        return read(key, String.valueOf(def), doc, v -> switch (v.trim().toLowerCase()) {
+        Boolean b = read(key, String.valueOf(def), doc, v -> switch (v.trim().toLowerCase()) {
             case "true", "yes", "1" -> true;
             case "false", "no", "0" -> false;
             default -> throw new IllegalArgumentException("must be true or false");
         });
+        return b == null ? def : b;
     }
 
     public HostPort hostPort(String key, String def, String doc) {

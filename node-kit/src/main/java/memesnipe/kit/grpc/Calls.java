@@ -20,7 +20,7 @@ public final class Calls {
         private final GrpcStatus status;
 
         public CallFailed(GrpcStatus status, String message) {
-            super(status + (message == null || message.isEmpty() ? "" : ": " + message));
+            super(status.name() + (message == null || message.isEmpty() ? "" : ": " + message));
             this.status = status;
         }
 

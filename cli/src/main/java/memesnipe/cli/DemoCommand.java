@@ -1,0 +1,128 @@
+package memesnipe.cli;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import memesnipe.kit.config.ConfigException;
+import memesnipe.kit.time.Clock;
+import memesnipe.kit.tls.CertificateAuthority;
+import memesnipe.kit.tls.NodeName;
+import memesnipe.kit.tls.TlsFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** Runs all five nodes in one JVM on paper with the simulated feed and prints a status line every few seconds. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Runs all five nodes in this JVM, each on its own loopback gRPC port over TLS,",
+                "paper trading on the simulated feed, with in-memory state. REST status on --http-port."})
+final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--certs", paramLabel = "DIR",
+            description = "use the certificates in DIR (from 'memesnipe certs'); default: generate fresh ones")
+    Path certs;
+
+    @Option(names = "--http-port", defaultValue = "8080", description = "REST status port (default: ${DEFAULT-VALUE})")
+    int httpPort;
+
+    @Option(names = "--grpc-base-port", defaultValue = "7001",
+            description = "gRPC ports: gateway=BASE, strategy=BASE+1, risk=BASE+2, executor=BASE+3, signer=BASE+4 (default: ${DEFAULT-VALUE})")
+    int basePort;
+
+    @Option(names = "--feed-rate", defaultValue = "200", description = "simulated events per second (default: ${DEFAULT-VALUE})")
+    int feedRate;
+
+    @Option(names = "--seed", defaultValue = "42", description = "simulated feed seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--status-every", defaultValue = "5", description = "seconds between status lines (default: ${DEFAULT-VALUE})")
+    int statusEvery;
+
+    @Option(names = "--duration", defaultValue = "0", description = "stop after this many seconds (0 = run until Ctrl-C)")
+    int duration;
+
+    @Override
+    public Integer call() throws Exception {
+        if (httpPort < 0 || httpPort > 65535 || basePort < 1 || basePort > 65530 || feedRate < 1 || statusEvery < 1
+                || duration < 0) {
+            System.err.println("memesnipe demo: ports must be within 1..65535, --feed-rate and --status-every >= 1");
+            return 2;
+        }
+        Path dataDir = Files.createTempDirectory("memesnipe-demo");
+        Path certDir = certs;
+        if (certDir == null) {
+            certDir = dataDir.resolve("certs");
+            CertificateAuthority.writeDeployment(certDir, List.of(), Duration.ofDays(1));
+        } else {
+            for (NodeName n : NodeName.values()) {
+                List<String> problems = TlsFiles.inDir(certDir, n).problems();
+                if (!problems.isEmpty()) {
+                    System.err.println("memesnipe demo: --certs " + certDir + ": " + String.join("; ", problems));
+                    return 2;
+                }
+            }
+        }
+        Cluster.Layout layout = new Cluster.Layout(certDir, dataDir, basePort, httpPort);
+        Map<NodeName, Map<String, String>> extra = new EnumMap<>(NodeName.class);
+        extra.put(NodeName.GATEWAY, Map.of("feed-rate", String.valueOf(feedRate), "feed-seed", String.valueOf(seed)));
+
+        Vertx vertx = Vertx.vertx();
+        Cluster cluster;
+        try {
+            cluster = Cluster.start(vertx, layout, extra, Clock.system()).await(60, TimeUnit.SECONDS);
+        } catch (ConfigException e) {
+            System.err.println("memesnipe demo: invalid configuration: " + String.join("; ", e.problems()));
+            vertx.close();
+            return 2;
+        } catch (Exception e) {
+            System.err.println("memesnipe demo: " + NodeCommand.rootMessage(e));
+            vertx.close();
+            return 1;
+        }
+        int port = cluster.httpPort();
+        System.out.println("MemeSnipe demo running (paper trading, simulated feed). Status: http://127.0.0.1:" + port
+                + "/api/v1/status  gRPC: gateway " + layout.address(NodeName.GATEWAY) + ", strategy "
+                + layout.address(NodeName.STRATEGY) + ", risk " + layout.address(NodeName.RISK) + ", executor "
+                + layout.address(NodeName.EXECUTOR) + ", signer " + layout.address(NodeName.SIGNER)
+                + "  certs: " + certDir);
+        HttpClient http = vertx.createHttpClient();
+        vertx.setPeriodic(statusEvery * 1000L, id -> http.request(HttpMethod.GET, port, "127.0.0.1", "/api/v1/status")
+                .compose(req -> req.send().compose(resp -> resp.body()))
+                .onSuccess(body -> System.out.println(statusLine(new JsonObject(body))))
+                .onFailure(err -> System.out.println("status unavailable: " + err.getMessage())));
+
+        CountDownLatch done = new CountDownLatch(1);
+        Thread hook = new Thread(done::countDown);
+        Runtime.getRuntime().addShutdownHook(hook);
+        if (duration > 0) {
+            done.await(duration, TimeUnit.SECONDS);
+        } else {
+            done.await();
+        }
+        vertx.close().await(10, TimeUnit.SECONDS);
+        return 0;
+    }
+
+    /** One line: breaker, equity, drawdown, fills, open positions, feed counters and how many nodes serve. */
+    static String statusLine(JsonObject s) {
+        JsonObject breaker = s.getJsonObject("breaker", new JsonObject());
+        JsonObject p = s.getJsonObject("portfolio", new JsonObject());
+        JsonObject feed = s.getJsonObject("feed", new JsonObject());
+        JsonArray nodes = s.getJsonArray("nodes", new JsonArray());
+        long serving = nodes.stream().filter(o -> ((JsonObject) o).getBoolean("serving", false)).count();
+        return String.format("[status] breaker=%s equity=%s drawdown=%s%% fills=%s open=%s events=%s rejected=%s nodes=%d/%d serving",
+                breaker.getString("tier", "?"), p.getValue("equity"), p.getValue("drawdownPct"), p.getValue("fills"),
+                p.getValue("openPositions"), feed.getValue("eventsIn"), feed.getValue("eventsRejected"), serving,
+                nodes.size());
+    }
+}

@@ -1,0 +1,92 @@
+package memesnipe.e2e;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The jar's commands fail with one clear line and a non-zero exit on bad input. */
+class CliErrorsTest {
+    static Path dir;
+    static Path certs;
+
+    @BeforeAll
+    static void makeCerts() throws Exception {
+        dir = Files.createTempDirectory("memesnipe-cli");
+        certs = dir.resolve("certs");
+        NodeProcess p = new NodeProcess(dir, "certs", List.of("certs", "--out", certs.toString(),
+                "--san", "risk.internal.example", "--san", "10.1.2.3")).start();
+        assertThat(p.waitFor(Duration.ofSeconds(60))).as(p.output()).isZero();
+    }
+
+    static NodeProcess run(String name, String... args) throws Exception {
+        return new NodeProcess(dir, name, List.of(args)).start();
+    }
+
+    static List<String> nonBlankLines(String s) {
+        return s.lines().filter(l -> !l.isBlank()).toList();
+    }
+
+    @Test
+    void certs_writesCaAndOneCertificatePerNode_withTheRequestedNames_andPrivateKeys() throws Exception {
+        CertificateFactory cf = CertificateFactory.getInstance("X.509");
+        for (String n : List.of("gateway", "strategy", "risk", "executor", "signer")) {
+            X509Certificate cert;
+            try (InputStream in = Files.newInputStream(certs.resolve(n + ".pem"))) {
+                cert = (X509Certificate) cf.generateCertificate(in);
+            }
+            assertThat(cert.getSubjectX500Principal().getName()).contains("CN=" + n);
+            assertThat(cert.getSubjectAlternativeNames().stream().map(l -> String.valueOf(l.get(1))).toList())
+                    .contains("localhost", "127.0.0.1", n, "risk.internal.example", "10.1.2.3");
+            assertThat(Files.readString(certs.resolve(n + "-key.pem"))).startsWith("-----BEGIN PRIVATE KEY-----");
+            assertThat(Files.getPosixFilePermissions(certs.resolve(n + "-key.pem")))
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        }
+        assertThat(certs.resolve("ca.pem")).exists();
+    }
+
+    @Test
+    void node_withUnknownSetting_exitsNonZeroWithOneLine() throws Exception {
+        NodeProcess p = run("unknown-key", "node", "risk", "--certs-dir", certs.toString(), "--no-such-key", "1");
+        assertThat(p.waitFor(Duration.ofSeconds(60))).isEqualTo(2);
+        assertThat(nonBlankLines(p.output())).singleElement().asString()
+                .contains("unknown setting 'no-such-key'");
+    }
+
+    @Test
+    void node_withMissingCertificates_exitsNonZeroWithOneLine() throws Exception {
+        NodeProcess p = run("missing-certs", "node", "executor", "--certs-dir", dir.resolve("nowhere").toString());
+        assertThat(p.waitFor(Duration.ofSeconds(60))).isEqualTo(2);
+        assertThat(nonBlankLines(p.output())).singleElement().asString().contains("CA certificate not found");
+    }
+
+    @Test
+    void node_onAPortInUse_exitsNonZeroWithOneLine() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            NodeProcess p = run("port-in-use", "node", "risk", "--host", "127.0.0.1", "--grpc-port",
+                    String.valueOf(taken.getLocalPort()), "--certs-dir", certs.toString());
+            assertThat(p.waitFor(Duration.ofSeconds(60))).isEqualTo(1);
+            assertThat(p.output()).contains("port already in use");
+            assertThat(p.output().lines().filter(l -> l.startsWith("memesnipe")).toList()).hasSize(1);
+        }
+    }
+
+    @Test
+    void unknownCommandOrNode_exitNonZero() throws Exception {
+        assertThat(run("bogus-cmd", "bogus").waitFor(Duration.ofSeconds(60))).isEqualTo(2);
+        NodeProcess p = run("bogus-node", "node", "banker");
+        assertThat(p.waitFor(Duration.ofSeconds(60))).isEqualTo(2);
+        assertThat(p.output()).contains("unknown node 'banker'");
+    }
+}

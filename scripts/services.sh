@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Makes sure PostgreSQL (127.0.0.1:5432) and Redis (127.0.0.1:6379) are running for the
+# integration tests: starts them if installed, installs them on Debian/Ubuntu (as root) if not.
+# Tests create their own databases and keys; nothing here is required to already exist.
+set -uo pipefail
+
+pg_up() { (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null; }
+redis_up() { (exec 3<>/dev/tcp/127.0.0.1/6379) 2>/dev/null; }
+
+install_pkgs() {
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "services: installing $*" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >/dev/null 2>&1 || {
+      apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >/dev/null; }
+  else
+    echo "services: please install $* (needs root and apt-get)" >&2
+    return 1
+  fi
+}
+
+if ! pg_up; then
+  command -v pg_ctlcluster >/dev/null 2>&1 || install_pkgs postgresql
+  if command -v pg_ctlcluster >/dev/null 2>&1; then
+    version=$(ls /etc/postgresql 2>/dev/null | sort -V | tail -n 1)
+    [ -n "$version" ] && pg_ctlcluster --skip-systemctl-redirect "$version" main start 2>/dev/null
+  fi
+  for _ in $(seq 1 30); do pg_up && break; sleep 0.5; done
+fi
+if ! redis_up; then
+  command -v redis-server >/dev/null 2>&1 || install_pkgs redis-server
+  if command -v redis-server >/dev/null 2>&1; then
+    mkdir -p /var/lib/redis /var/log/redis 2>/dev/null
+    redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no \
+      --dir /var/lib/redis --logfile /var/log/redis/ci.log >/dev/null 2>&1 || \
+      redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no >/dev/null 2>&1
+  fi
+  for _ in $(seq 1 30); do redis_up && break; sleep 0.5; done
+fi
+
+pg_up && echo "services: PostgreSQL up on 127.0.0.1:5432" >&2 || echo "services: WARNING PostgreSQL not reachable" >&2
+redis_up && echo "services: Redis up on 127.0.0.1:6379" >&2 || echo "services: WARNING Redis not reachable" >&2
+exit 0
