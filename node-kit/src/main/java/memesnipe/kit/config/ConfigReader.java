@@ -39,25 +39,25 @@ public final class ConfigReader {
     }
 
     public int integer(String key, int def, int min, int max, String doc) {
-        Integer v = read(key, String.valueOf(def), doc + " [" + min + ".." + max + "]", v -> {
+        Integer result = read(key, String.valueOf(def), doc + " [" + min + ".." + max + "]", v -> {
             int n = Integer.parseInt(v.trim());
             if (n < min || n > max) {
                 throw new IllegalArgumentException("must be between " + min + " and " + max);
             }
             return n;
         });
-        return v == null ? def : v; // the problem is recorded; finish() reports it
+        return result == null ? def : result; // the problem is recorded; finish() reports it
     }
 
     public long longValue(String key, long def, long min, long max, String doc) {
-        Long v = read(key, String.valueOf(def), doc + " [" + min + ".." + max + "]", v -> {
+        Long result = read(key, String.valueOf(def), doc + " [" + min + ".." + max + "]", v -> {
             long n = Long.parseLong(v.trim());
             if (n < min || n > max) {
                 throw new IllegalArgumentException("must be between " + min + " and " + max);
             }
             return n;
         });
-        return v == null ? def : v;
+        return result == null ? def : result;
     }
 
     public int port(String key, int def, String doc) {
