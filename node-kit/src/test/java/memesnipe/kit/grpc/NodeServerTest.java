@@ -68,7 +68,7 @@ class NodeServerTest {
     @Test
     void unreachablePeer_isReportedNotServing() throws Exception {
         PeerProbe probe = new PeerProbe(GrpcClients.create(vertx, certs.of(NodeName.GATEWAY)));
-        assertThat(probe.serving(new HostPort("127.0.0.1", 1), 1000).await(5, TimeUnit.SECONDS)).isFalse();
+        assertThat(probe.serving(new HostPort("127.0.0.1", 1), 1000).await(15, TimeUnit.SECONDS)).isFalse();
     }
 
     @Test
