@@ -12,8 +12,8 @@ import memesnipe.risk.RiskConfig;
 import memesnipe.risk.RiskVerticle;
 import memesnipe.signer.SignerConfig;
 import memesnipe.signer.SignerVerticle;
-import memesnipe.strategy.StrategyConfig;
-import memesnipe.strategy.StrategyVerticle;
+import memesnipe.strategy.node.StrategyConfig;
+import memesnipe.strategy.node.StrategyVerticle;
 
 import java.util.Map;
 

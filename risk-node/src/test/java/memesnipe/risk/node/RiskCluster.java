@@ -1,0 +1,119 @@
+package memesnipe.risk.node;
+
+import io.vertx.core.Vertx;
+import io.vertx.grpc.client.GrpcClient;
+import memesnipe.executor.ExecutorConfig;
+import memesnipe.executor.ExecutorVerticle;
+import memesnipe.kit.config.HostPort;
+import memesnipe.kit.config.Settings;
+import memesnipe.kit.grpc.Calls;
+import memesnipe.kit.grpc.GrpcClients;
+import memesnipe.kit.grpc.PeerProbe;
+import memesnipe.kit.testing.TestCerts;
+import memesnipe.kit.time.Clock;
+import memesnipe.kit.tls.NodeName;
+import memesnipe.risk.RiskConfig;
+import memesnipe.risk.RiskVerticle;
+import memesnipe.signer.SignerConfig;
+import memesnipe.signer.SignerVerticle;
+import memesnipe.v1.BreakerState;
+import memesnipe.v1.GetBreakerRequest;
+import memesnipe.v1.NodeStatus;
+import memesnipe.v1.OrderIntent;
+import memesnipe.v1.OrderPurpose;
+import memesnipe.v1.RiskDecision;
+import memesnipe.v1.RiskGrpcClient;
+import memesnipe.v1.Side;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The risk node with a real executor and signer behind it, over real gRPC and TLS, fed by a scripted
+ * market: what the scenario tests drive. Each test gets a fresh one (its own Vert.x and certificates).
+ */
+final class RiskCluster implements AutoCloseable {
+    final Vertx vertx = Vertx.vertx();
+    final TestCerts certs = TestCerts.create();
+    final ScriptedMarket market = new ScriptedMarket(vertx);
+    final HostPort risk;
+    final GrpcClient client;
+    private long ids;
+
+    RiskCluster(Map<String, String> riskSettings) throws Exception {
+        Path dir = Files.createTempDirectory("risk-cluster");
+        market.start(certs);
+        Settings common = Settings.empty().with("certs-dir", certs.dir().toString()).with("host", "127.0.0.1")
+                .with("grpc-port", "0");
+        SignerVerticle signer = new SignerVerticle(SignerConfig.from(common
+                .with("key-file", dir.resolve("key.pem").toString()).with("audit-file", dir.resolve("audit.log").toString())
+                .with("max-order-notional", "1000000").with("max-signs-per-second", "1000")), Clock.system());
+        vertx.deployVerticle(signer).await(20, TimeUnit.SECONDS);
+        ExecutorVerticle executor = new ExecutorVerticle(ExecutorConfig.from(common
+                .with("gateway", "127.0.0.1:" + market.port()).with("signer", "127.0.0.1:" + signer.grpcPort())
+                .with("slippage-bps", "0").with("fee-bps", "0")), Clock.system());
+        vertx.deployVerticle(executor).await(20, TimeUnit.SECONDS);
+        Settings rs = common.with("gateway", "127.0.0.1:" + market.port())
+                .with("executor", "127.0.0.1:" + executor.grpcPort()).with("evaluate-every-ms", "50");
+        for (Map.Entry<String, String> e : riskSettings.entrySet()) {
+            rs = rs.with(e.getKey(), e.getValue());
+        }
+        RiskVerticle node = new RiskVerticle(RiskConfig.from(rs), Clock.system());
+        vertx.deployVerticle(node).await(20, TimeUnit.SECONDS);
+        risk = new HostPort("127.0.0.1", node.grpcPort());
+        client = GrpcClients.create(vertx, certs.of(NodeName.STRATEGY));
+        await("risk and executor subscribed to the market", Duration.ofSeconds(15), () -> market.subscriberCount() >= 2);
+    }
+
+    RiskDecision entry(String strategy, String symbol, long notionalUsd) throws Exception {
+        return submit(OrderIntent.newBuilder().setClientOrderId("t-" + (++ids)).setStrategy(strategy).setSymbol(symbol)
+                .setSide(Side.BUY).setPurpose(OrderPurpose.ENTRY).setNotionalE8(notionalUsd * 100_000_000L)
+                .setDecisionPriceE8(1).build());
+    }
+
+    RiskDecision submit(OrderIntent intent) throws Exception {
+        return Calls.unary(client, risk, RiskGrpcClient.Submit, intent, 5000).await(10, TimeUnit.SECONDS);
+    }
+
+    BreakerState breaker() throws Exception {
+        return Calls.unary(client, risk, RiskGrpcClient.GetBreaker, GetBreakerRequest.getDefaultInstance(), 5000)
+                .await(10, TimeUnit.SECONDS);
+    }
+
+    NodeStatus status() throws Exception {
+        return new PeerProbe(client).status(risk, 5000).await(10, TimeUnit.SECONDS);
+    }
+
+    long fact(String name) throws Exception {
+        return Long.parseLong(status().getFactsOrThrow(name));
+    }
+
+    static void await(String what, Duration within, Check condition) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.ok()) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("not within " + within + ": " + what);
+    }
+
+    /** A condition that may call the node. */
+    interface Check {
+        boolean ok() throws Exception;
+    }
+
+    @Override
+    public void close() throws Exception {
+        vertx.close().await(20, TimeUnit.SECONDS);
+    }
+
+    static Supplier<String> none() {
+        return () -> "";
+    }
+}
