@@ -19,6 +19,8 @@ public final class GrpcClients {
                 .setVerifyHost(true)
                 .setTrustOptions(tls.trustOptions())
                 .setKeyCertOptions(tls.keyCertOptions())
+                .setInitialSettings(new io.vertx.core.http.Http2Settings().setInitialWindowSize(1 << 20))
+                .setHttp2ConnectionWindowSize(4 << 20)
                 .setConnectTimeout(2_000)
                 .setSslHandshakeTimeout(5);
         http.setSslHandshakeTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS);

@@ -1,0 +1,66 @@
+package memesnipe.executor.venue;
+
+import memesnipe.kit.money.Fixed;
+import memesnipe.kit.time.Clock;
+import memesnipe.v1.Side;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A simulated venue that fills market orders at once at the current mark price plus slippage:
+ * BUY pays mark + mark x slippage_bps, SELL gets mark - mark x slippage_bps (the slippage amount is
+ * rounded toward zero at scale 1e8); the fee is fee_bps of the fill notional (qty x fill price).
+ * A symbol without a mark, or whose mark is older than maxMarkAgeMs, is rejected with "NO_PRICE".
+ * Pure: marks are timed with the injected Clock. One owner.
+ */
+public final class PaperVenue {
+    public static final String NAME = "paper";
+
+    private final long slippageBps;
+    private final long feeBps;
+    private final long maxMarkAgeMs;
+    private final Clock clock;
+    private final Map<String, Mark> marks = new HashMap<>();
+
+    private record Mark(long priceE8, long receivedMs) {
+    }
+
+    /** The venue's answer to one order. */
+    public sealed interface Outcome permits Filled, Rejected {
+    }
+
+    /** Filled at priceE8 (quote per unit, 1e8) for a fee of feeE8 (quote, 1e8). */
+    public record Filled(long priceE8, long feeE8) implements Outcome {
+    }
+
+    /** Not filled, for the given reason (e.g. "NO_PRICE"). */
+    public record Rejected(String reason) implements Outcome {
+    }
+
+    public PaperVenue(long slippageBps, long feeBps, long maxMarkAgeMs, Clock clock) {
+        this.slippageBps = slippageBps;
+        this.feeBps = feeBps;
+        this.maxMarkAgeMs = maxMarkAgeMs;
+        this.clock = clock;
+    }
+
+    /** Records the latest price of a symbol, stamped with the time it arrived. */
+    public void mark(String symbol, long priceE8) {
+        if (priceE8 > 0) {
+            marks.put(symbol, new Mark(priceE8, clock.millis()));
+        }
+    }
+
+    /** Fills a market order of qtyE8 base units (> 0). */
+    public Outcome fill(String symbol, Side side, long qtyE8) {
+        Mark mark = marks.get(symbol);
+        if (mark == null || clock.millis() - mark.receivedMs() > maxMarkAgeMs) {
+            return new Rejected("NO_PRICE");
+        }
+        long slippage = Fixed.bps(mark.priceE8(), slippageBps);
+        long price = side == Side.BUY ? mark.priceE8() + slippage : mark.priceE8() - slippage;
+        long fee = Fixed.bps(Fixed.mul(qtyE8, price), feeBps);
+        return new Filled(price, fee);
+    }
+}

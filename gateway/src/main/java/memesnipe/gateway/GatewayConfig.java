@@ -1,0 +1,100 @@
+package memesnipe.gateway;
+
+import memesnipe.gateway.validation.ValidationLimits;
+import memesnipe.kit.config.ConfigException;
+import memesnipe.kit.config.ConfigReader;
+import memesnipe.kit.config.HostPort;
+import memesnipe.kit.config.NodeBasics;
+import memesnipe.kit.config.Settings;
+import memesnipe.kit.tls.NodeName;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * The gateway's settings, validated once: its gRPC server, the plain-HTTP REST port, the simulated feed,
+ * the validation limits, the per-subscriber queue and the peers whose status the REST API reports.
+ */
+public record GatewayConfig(NodeBasics basics, String httpHost, int httpPort, long feedSeed, int feedRate,
+                            double feedBadTickRatio, ValidationLimits limits, int subscriberQueue,
+                            HostPort strategy, HostPort risk, HostPort executor) {
+    public static final int DEFAULT_GRPC_PORT = 7001;
+    public static final int DEFAULT_HTTP_PORT = 8080;
+
+    /**
+     * Reads and validates every key.
+     *
+     * @throws ConfigException listing all problems, unknown keys included
+     */
+    public static GatewayConfig from(Settings s) {
+        ConfigReader r = new ConfigReader(s);
+        GatewayConfig config = read(r);
+        r.finish();
+        return config;
+    }
+
+    /** Key → documentation with its default, for --help. */
+    public static Map<String, String> documentation() {
+        ConfigReader r = new ConfigReader(Settings.empty());
+        read(r);
+        return r.documentation();
+    }
+
+    private static GatewayConfig read(ConfigReader r) {
+        NodeBasics basics = NodeBasics.read(r, NodeName.GATEWAY, DEFAULT_GRPC_PORT);
+        String httpHost = r.string("http-host", "0.0.0.0", "address the REST/metrics HTTP server (plain HTTP) binds to");
+        long httpPort = whole(r, "http-port", DEFAULT_HTTP_PORT, 0, 65535,
+                "REST API, /health and /metrics port (plain HTTP); 0 picks a free port");
+        long seed = whole(r, "feed-seed", 42, Long.MIN_VALUE, Long.MAX_VALUE, "random seed of the simulated feed");
+        long rate = whole(r, "feed-rate", 200, 0, 1_000_000,
+                "simulated feed events per second (all symbols); 0 turns the feed off");
+        double bad = decimal(r, "feed-bad-tick-ratio", 0.01, 0, 1, "share of malformed ticks the simulated feed injects");
+        long maxAge = whole(r, "max-age-ms", 500, 0, 3_600_000, "ticks older than this are rejected as STALE");
+        long maxFuture = whole(r, "max-future-ms", 100, 0, 3_600_000,
+                "ticks further ahead of now than this are rejected as FUTURE_TIMESTAMP");
+        double maxDev = decimal(r, "max-deviation-pct", 20, 0, 1e6,
+                "largest accepted price move from the symbol's last accepted price, percent");
+        double minLiq = decimal(r, "min-liquidity-usd", 10_000, 0, 1e15,
+                "ticks with less quoted liquidity (USD) are rejected");
+        long queue = whole(r, "subscriber-queue", 1024, 1, 1_000_000,
+                "pending events per subscriber (conflated per symbol) before the oldest is dropped");
+        HostPort strategy = r.hostPort("strategy", "127.0.0.1:7002", "strategy node gRPC address, for the status API");
+        HostPort risk = r.hostPort("risk", "127.0.0.1:7003", "risk node gRPC address, for the status API");
+        HostPort executor = r.hostPort("executor", "127.0.0.1:7004", "executor node gRPC address, for the status API");
+        return new GatewayConfig(basics, httpHost, (int) httpPort, seed, (int) rate, bad,
+                new ValidationLimits(maxAge, maxFuture, maxDev, minLiq), (int) queue, strategy, risk, executor);
+    }
+
+    /** A whole number in [min, max]; on a bad value the problem is recorded and the default returned. */
+    private static long whole(ConfigReader r, String key, long def, long min, long max, String doc) {
+        Long v = r.read(key, String.valueOf(def), doc + " [" + min + ".." + max + "]", text -> {
+            long n = Long.parseLong(text.trim());
+            if (n < min || n > max) {
+                throw new IllegalArgumentException("must be between " + min + " and " + max);
+            }
+            return n;
+        });
+        return v == null ? def : v;
+    }
+
+    /** A decimal number in [min, max]; on a bad value the problem is recorded and the default returned. */
+    private static double decimal(ConfigReader r, String key, double def, double min, double max, String doc) {
+        Double v = r.read(key, plain(def), doc + " [" + plain(min) + ".." + plain(max) + "]", text -> {
+            double d;
+            try {
+                d = Double.parseDouble(text.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("is not a number");
+            }
+            if (!(d >= min && d <= max)) {
+                throw new IllegalArgumentException("must be between " + plain(min) + " and " + plain(max));
+            }
+            return d;
+        });
+        return v == null ? def : v;
+    }
+
+    private static String plain(double d) {
+        return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+    }
+}

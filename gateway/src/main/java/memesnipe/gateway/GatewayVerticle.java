@@ -1,0 +1,205 @@
+package memesnipe.gateway;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import memesnipe.gateway.fanout.FanOut;
+import memesnipe.gateway.fanout.SubscribeService;
+import memesnipe.gateway.feed.Feed;
+import memesnipe.gateway.feed.RatePacer;
+import memesnipe.gateway.feed.SimulatedFeed;
+import memesnipe.gateway.feed.Tick;
+import memesnipe.gateway.status.FeedStats;
+import memesnipe.gateway.status.NodeView;
+import memesnipe.gateway.status.StatusJson;
+import memesnipe.gateway.status.StatusPoller;
+import memesnipe.gateway.validation.EventStamper;
+import memesnipe.gateway.validation.RejectReason;
+import memesnipe.gateway.validation.TickValidator;
+import memesnipe.kit.config.HostPort;
+import memesnipe.kit.grpc.GrpcClients;
+import memesnipe.kit.grpc.NodeServer;
+import memesnipe.kit.grpc.PeerProbe;
+import memesnipe.kit.grpc.Statuses;
+import memesnipe.kit.metrics.NodeMetrics;
+import memesnipe.kit.time.Clock;
+import memesnipe.kit.tls.NodeName;
+import memesnipe.v1.NodeStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * The gateway node: pulls ticks from the feed on a short timer, validates them, stamps accepted ones with
+ * the stream's sequence number and fans them out to MarketData subscribers over gRPC; serves the REST
+ * status API, /health and /metrics on a plain HTTP port. Owns all its state on one event loop.
+ */
+public final class GatewayVerticle extends VerticleBase {
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayVerticle.class);
+    /** How often the feed timer fires; the pacer decides how many ticks each firing emits. */
+    static final long FEED_TIMER_MS = 5;
+    static final long STATUS_POLL_MS = 1_000;
+    static final long STATUS_TIMEOUT_MS = 800;
+
+    private final GatewayConfig config;
+    private final Clock clock;
+    private final PrometheusMeterRegistry metrics = NodeMetrics.create(NodeName.GATEWAY.id());
+    private final TickValidator validator;
+    private final EventStamper stamper = new EventStamper(UUID.randomUUID().toString());
+    private final FanOut fanOut;
+    private final Feed feed;
+    private long startedAtMs;
+    private NodeServer grpcServer;
+    private HttpServer httpServer;
+    private StatusPoller poller;
+    private long feedTimer = -1;
+
+    public GatewayVerticle(GatewayConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.validator = new TickValidator(config.limits());
+        this.fanOut = new FanOut(config.subscriberQueue(), metrics);
+        this.feed = config.feedRate() == 0 ? null
+                : new SimulatedFeed(config.feedSeed(), config.feedRate(), config.feedBadTickRatio());
+        registerMetrics();
+    }
+
+    @Override
+    public Future<?> start() {
+        startedAtMs = clock.millis();
+        grpcServer = NodeServer.builder(vertx, NodeName.GATEWAY)
+                .listen(config.basics().host(), config.basics().grpcPort())
+                .tls(config.basics().tls())
+                .service(new SubscribeService(fanOut))
+                .status(this::nodeStatus)
+                .metrics(metrics)
+                .build();
+        Router router = Router.router(vertx);
+        router.get("/").handler(ctx -> ctx.redirect("/api/v1/status"));
+        router.get("/api/v1/status").handler(ctx -> ctx.json(status()));
+        router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP").put("node", "gateway")));
+        router.get("/metrics").handler(ctx -> ctx.response()
+                .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
+                .end(metrics.scrape()));
+        httpServer = vertx.createHttpServer().requestHandler(router);
+        return grpcServer.start()
+                .compose(s -> httpServer.listen(config.httpPort(), config.httpHost()).recover(err ->
+                        grpcServer.close().transform(v -> Future.failedFuture(new IllegalStateException(
+                                "gateway: cannot listen for HTTP on " + config.httpHost() + ":" + config.httpPort()
+                                        + ": " + err.getMessage(), err)))))
+                .onSuccess(s -> {
+                    startPoller();
+                    startFeed();
+                    LOG.info("gateway stream {} on gRPC port {}, REST on http://{}:{}/api/v1/status, feed {} events/s",
+                            stamper.streamId(), grpcPort(), config.httpHost(), httpPort(), config.feedRate());
+                });
+    }
+
+    @Override
+    public Future<?> stop() {
+        vertx.cancelTimer(feedTimer);
+        if (poller != null) {
+            poller.stop();
+        }
+        fanOut.endAll();
+        return Future.join(httpServer == null ? Future.succeededFuture() : httpServer.close(),
+                grpcServer == null ? Future.succeededFuture() : grpcServer.close());
+    }
+
+    /** The bound gRPC port (after start). */
+    public int grpcPort() {
+        return grpcServer.actualPort();
+    }
+
+    /** The bound REST HTTP port (after start). */
+    public int httpPort() {
+        return httpServer.actualPort();
+    }
+
+    private void startFeed() {
+        if (feed == null) {
+            return;
+        }
+        RatePacer pacer = new RatePacer(config.feedRate(), clock.nanos());
+        feedTimer = vertx.setPeriodic(FEED_TIMER_MS, id -> {
+            int due = pacer.due(clock.nanos());
+            if (due > 0) {
+                ingest(feed.next(clock.millis(), due));
+            }
+        });
+    }
+
+    /** The pipeline: validate, stamp, fan out. */
+    private void ingest(Iterable<Tick> ticks) {
+        long now = clock.millis();
+        for (Tick tick : ticks) {
+            if (validator.validate(tick, now).isEmpty()) {
+                fanOut.publish(stamper.stamp(tick, now));
+            }
+        }
+    }
+
+    private void startPoller() {
+        String host = config.basics().host();
+        String selfHost = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+        Map<String, HostPort> nodes = new LinkedHashMap<>();
+        nodes.put("gateway", new HostPort(selfHost, grpcPort()));
+        nodes.put("strategy", config.strategy());
+        nodes.put("risk", config.risk());
+        nodes.put("executor", config.executor());
+        PeerProbe probe = new PeerProbe(GrpcClients.create(vertx, config.basics().tls()));
+        poller = new StatusPoller(vertx, probe, clock, nodes, STATUS_POLL_MS, STATUS_TIMEOUT_MS);
+        poller.start();
+    }
+
+    private FeedStats feedStats() {
+        Map<String, Long> byReason = new TreeMap<>();
+        validator.rejectedByReason().forEach((reason, n) -> byReason.put(reason.name(), n));
+        return new FeedStats(validator.eventsIn(), validator.eventsAccepted(), validator.eventsRejected(), byReason,
+                fanOut.subscribers(), fanOut.drops());
+    }
+
+    private JsonObject status() {
+        return StatusJson.render(poller.latest(), feedStats(), clock.millis());
+    }
+
+    private NodeStatus nodeStatus() {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("eventsIn", Long.toString(validator.eventsIn()));
+        facts.put("eventsAccepted", Long.toString(validator.eventsAccepted()));
+        facts.put("eventsRejected", Long.toString(validator.eventsRejected()));
+        facts.put("subscribers", Integer.toString(fanOut.subscribers()));
+        facts.put("drops", Long.toString(fanOut.drops()));
+        facts.put("streamId", stamper.streamId());
+        facts.put("lastSeq", Long.toString(stamper.lastSeq()));
+        NodeStatus.Builder b = Statuses.of(NodeName.GATEWAY.id(), startedAtMs, facts);
+        if (poller != null) {
+            for (NodeView n : poller.latest().nodes()) {
+                if (!n.name().equals("gateway") && n.via() == null) {
+                    b.addPeers(Statuses.peer(n.name(), n.address(), n.serving()));
+                }
+            }
+        }
+        return b.build();
+    }
+
+    private void registerMetrics() {
+        FunctionCounter.builder("memesnipe_gateway_events_in", validator, TickValidator::eventsIn)
+                .description("Raw ticks received from the feed").register(metrics);
+        FunctionCounter.builder("memesnipe_gateway_events_accepted", validator, TickValidator::eventsAccepted)
+                .description("Ticks that passed validation and were published").register(metrics);
+        for (RejectReason reason : RejectReason.values()) {
+            FunctionCounter.builder("memesnipe_gateway_events_rejected", validator, v -> v.rejected(reason))
+                    .description("Ticks rejected by validation, per reason").tag("reason", reason.name())
+                    .register(metrics);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package memesnipe.gateway.fanout;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.streams.WriteStream;
+import memesnipe.v1.MarketEvent;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Delivers every published event to every subscriber without letting one slow subscriber hold up the
+ * others: each writes to its stream only while the stream's write queue has room, and otherwise parks
+ * events in its own {@link ConflatingQueue} (newest price per symbol), which it flushes on drain.
+ * Event-loop only.
+ */
+public final class FanOut {
+    private final int queueCapacity;
+    private final MeterRegistry registry;
+    private final List<Subscriber> subscribers = new ArrayList<>();
+    private long drops;
+
+    public FanOut(int queueCapacity, MeterRegistry registry) {
+        this.queueCapacity = queueCapacity;
+        this.registry = registry;
+        Gauge.builder("memesnipe_gateway_subscribers", subscribers, List::size)
+                .description("Market data subscribers connected now")
+                .register(registry);
+    }
+
+    /** Adds a subscriber writing to {@code out}; an empty symbol set means all symbols. */
+    public Subscriber add(String name, Set<String> symbols, WriteStream<MarketEvent> out) {
+        Subscriber s = new Subscriber(name, symbols, out);
+        subscribers.add(s);
+        out.drainHandler(v -> s.flush());
+        return s;
+    }
+
+    /** Removes a subscriber (disconnected); safe to call more than once. */
+    public void remove(Subscriber s) {
+        s.removed = true;
+        subscribers.remove(s);
+    }
+
+    /** Ends every subscriber's stream (gateway shutting down) so clients see a clean end and reconnect. */
+    public void endAll() {
+        for (Subscriber s : List.copyOf(subscribers)) {
+            remove(s);
+            s.out.end();
+        }
+    }
+
+    public void publish(MarketEvent event) {
+        for (int i = 0; i < subscribers.size(); i++) {
+            subscribers.get(i).offer(event);
+        }
+    }
+
+    public int subscribers() {
+        return subscribers.size();
+    }
+
+    /** Events not delivered (conflated or dropped) over all subscribers, past and present. */
+    public long drops() {
+        return drops;
+    }
+
+    /** One subscriber's filter, pending queue and counters. */
+    public final class Subscriber {
+        private final String name;
+        private final Set<String> symbols;
+        private final WriteStream<MarketEvent> out;
+        private final ConflatingQueue<MarketEvent> pending;
+        private final Counter dropCounter;
+        private final Counter conflatedCounter;
+        private long delivered;
+        private boolean removed;
+
+        private Subscriber(String name, Set<String> symbols, WriteStream<MarketEvent> out) {
+            this.name = name;
+            this.symbols = Set.copyOf(symbols);
+            this.out = out;
+            this.pending = new ConflatingQueue<>(queueCapacity, MarketEvent::getSymbol);
+            this.dropCounter = Counter.builder("memesnipe_gateway_subscriber_drops")
+                    .description("Events a subscriber did not get because it was slow (conflated or dropped)")
+                    .tag("subscriber", name).register(registry);
+            this.conflatedCounter = Counter.builder("memesnipe_gateway_subscriber_conflated")
+                    .description("Of the drops, events replaced by a newer price of the same symbol")
+                    .tag("subscriber", name).register(registry);
+        }
+
+        void offer(MarketEvent e) {
+            if (removed || (!symbols.isEmpty() && !symbols.contains(e.getSymbol()))) {
+                return;
+            }
+            if (pending.isEmpty() && !out.writeQueueFull()) {
+                write(e);
+                return;
+            }
+            ConflatingQueue.Outcome outcome = pending.offer(e);
+            if (outcome != ConflatingQueue.Outcome.QUEUED) {
+                drops++;
+                dropCounter.increment();
+                if (outcome == ConflatingQueue.Outcome.CONFLATED) {
+                    conflatedCounter.increment();
+                }
+            }
+            flush();
+        }
+
+        void flush() {
+            while (!removed && !pending.isEmpty() && !out.writeQueueFull()) {
+                write(pending.poll());
+            }
+        }
+
+        private void write(MarketEvent e) {
+            delivered++;
+            out.write(e);
+        }
+
+        public String name() {
+            return name;
+        }
+
+        /** Events handed to the stream. */
+        public long delivered() {
+            return delivered;
+        }
+
+        public int pending() {
+            return pending.size();
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package memesnipe.gateway.feed;
+
+import java.util.List;
+
+/** A source of raw ticks, pulled by the caller with the current time (simulated, replayed or from a venue). */
+public interface Feed {
+    /** Up to {@code count} ticks observed at {@code nowMs}; never null. */
+    List<Tick> next(long nowMs, int count);
+}

@@ -1,0 +1,117 @@
+package memesnipe.gateway.validation;
+
+import memesnipe.gateway.feed.Tick;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks raw ticks against {@link ValidationLimits} and counts the outcome per reason. The deviation
+ * check compares with the symbol's last accepted price; so that a genuine repricing cannot lock a symbol
+ * out forever, {@value #REANCHOR_AFTER} consecutive deviating ticks that agree with each other re-anchor it.
+ * Pure: time comes in as an argument. Not thread-safe: one owner.
+ */
+public final class TickValidator {
+    /** Consecutive, mutually consistent deviating ticks after which the next one is accepted. */
+    public static final int REANCHOR_AFTER = 5;
+
+    private final ValidationLimits limits;
+    private final Map<String, SymbolState> symbols = new HashMap<>();
+    private final EnumMap<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
+    private long in;
+    private long accepted;
+
+    public TickValidator(ValidationLimits limits) {
+        this.limits = limits;
+        for (RejectReason r : RejectReason.values()) {
+            rejected.put(r, 0L);
+        }
+    }
+
+    /** Empty when the tick is accepted (and becomes the symbol's reference price), else the reason. */
+    public Optional<RejectReason> validate(Tick tick, long nowMs) {
+        in++;
+        RejectReason reason = check(tick, nowMs);
+        if (reason == null) {
+            accepted++;
+            return Optional.empty();
+        }
+        rejected.merge(reason, 1L, Long::sum);
+        return Optional.of(reason);
+    }
+
+    private RejectReason check(Tick t, long nowMs) {
+        if (!Double.isFinite(t.price())) {
+            return RejectReason.NON_FINITE_PRICE;
+        }
+        if (t.price() <= 0 || Math.round(t.price() * 1e8) <= 0) {
+            return RejectReason.NON_POSITIVE_PRICE;
+        }
+        if (!(t.volume() >= 0)) {
+            return RejectReason.NEGATIVE_VOLUME;
+        }
+        if (nowMs - t.eventTimeMs() > limits.maxAgeMs()) {
+            return RejectReason.STALE;
+        }
+        if (t.eventTimeMs() - nowMs > limits.maxFutureMs()) {
+            return RejectReason.FUTURE_TIMESTAMP;
+        }
+        if (!(t.liquidityUsd() >= limits.minLiquidityUsd())) {
+            return RejectReason.LOW_LIQUIDITY;
+        }
+        return checkDeviation(symbols.computeIfAbsent(t.symbol(), s -> new SymbolState()), t.price());
+    }
+
+    private RejectReason checkDeviation(SymbolState s, double price) {
+        if (s.lastAccepted == 0 || !deviates(s.lastAccepted, price)) {
+            s.accept(price);
+            return null;
+        }
+        s.streak = s.streak > 0 && !deviates(s.lastDeviating, price) ? s.streak + 1 : 1;
+        s.lastDeviating = price;
+        if (s.streak > REANCHOR_AFTER) {
+            s.accept(price);
+            return null;
+        }
+        return RejectReason.PRICE_DEVIATION;
+    }
+
+    private boolean deviates(double reference, double price) {
+        return Math.abs(price - reference) * 100.0 > limits.maxDeviationPct() * reference;
+    }
+
+    public long eventsIn() {
+        return in;
+    }
+
+    public long eventsAccepted() {
+        return accepted;
+    }
+
+    public long eventsRejected() {
+        return in - accepted;
+    }
+
+    public long rejected(RejectReason reason) {
+        return rejected.get(reason);
+    }
+
+    /** Count per reason, every reason present. */
+    public Map<RejectReason, Long> rejectedByReason() {
+        return new EnumMap<>(rejected);
+    }
+
+    /** Per-symbol reference state for the deviation check. */
+    private static final class SymbolState {
+        double lastAccepted;
+        double lastDeviating;
+        int streak;
+
+        void accept(double price) {
+            lastAccepted = price;
+            streak = 0;
+        }
+    }
+}

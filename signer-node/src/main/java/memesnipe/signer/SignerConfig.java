@@ -1,0 +1,64 @@
+package memesnipe.signer;
+
+import memesnipe.kit.config.ConfigReader;
+import memesnipe.kit.config.NodeBasics;
+import memesnipe.kit.config.Settings;
+import memesnipe.kit.money.Fixed;
+import memesnipe.kit.tls.NodeName;
+import memesnipe.signer.policy.SignerPolicy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Signer-node configuration, validated once. Keys: host, grpc-port (7005), certs-dir, tls-ca, tls-cert,
+ * tls-key, key-file, audit-file, max-order-notional, max-signs-per-second, allowed-venues.
+ */
+public record SignerConfig(NodeBasics basics, Path keyFile, Path auditFile, SignerPolicy.Limits limits) {
+    public static final int DEFAULT_PORT = 7005;
+
+    /** Reads and validates every key; throws ConfigException listing all problems. */
+    public static SignerConfig from(Settings settings) {
+        ConfigReader r = new ConfigReader(settings);
+        SignerConfig config = read(r);
+        r.finish();
+        return config;
+    }
+
+    /** Key → documentation with its default, for --help. */
+    public static Map<String, String> documentation() {
+        ConfigReader r = new ConfigReader(Settings.empty());
+        read(r);
+        return r.documentation();
+    }
+
+    private static SignerConfig read(ConfigReader r) {
+        NodeBasics basics = NodeBasics.read(r, NodeName.SIGNER, DEFAULT_PORT);
+        Path keyFile = r.path("key-file", "signer-key.pem",
+                "Ed25519 key file (PEM: PKCS#8 private key + public key); created with mode 0600 if missing");
+        Path auditFile = r.path("audit-file", "signer-audit.log", "hash-chained audit log of every sign/deny, appended");
+        Long maxNotional = r.read("max-order-notional", "1000", "largest order notional the signer signs, USD decimal",
+                v -> {
+                    long e8 = Fixed.parse(v);
+                    if (e8 <= 0) {
+                        throw new IllegalArgumentException("must be > 0");
+                    }
+                    return e8;
+                });
+        // r.read (not r.integer) so a bad value is reported by finish() rather than failing on unboxing.
+        Integer perSecond = r.read("max-signs-per-second", "50", "signatures allowed per second (token bucket) [1..100000]",
+                v -> {
+                    int n = Integer.parseInt(v.trim());
+                    if (n < 1 || n > 100_000) {
+                        throw new IllegalArgumentException("must be between 1 and 100000");
+                    }
+                    return n;
+                });
+        Set<String> venues = Set.copyOf(r.list("allowed-venues", "paper", "comma-separated venues the signer signs for"));
+        if (maxNotional == null || perSecond == null || keyFile == null || auditFile == null) {
+            return null;
+        }
+        return new SignerConfig(basics, keyFile, auditFile, new SignerPolicy.Limits(maxNotional, perSecond, venues));
+    }
+}

@@ -1,0 +1,172 @@
+package memesnipe.signer;
+
+import com.google.protobuf.ByteString;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.grpc.common.GrpcStatus;
+import io.vertx.grpc.server.StatusException;
+import memesnipe.kit.grpc.NodeServer;
+import memesnipe.kit.grpc.Statuses;
+import memesnipe.kit.metrics.NodeMetrics;
+import memesnipe.kit.time.Clock;
+import memesnipe.kit.tls.NodeName;
+import memesnipe.signer.audit.AuditLog;
+import memesnipe.signer.keystore.KeyFile;
+import memesnipe.signer.policy.SignerPolicy;
+import memesnipe.signer.signing.CanonicalOrderBytes;
+import memesnipe.v1.ApprovedOrder;
+import memesnipe.v1.GetPublicKeysRequest;
+import memesnipe.v1.GetPublicKeysResponse;
+import memesnipe.v1.NodeStatus;
+import memesnipe.v1.PublicKey;
+import memesnipe.v1.SignDenyReason;
+import memesnipe.v1.SignRequest;
+import memesnipe.v1.SignResponse;
+import memesnipe.v1.SignerGrpcService;
+import memesnipe.v1.SignerService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The signer node: holds the Ed25519 key, serves memesnipe.v1.Signer to the executor's certificate only
+ * (mutual TLS), signs the canonical order bytes under its own {@link SignerPolicy} and records every
+ * decision in the {@link AuditLog} before answering.
+ */
+public final class SignerVerticle extends VerticleBase {
+    private static final Logger LOG = LoggerFactory.getLogger(SignerVerticle.class);
+
+    private final SignerConfig config;
+    private final Clock clock;
+    private final PrometheusMeterRegistry metrics = NodeMetrics.create(NodeName.SIGNER.id());
+    private final Counter signedCounter;
+    private KeyFile key;
+    private SignerPolicy policy;
+    private AuditLog audit;
+    private NodeServer server;
+    private long startedAtMs;
+    private long signed;
+    private long denied;
+
+    public SignerVerticle(SignerConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.signedCounter = Counter.builder("memesnipe_signer_signed_total")
+                .description("orders signed").register(metrics);
+    }
+
+    @Override
+    public Future<?> start() {
+        startedAtMs = clock.millis();
+        return vertx.executeBlocking(() -> KeyFile.loadOrCreate(config.keyFile()))
+                .recover(err -> Future.failedFuture(new IllegalStateException("signer: " + err.getMessage(), err)))
+                .compose(k -> {
+                    key = k;
+                    LOG.info("signer key {} {} ({})", k.keyId(), k.created() ? "created" : "loaded", config.keyFile());
+                    policy = new SignerPolicy(config.limits(), Set.of(k.keyId()), clock);
+                    return AuditLog.open(vertx, config.auditFile())
+                            .recover(err -> Future.failedFuture(new IllegalStateException("signer: " + err.getMessage(), err)));
+                })
+                .compose(log -> {
+                    audit = log;
+                    server = NodeServer.builder(vertx, NodeName.SIGNER)
+                            .listen(config.basics().host(), config.basics().grpcPort())
+                            .tls(config.basics().tls())
+                            .onlyClients(Set.of(NodeName.EXECUTOR))
+                            .service(SignerGrpcService.of(new Service()))
+                            .status(this::status)
+                            .metrics(metrics)
+                            .build();
+                    return server.start();
+                });
+    }
+
+    @Override
+    public Future<?> stop() {
+        return server == null ? Future.succeededFuture() : server.close();
+    }
+
+    /** The bound gRPC port, after start. */
+    public int grpcPort() {
+        return server.actualPort();
+    }
+
+    /** The id of the signing key, after start. */
+    public String keyId() {
+        return key.keyId();
+    }
+
+    private NodeStatus status() {
+        return Statuses.of(NodeName.SIGNER.id(), startedAtMs, Map.of(
+                "signed", Long.toString(signed),
+                "denied", Long.toString(denied),
+                "keyId", key == null ? "" : key.keyId())).build();
+    }
+
+    private final class Service extends SignerService {
+        @Override
+        public Future<SignResponse> sign(SignRequest request) {
+            ApprovedOrder order = request.getOrder();
+            String problem = malformed(request);
+            if (problem != null) {
+                return record(order, "INVALID", "INVALID_ARGUMENT: " + problem).compose(v -> Future.failedFuture(
+                        new StatusException(GrpcStatus.INVALID_ARGUMENT, problem)));
+            }
+            SignerPolicy.Decision decision = policy.decide(request.getKeyId(), order.getVenue(),
+                    order.getQtyE8(), order.getReferencePriceE8());
+            if (!decision.allowed()) {
+                denied++;
+                Counter.builder("memesnipe_signer_denied_total").description("signatures refused by the signer's policy")
+                        .tag("reason", decision.reason().name()).register(metrics).increment();
+                SignResponse refusal = SignResponse.newBuilder().setSigned(false).setDenyReason(decision.reason())
+                        .setDetail(decision.detail()).setKeyId(key.keyId()).build();
+                return record(order, "DENIED", decision.reason().name()).map(refusal);
+            }
+            byte[] signature = key.sign(CanonicalOrderBytes.of(order));
+            SignResponse ok = SignResponse.newBuilder().setSigned(true).setDenyReason(SignDenyReason.SIGN_OK)
+                    .setKeyId(key.keyId()).setSignature(ByteString.copyFrom(signature)).build();
+            // The signature leaves the node only once its audit line is written.
+            return record(order, "SIGNED", SignDenyReason.SIGN_OK.name()).map(v -> {
+                signed++;
+                signedCounter.increment();
+                return ok;
+            });
+        }
+
+        @Override
+        public Future<GetPublicKeysResponse> getPublicKeys(GetPublicKeysRequest request) {
+            return Future.succeededFuture(GetPublicKeysResponse.newBuilder().addKeys(PublicKey.newBuilder()
+                    .setKeyId(key.keyId()).setAlgorithm(KeyFile.ALGORITHM)
+                    .setPublicKey(ByteString.copyFrom(key.publicKeyDer()))).build());
+        }
+
+        private Future<Void> record(ApprovedOrder order, String decision, String reason) {
+            return audit.append(new AuditLog.Entry(clock.millis(), order.getClientOrderId(), decision, reason, key.keyId()))
+                    .recover(err -> {
+                        LOG.error("signer: audit log append failed: {}", err.toString());
+                        return Future.failedFuture(new StatusException(GrpcStatus.UNAVAILABLE, "audit log unavailable"));
+                    });
+        }
+    }
+
+    private static String malformed(SignRequest request) {
+        if (!request.hasOrder()) {
+            return "order is required";
+        }
+        ApprovedOrder o = request.getOrder();
+        if (o.getClientOrderId().isEmpty()) {
+            return "client_order_id is required";
+        }
+        if (o.getQtyE8() <= 0) {
+            return "qty_e8 must be > 0";
+        }
+        if (o.getReferencePriceE8() <= 0) {
+            return "reference_price_e8 must be > 0";
+        }
+        return null;
+    }
+}

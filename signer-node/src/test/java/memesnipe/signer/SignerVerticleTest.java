@@ -1,0 +1,188 @@
+package memesnipe.signer;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.grpc.client.GrpcClient;
+import io.vertx.grpc.common.GrpcStatus;
+import memesnipe.kit.config.HostPort;
+import memesnipe.kit.config.Settings;
+import memesnipe.kit.grpc.Calls;
+import memesnipe.kit.grpc.GrpcClients;
+import memesnipe.kit.grpc.PeerProbe;
+import memesnipe.kit.testing.ReflectionProbe;
+import memesnipe.kit.testing.TestCerts;
+import memesnipe.kit.time.Clock;
+import memesnipe.kit.tls.CertificateAuthority;
+import memesnipe.kit.tls.NodeName;
+import memesnipe.kit.tls.TlsFiles;
+import memesnipe.signer.audit.AuditLog;
+import memesnipe.signer.keystore.KeyFile;
+import memesnipe.signer.signing.CanonicalOrderBytes;
+import memesnipe.v1.ApprovedOrder;
+import memesnipe.v1.GetPublicKeysRequest;
+import memesnipe.v1.OrderPurpose;
+import memesnipe.v1.PublicKey;
+import memesnipe.v1.Side;
+import memesnipe.v1.SignDenyReason;
+import memesnipe.v1.SignRequest;
+import memesnipe.v1.SignResponse;
+import memesnipe.v1.SignerGrpcClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SignerVerticleTest {
+    static Vertx vertx;
+    static TestCerts certs;
+    static Path workDir;
+    static SignerVerticle signer;
+    static HostPort address;
+    static GrpcClient executorClient;
+
+    static final ApprovedOrder ORDER = ApprovedOrder.newBuilder()
+            .setClientOrderId("ord-1").setStrategy("momentum_5m").setSymbol("SOL")
+            .setSide(Side.BUY).setPurpose(OrderPurpose.ENTRY)
+            .setQtyE8(250_000_000L).setReferencePriceE8(15_000_000_000L).setVenue("paper").build();
+
+    static Settings settings(Path dir) {
+        return Settings.empty().with("certs-dir", certs.dir().toString()).with("host", "127.0.0.1")
+                .with("grpc-port", "0").with("key-file", dir.resolve("signer-key.pem").toString())
+                .with("audit-file", dir.resolve("audit.log").toString()).with("max-order-notional", "1000");
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        vertx = Vertx.vertx();
+        certs = TestCerts.create();
+        workDir = Files.createTempDirectory("signer-test");
+        signer = new SignerVerticle(SignerConfig.from(settings(workDir)), Clock.system());
+        vertx.deployVerticle(signer).await(10, TimeUnit.SECONDS);
+        address = new HostPort("127.0.0.1", signer.grpcPort());
+        executorClient = GrpcClients.create(vertx, certs.of(NodeName.EXECUTOR));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        vertx.close().await(10, TimeUnit.SECONDS);
+    }
+
+    static Future<SignResponse> sign(GrpcClient client, ApprovedOrder order) {
+        return Calls.unary(client, address, SignerGrpcClient.Sign, SignRequest.newBuilder().setOrder(order).build(), 3000);
+    }
+
+    static long auditLines() throws Exception {
+        return Files.readAllLines(workDir.resolve("audit.log")).size();
+    }
+
+    @Test
+    void sign_withExecutorCertificate_returnsSignatureThatVerifiesWithPublishedKey() throws Exception {
+        SignResponse resp = sign(executorClient, ORDER).await(5, TimeUnit.SECONDS);
+        assertThat(resp.getSigned()).isTrue();
+        assertThat(resp.getSignature().size()).isEqualTo(64);
+
+        PublicKey key = Calls.unary(executorClient, address, SignerGrpcClient.GetPublicKeys,
+                GetPublicKeysRequest.getDefaultInstance(), 3000).await(5, TimeUnit.SECONDS).getKeys(0);
+        assertThat(key.getKeyId()).isEqualTo(resp.getKeyId()).isEqualTo(signer.keyId());
+        assertThat(key.getAlgorithm()).isEqualTo("Ed25519");
+        assertThat(KeyFile.verify(key.getPublicKey().toByteArray(), CanonicalOrderBytes.of(ORDER),
+                resp.getSignature().toByteArray())).isTrue();
+        ApprovedOrder altered = ORDER.toBuilder().setQtyE8(ORDER.getQtyE8() * 2).build();
+        assertThat(KeyFile.verify(key.getPublicKey().toByteArray(), CanonicalOrderBytes.of(altered),
+                resp.getSignature().toByteArray())).isFalse();
+        assertThat(Files.readString(workDir.resolve("audit.log"))).contains("client_order_id=ord-1\tdecision=SIGNED");
+    }
+
+    @Test
+    void sign_aboveNotionalLimit_isDeniedAsData_andAudited() throws Exception {
+        ApprovedOrder big = ORDER.toBuilder().setClientOrderId("ord-big").setQtyE8(10 * 100_000_000L).build(); // 1500 USD
+        SignResponse resp = sign(executorClient, big).await(5, TimeUnit.SECONDS);
+        assertThat(resp.getSigned()).isFalse();
+        assertThat(resp.getDenyReason()).isEqualTo(SignDenyReason.NOTIONAL_LIMIT);
+        assertThat(resp.getSignature().isEmpty()).isTrue();
+        assertThat(Files.readString(workDir.resolve("audit.log")))
+                .contains("client_order_id=ord-big\tdecision=DENIED\treason=NOTIONAL_LIMIT");
+        assertThat(AuditLog.verify(workDir.resolve("audit.log")).intact()).isTrue();
+    }
+
+    @Test
+    void sign_malformedOrder_isInvalidArgument() {
+        assertThatThrownBy(() -> sign(executorClient, ORDER.toBuilder().setQtyE8(0).build()).await(5, TimeUnit.SECONDS))
+                .isInstanceOfSatisfying(Calls.CallFailed.class,
+                        e -> assertThat(e.status()).isEqualTo(GrpcStatus.INVALID_ARGUMENT))
+                .hasMessageContaining("qty_e8 must be > 0");
+    }
+
+    @Test
+    void clientWithoutCertificate_isRefused() throws Exception {
+        GrpcClient anonymous = GrpcClient.client(vertx, new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_2)
+                .setSsl(true).setUseAlpn(true).setTrustOptions(certs.of(NodeName.EXECUTOR).trustOptions()));
+        assertRefused(anonymous);
+    }
+
+    @Test
+    void executorCertificateFromAnotherCa_isRefused() throws Exception {
+        CertificateAuthority rogue = CertificateAuthority.create("Rogue CA", Duration.ofDays(1));
+        CertificateAuthority.Issued issued = rogue.issue(NodeName.EXECUTOR, List.of(), Duration.ofDays(1));
+        Path dir = Files.createTempDirectory("rogue");
+        Files.writeString(dir.resolve("executor.pem"), issued.certificatePem());
+        CertificateAuthority.writeSecret(dir.resolve("executor-key.pem"), issued.privateKeyPem());
+        TlsFiles files = new TlsFiles(certs.of(NodeName.EXECUTOR).ca(), dir.resolve("executor.pem"), dir.resolve("executor-key.pem"));
+        assertRefused(GrpcClients.create(vertx, files));
+    }
+
+    @Test
+    void otherNodesCertificateFromTheRightCa_isRefused() throws Exception {
+        assertRefused(GrpcClients.create(vertx, certs.of(NodeName.GATEWAY)));
+        assertRefused(GrpcClients.create(vertx, certs.of(NodeName.RISK)));
+    }
+
+    static void assertRefused(GrpcClient client) throws Exception {
+        long before = auditLines();
+        ApprovedOrder order = ORDER.toBuilder().setClientOrderId("ord-intruder").build();
+        assertThatThrownBy(() -> sign(client, order).await(10, TimeUnit.SECONDS)).isNotNull();
+        assertThat(auditLines()).isEqualTo(before);
+        assertThat(Files.readString(workDir.resolve("audit.log"))).doesNotContain("ord-intruder");
+    }
+
+    @Test
+    void healthStatusAndReflection_answerTheExecutor() throws Exception {
+        PeerProbe probe = new PeerProbe(executorClient);
+        assertThat(probe.serving(address, 3000).await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(probe.status(address, 3000).await(5, TimeUnit.SECONDS).getFactsMap())
+                .containsKeys("signed", "denied").containsEntry("keyId", signer.keyId());
+        assertThat(ReflectionProbe.listServices(executorClient, address).await(5, TimeUnit.SECONDS))
+                .contains("memesnipe.v1.Signer", "memesnipe.v1.Node", "grpc.health.v1.Health");
+    }
+
+    @Test
+    void start_withGroupReadableKeyFile_failsWithClearMessage() throws Exception {
+        Path dir = Files.createTempDirectory("signer-bad");
+        KeyFile.loadOrCreate(dir.resolve("signer-key.pem"));
+        Files.setPosixFilePermissions(dir.resolve("signer-key.pem"), PosixFilePermissions.fromString("rw-r--r--"));
+        SignerVerticle bad = new SignerVerticle(SignerConfig.from(settings(dir)), Clock.system());
+        assertThatThrownBy(() -> vertx.deployVerticle(bad).await(10, TimeUnit.SECONDS))
+                .hasMessageContaining("chmod 600");
+    }
+
+    @Test
+    void config_unknownKeyAndBadValues_areReportedTogether() {
+        assertThatThrownBy(() -> SignerConfig.from(settings(workDir).with("max-order-notional", "abc")
+                .with("max-signs-per-second", "0").with("colour", "red")))
+                .hasMessageContaining("max-order-notional").hasMessageContaining("max-signs-per-second")
+                .hasMessageContaining("unknown setting 'colour'");
+        assertThat(SignerConfig.documentation()).containsKeys("key-file", "audit-file", "max-order-notional",
+                "max-signs-per-second", "allowed-venues", "grpc-port");
+    }
+}

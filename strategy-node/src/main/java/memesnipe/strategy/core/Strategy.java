@@ -1,0 +1,19 @@
+package memesnipe.strategy.core;
+
+import java.util.List;
+
+/**
+ * A pure, long-only trading strategy: ticks in, entry/exit signals out. It owns no money state,
+ * only its own view of which symbols it is long in, derived from the signals it emitted.
+ */
+public interface Strategy {
+
+    /** Stable name, e.g. "momentum_5m"; used in metrics, intents and client order ids. */
+    String name();
+
+    /** Updates the strategy's indicators with one tick and returns the signals it causes (often none). */
+    List<Signal> onTick(Tick tick);
+
+    /** The entry the strategy emitted for this symbol was not taken (denied, dropped): it is flat again. */
+    void onRejected(String symbol);
+}

@@ -1,0 +1,89 @@
+package memesnipe.strategy.node;
+
+import memesnipe.kit.config.ConfigReader;
+import memesnipe.kit.config.HostPort;
+import memesnipe.kit.config.NodeBasics;
+import memesnipe.kit.config.Settings;
+import memesnipe.kit.money.Fixed;
+import memesnipe.kit.tls.NodeName;
+import memesnipe.strategy.core.Strategies;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The strategy node's validated configuration.
+ * Keys: host, grpc-port, certs-dir, tls-ca, tls-cert, tls-key, gateway, risk, strategies,
+ * order-notional, max-in-flight.
+ */
+public record StrategyConfig(NodeBasics basics, HostPort gateway, HostPort risk, List<String> strategies,
+                             long orderNotionalE8, int maxInFlight) {
+    public static final int DEFAULT_PORT = 7002;
+
+    /** Reads and validates every key; throws ConfigException listing all problems (unknown keys too). */
+    public static StrategyConfig from(Settings settings) {
+        ConfigReader r = new ConfigReader(settings);
+        StrategyConfig config = read(r);
+        r.finish();
+        return config;
+    }
+
+    /** Key → documentation with its default, for --help. */
+    public static Map<String, String> documentation() {
+        ConfigReader r = new ConfigReader(Settings.empty());
+        read(r);
+        return r.documentation();
+    }
+
+    private static StrategyConfig read(ConfigReader r) {
+        NodeBasics basics = NodeBasics.read(r, NodeName.STRATEGY, DEFAULT_PORT);
+        HostPort gateway = r.hostPort("gateway", "127.0.0.1:7001", "gateway gRPC address (MarketData.Subscribe)");
+        HostPort risk = r.hostPort("risk", "127.0.0.1:7003", "risk node gRPC address (Risk.Submit)");
+        List<String> strategies = r.read("strategies", String.join(",", Strategies.NAMES),
+                "strategies to run, comma-separated, from " + Strategies.NAMES, StrategyConfig::strategyList);
+        Long notional = r.read("order-notional", "200",
+                "entry order size asked of the risk node, USD (decimal)", StrategyConfig::positiveDecimal);
+        // ConfigReader.integer unboxes null on a bad value (NPE), so read it as a boxed Integer.
+        Integer maxInFlight = r.read("max-in-flight", "64",
+                "intents awaiting a risk answer; beyond this new entries are skipped (exits never) [1..100000]",
+                StrategyConfig::maxInFlight);
+        return new StrategyConfig(basics, gateway, risk, strategies, notional == null ? 0 : notional,
+                maxInFlight == null ? 0 : maxInFlight);
+    }
+
+    private static List<String> strategyList(String value) {
+        LinkedHashSet<String> names = new LinkedHashSet<>();
+        for (String part : value.split(",")) {
+            String name = part.trim();
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (!Strategies.NAMES.contains(name)) {
+                throw new IllegalArgumentException("unknown strategy '" + name + "' (known: "
+                        + String.join(", ", Strategies.NAMES) + ")");
+            }
+            names.add(name);
+        }
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("must name at least one strategy");
+        }
+        return List.copyOf(names);
+    }
+
+    private static int maxInFlight(String value) {
+        int n = Integer.parseInt(value.trim());
+        if (n < 1 || n > 100_000) {
+            throw new IllegalArgumentException("must be between 1 and 100000");
+        }
+        return n;
+    }
+
+    private static long positiveDecimal(String value) {
+        long e8 = Fixed.parse(value);
+        if (e8 <= 0) {
+            throw new IllegalArgumentException("must be > 0");
+        }
+        return e8;
+    }
+}

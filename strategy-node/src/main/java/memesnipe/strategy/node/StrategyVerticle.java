@@ -1,0 +1,232 @@
+package memesnipe.strategy.node;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.grpc.client.GrpcClient;
+import io.vertx.grpc.common.GrpcStatus;
+import memesnipe.kit.grpc.Calls;
+import memesnipe.kit.grpc.GrpcClients;
+import memesnipe.kit.grpc.NodeServer;
+import memesnipe.kit.grpc.PeerProbe;
+import memesnipe.kit.grpc.Statuses;
+import memesnipe.kit.metrics.NodeMetrics;
+import memesnipe.kit.stream.ResilientStream;
+import memesnipe.kit.time.Clock;
+import memesnipe.kit.tls.NodeName;
+import memesnipe.strategy.core.Strategies;
+import memesnipe.strategy.core.Strategy;
+import memesnipe.strategy.core.StrategyEngine;
+import memesnipe.strategy.core.Tick;
+import memesnipe.v1.MarketDataGrpcClient;
+import memesnipe.v1.MarketEvent;
+import memesnipe.v1.NodeStatus;
+import memesnipe.v1.OrderIntent;
+import memesnipe.v1.OrderPurpose;
+import memesnipe.v1.RiskDecision;
+import memesnipe.v1.RiskGrpcClient;
+import memesnipe.v1.SubscribeRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The strategy node: subscribes to the gateway's market data (reconnecting with backoff; strategies
+ * keep their state), runs the {@link StrategyEngine} on every tick and submits the resulting intents
+ * to the risk node. Fails closed: an entry the risk node does not answer is dropped (and the strategy
+ * told it is flat), while an exit is retried with the same client order id until it is answered.
+ */
+public final class StrategyVerticle extends VerticleBase {
+    private static final Logger LOG = LoggerFactory.getLogger(StrategyVerticle.class);
+    static final long SUBMIT_TIMEOUT_MS = 2_000;
+    static final long BACKOFF_MS = 200;
+    static final long MAX_BACKOFF_MS = 3_000;
+    private static final long PROBE_EVERY_MS = 2_000;
+
+    private final StrategyConfig config;
+    private final Clock clock;
+    private StrategyEngine engine;
+    private GrpcClient client;
+    private NodeServer server;
+    private ResilientStream<MarketEvent> stream;
+    private PrometheusMeterRegistry metrics;
+    private Counter ticksCounter;
+    private Counter submitErrors;
+    private final Set<Long> timers = new HashSet<>();
+    private boolean stopped;
+    private long startedAtMs;
+    private long ticks;
+    private long intentsSubmitted;
+    private long approved;
+    private long denied;
+    private long resized;
+    private long errors;
+    private long entriesSkipped;
+    private long entriesDropped;
+    private long exitRetries;
+    private int inFlight;
+    private boolean riskServing;
+
+    public StrategyVerticle(StrategyConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Override
+    public Future<?> start() {
+        startedAtMs = clock.millis();
+        List<Strategy> strategies = config.strategies().stream()
+                .map(name -> Strategies.create(name).orElseThrow(() -> new IllegalArgumentException("unknown strategy " + name)))
+                .toList();
+        engine = new StrategyEngine(strategies, config.orderNotionalE8());
+        metrics = NodeMetrics.create(NodeName.STRATEGY.id());
+        ticksCounter = Counter.builder("memesnipe_strategy_ticks_total")
+                .description("market events received from the gateway").register(metrics);
+        submitErrors = Counter.builder("memesnipe_strategy_submit_errors_total")
+                .description("Risk.Submit calls that failed (unreachable, timeout, error status)").register(metrics);
+        client = GrpcClients.create(vertx, config.basics().tls());
+        server = NodeServer.builder(vertx, NodeName.STRATEGY)
+                .listen(config.basics().host(), config.basics().grpcPort())
+                .tls(config.basics().tls())
+                .metrics(metrics)
+                .status(this::status)
+                .build();
+        return server.start().onSuccess(s -> {
+            SubscribeRequest subscribe = SubscribeRequest.newBuilder().setSubscriber("strategy").build();
+            stream = new ResilientStream<>(vertx, "gateway " + config.gateway(),
+                    () -> Calls.serverStream(client, config.gateway(), MarketDataGrpcClient.Subscribe, subscribe),
+                    this::onMarketEvent, BACKOFF_MS, MAX_BACKOFF_MS);
+            stream.start();
+            PeerProbe probe = new PeerProbe(client);
+            timers.add(vertx.setPeriodic(1, PROBE_EVERY_MS,
+                    id -> probe.serving(config.risk(), SUBMIT_TIMEOUT_MS).onSuccess(up -> riskServing = up)));
+            LOG.info("strategy node running {} (gateway {}, risk {})", engine.strategyNames(), config.gateway(), config.risk());
+        }).onFailure(err -> client.close());
+    }
+
+    @Override
+    public Future<?> stop() {
+        stopped = true;
+        if (stream != null) {
+            stream.stop();
+        }
+        timers.forEach(vertx::cancelTimer);
+        return server.close().eventually(() -> client.close());
+    }
+
+    /** The port the gRPC server listens on (after start). */
+    public int grpcPort() {
+        return server.actualPort();
+    }
+
+    private void onMarketEvent(MarketEvent event) {
+        ticks++;
+        ticksCounter.increment();
+        Tick tick = Tick.of(event.getSymbol(), event.getPriceE8(), event.getSeq(), event.getEventTimeMs(),
+                event.getIngestTimeMs());
+        List<OrderIntent> intents;
+        try {
+            intents = engine.onTick(event.getStreamId(), tick);
+        } catch (RuntimeException e) {
+            errors++;
+            LOG.error("strategy failed on {} seq {}", event.getSymbol(), event.getSeq(), e);
+            return;
+        }
+        intents.forEach(this::submit);
+    }
+
+    private void submit(OrderIntent intent) {
+        boolean entry = intent.getPurpose() == OrderPurpose.ENTRY;
+        if (entry && inFlight >= config.maxInFlight()) {
+            entriesSkipped++;
+            notSent("in_flight_limit");
+            engine.onEntryRejected(intent.getStrategy(), intent.getSymbol());
+            LOG.warn("skipped entry {}: {} intents already await the risk node", intent.getClientOrderId(), inFlight);
+            return;
+        }
+        inFlight++;
+        intentsSubmitted++;
+        metrics.counter("memesnipe_strategy_intents_total", "strategy", intent.getStrategy(),
+                "purpose", intent.getPurpose().name()).increment();
+        LOG.info("{} {} {} {} at {}", intent.getClientOrderId(), intent.getPurpose(), intent.getSide(),
+                intent.getSymbol(), intent.getDecisionPriceE8());
+        send(intent, BACKOFF_MS);
+    }
+
+    private void send(OrderIntent intent, long backoffMs) {
+        Calls.unary(client, config.risk(), RiskGrpcClient.Submit, intent, SUBMIT_TIMEOUT_MS).onComplete(ar -> {
+            if (ar.succeeded()) {
+                inFlight--;
+                onDecision(intent, ar.result());
+                return;
+            }
+            errors++;
+            submitErrors.increment();
+            boolean malformed = ar.cause() instanceof Calls.CallFailed f && f.status() == GrpcStatus.INVALID_ARGUMENT;
+            if (intent.getPurpose() == OrderPurpose.ENTRY || malformed || stopped) {
+                inFlight--;
+                if (intent.getPurpose() == OrderPurpose.ENTRY) {
+                    entriesDropped++;
+                    notSent("submit_failed");
+                    engine.onEntryRejected(intent.getStrategy(), intent.getSymbol());
+                }
+                LOG.warn("dropped {} {}: {}", intent.getPurpose(), intent.getClientOrderId(), ar.cause().toString());
+                return;
+            }
+            exitRetries++;
+            LOG.warn("exit {} not answered ({}); retrying in {} ms", intent.getClientOrderId(), ar.cause().toString(), backoffMs);
+            long[] timer = new long[1];
+            timer[0] = vertx.setTimer(backoffMs, id -> {
+                timers.remove(timer[0]);
+                send(intent, Math.min(MAX_BACKOFF_MS, backoffMs * 2));
+            });
+            timers.add(timer[0]);
+        });
+    }
+
+    private void notSent(String reason) {
+        metrics.counter("memesnipe_strategy_entries_not_sent_total", "reason", reason).increment();
+    }
+
+    private void onDecision(OrderIntent intent, RiskDecision decision) {
+        metrics.counter("memesnipe_strategy_decisions_total", "verdict", decision.getVerdict().name()).increment();
+        switch (decision.getVerdict()) {
+            case APPROVED -> approved++;
+            case RESIZED -> resized++;
+            default -> {
+                denied++;
+                if (intent.getPurpose() == OrderPurpose.ENTRY) {
+                    engine.onEntryRejected(intent.getStrategy(), intent.getSymbol());
+                }
+                LOG.info("{} denied: {} {}", intent.getClientOrderId(), decision.getReason(), decision.getDetail());
+            }
+        }
+    }
+
+    private NodeStatus status() {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("ticks", Long.toString(ticks));
+        facts.put("intentsSubmitted", Long.toString(intentsSubmitted));
+        facts.put("approved", Long.toString(approved));
+        facts.put("denied", Long.toString(denied));
+        facts.put("resized", Long.toString(resized));
+        facts.put("errors", Long.toString(errors));
+        facts.put("gatewayConnected", Boolean.toString(stream != null && stream.connected()));
+        facts.put("strategies", String.join(",", engine.strategyNames()));
+        facts.put("inFlight", Integer.toString(inFlight));
+        facts.put("entriesSkipped", Long.toString(entriesSkipped));
+        facts.put("entriesDropped", Long.toString(entriesDropped));
+        facts.put("exitRetries", Long.toString(exitRetries));
+        facts.put("gatewayReconnects", Long.toString(stream == null ? 0 : stream.reconnects()));
+        return Statuses.of(NodeName.STRATEGY.id(), startedAtMs, facts)
+                .addPeers(Statuses.peer("gateway", config.gateway(), stream != null && stream.connected()))
+                .addPeers(Statuses.peer("risk", config.risk(), riskServing))
+                .build();
+    }
+}
