@@ -208,6 +208,9 @@ public final class RiskVerticle extends VerticleBase {
 
         @Override
         protected void watchBreaker(WatchBreakerRequest request, WriteStream<BreakerEvent> response) {
+            if (response instanceof GrpcServerResponse<?, ?> r) {
+                r.writeHead(); // the stream is open even before the first transition
+            }
             for (Transition t : engine.breaker().transitions()) {
                 if (t.seq() > request.getAfterSeq()) {
                     response.write(Wire.event(t));
