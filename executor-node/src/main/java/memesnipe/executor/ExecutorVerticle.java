@@ -225,6 +225,7 @@ public final class ExecutorVerticle extends VerticleBase {
         watchers.add(watcher);
         if (response instanceof GrpcServerResponse<?, ?> grpc) {
             grpc.exceptionHandler(err -> watcher.close());
+            grpc.writeHead(); // the watcher sees the stream open before the first fill
         }
         watcher.pump();
     }
