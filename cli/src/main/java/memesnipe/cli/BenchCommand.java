@@ -33,7 +33,8 @@ import java.util.concurrent.Callable;
 /** Prints gateway fan-out throughput over gRPC+TLS and tick-to-fill latency through the whole chain. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"1) events/s delivered by the gateway to one gRPC+TLS subscriber at a high feed rate;",
-                "2) tick-to-fill latency p50/p99 through gateway -> strategy -> risk -> executor -> signer -> fill."})
+                "2) tick-to-fill latency p50/p99 through gateway -> strategy -> risk -> executor -> signer -> fill;",
+                "3) risk decisions/s through the pure core and p50/p99 Risk.Submit latency over gRPC+TLS."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rate", defaultValue = "50000", description = "feed rate for the throughput run, events/s (default: ${DEFAULT-VALUE})")
     int rate;
@@ -44,12 +45,18 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--latency-seconds", defaultValue = "30", description = "length of the latency run (default: ${DEFAULT-VALUE})")
     int latencySeconds;
 
+    @Option(names = "--decisions", defaultValue = "1000000", description = "intents through the pure risk core (default: ${DEFAULT-VALUE})")
+    int decisions;
+
+    @Option(names = "--grpc-decisions", defaultValue = "5000", description = "intents submitted to the risk node over gRPC (default: ${DEFAULT-VALUE})")
+    int grpcDecisions;
+
     @Option(names = "--grpc-base-port", defaultValue = "7101", description = "first of ten gRPC ports used (default: ${DEFAULT-VALUE})")
     int basePort;
 
     @Override
     public Integer call() throws Exception {
-        if (rate < 1 || seconds < 1 || latencySeconds < 1) {
+        if (rate < 1 || seconds < 1 || latencySeconds < 1 || decisions < 1 || grpcDecisions < 1) {
             System.err.println("memesnipe bench: --rate, --seconds and --latency-seconds must be >= 1");
             return 2;
         }
@@ -58,8 +65,10 @@ final class BenchCommand implements Callable<Integer> {
         CertificateAuthority.writeDeployment(certs, List.of(), Duration.ofDays(1));
         Vertx vertx = Vertx.vertx();
         try {
+            RiskBench.core(decisions);
             throughput(vertx, certs, dir);
             latency(vertx, certs, dir);
+            RiskBench.overGrpc(vertx, certs, new HostPort("127.0.0.1", basePort + 5 + NodeName.RISK.ordinal()), grpcDecisions);
         } finally {
             vertx.close().await(10, TimeUnit.SECONDS);
         }

@@ -257,6 +257,16 @@ class ExecutorVerticleTest {
     }
 
     @Test
+    @Order(8)
+    void healthAndReflection_answerARealClient_andListTheExecutorService() throws Exception {
+        assertThat(new memesnipe.kit.grpc.PeerProbe(riskClient).serving(executorAddress, 2000).await(10, TimeUnit.SECONDS))
+                .isTrue();
+        assertThat(memesnipe.kit.testing.ReflectionProbe.listServices(riskClient, executorAddress).await(10, TimeUnit.SECONDS))
+                .contains("memesnipe.v1.Executor", "memesnipe.v1.Node", "grpc.health.v1.Health",
+                        "grpc.reflection.v1.ServerReflection");
+    }
+
+    @Test
     @Order(100) // stops the signer: keep last
     void execute_withSignerStopped_isRejectedSignerUnavailable_andReportedDown() throws Exception {
         vertx.undeploy(signerDeployment).await(10, TimeUnit.SECONDS);

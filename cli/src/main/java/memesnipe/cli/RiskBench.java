@@ -1,0 +1,91 @@
+package memesnipe.cli;
+
+import io.vertx.core.Vertx;
+import io.vertx.grpc.client.GrpcClient;
+import memesnipe.kit.config.HostPort;
+import memesnipe.kit.grpc.Calls;
+import memesnipe.kit.grpc.GrpcClients;
+import memesnipe.kit.money.Fixed;
+import memesnipe.kit.tls.NodeName;
+import memesnipe.kit.tls.TlsFiles;
+import memesnipe.risk.breaker.BreakerThresholds;
+import memesnipe.risk.engine.FillEvent;
+import memesnipe.risk.engine.Intent;
+import memesnipe.risk.engine.OrderRequest;
+import memesnipe.risk.engine.Purpose;
+import memesnipe.risk.engine.RiskEngine;
+import memesnipe.risk.engine.Side;
+import memesnipe.risk.limits.RiskLimits;
+import memesnipe.risk.quality.ExecutionQuality;
+import memesnipe.v1.OrderIntent;
+import memesnipe.v1.OrderPurpose;
+import memesnipe.v1.RiskGrpcClient;
+import org.HdrHistogram.Histogram;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/** Risk decision throughput through the pure core, and Submit latency through a running risk node. */
+final class RiskBench {
+    private static final String[] SYMBOLS = {"SOL", "BONK", "WIF", "PEPE", "JUP"};
+
+    private RiskBench() {
+    }
+
+    /** Entries and exits against a live book (each approval is filled at once), on one thread. */
+    static void core(int n) {
+        long now = 1_700_000_000_000L;
+        RiskLimits d = RiskLimits.defaults();
+        RiskLimits limits = new RiskLimits(d.perTradeBps(), d.strategyCapBps(), d.symbolCapBps(), d.grossCapBps(),
+                d.maxOpenPositions(), d.minNotionalE8(), d.markMaxAgeMs(), d.heldStaleMs(), 1_000_000_000, 1_000_000_000,
+                d.portfolioStopBps(), d.defaultStopLossBps());
+        RiskEngine engine = new RiskEngine(limits, BreakerThresholds.defaults(), ExecutionQuality.Limits.defaults(),
+                10_000 * Fixed.ONE, now, t -> { });
+        for (String s : SYMBOLS) {
+            engine.onTick(s, 10 * Fixed.ONE, now, now);
+        }
+        long seq = 0;
+        long approved = 0;
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            String symbol = SYMBOLS[i % SYMBOLS.length];
+            String strategy = "s" + (i / SYMBOLS.length % 4);
+            boolean exit = (i / 20) % 2 == 1;
+            Intent in = new Intent("b" + i, strategy, symbol, exit ? Side.SELL : Side.BUY, exit ? Purpose.EXIT : Purpose.ENTRY,
+                    50 * Fixed.ONE, 10 * Fixed.ONE, i, now, 0, 0, 0);
+            var decision = engine.submit(in, now);
+            if (decision.order().isPresent()) {
+                approved++;
+                OrderRequest o = decision.order().get();
+                engine.onFill(new FillEvent(++seq, o.clientOrderId(), o.strategy(), o.symbol(), o.side(), o.qtyE8(),
+                        o.referencePriceE8(), 0, now), now);
+            }
+            if (i % 1000 == 0) {
+                now += 1;
+                engine.onTick(symbol, 10 * Fixed.ONE, now, now);
+            }
+        }
+        double secs = (System.nanoTime() - start) / 1e9;
+        System.out.printf("risk core: %,d decisions (%,d approved and filled) in %.2f s = %,.0f decisions/s on one thread%n",
+                n, approved, secs, n / secs);
+    }
+
+    /** Sequential Submit calls to a running risk node (of a running cluster) over gRPC + TLS. */
+    static void overGrpc(Vertx vertx, Path certs, HostPort risk, int n) throws Exception {
+        GrpcClient client = GrpcClients.create(vertx, TlsFiles.inDir(certs, NodeName.STRATEGY));
+        Histogram hist = new Histogram(10_000_000_000L, 3);
+        for (int i = 0; i < n + 200; i++) {
+            OrderIntent intent = OrderIntent.newBuilder().setClientOrderId("bench-" + System.nanoTime() + "-" + i)
+                    .setStrategy("bench").setSymbol(SYMBOLS[i % SYMBOLS.length]).setSide(memesnipe.v1.Side.BUY)
+                    .setPurpose(OrderPurpose.ENTRY).setNotionalE8(Fixed.ONE).setDecisionPriceE8(Fixed.ONE).build();
+            long t0 = System.nanoTime();
+            Calls.unary(client, risk, RiskGrpcClient.Submit, intent, 5000).await(10, TimeUnit.SECONDS);
+            if (i >= 200) { // the first 200 are warm-up
+                hist.recordValue(System.nanoTime() - t0);
+            }
+        }
+        System.out.printf("risk over gRPC+TLS: %,d sequential Submit calls: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                hist.getTotalCount(), hist.getValueAtPercentile(50) / 1e6, hist.getValueAtPercentile(99) / 1e6,
+                hist.getMaxValue() / 1e6);
+    }
+}
