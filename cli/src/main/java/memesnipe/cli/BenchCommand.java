@@ -70,7 +70,7 @@ final class BenchCommand implements Callable<Integer> {
             latency(vertx, certs, dir);
             RiskBench.overGrpc(vertx, certs, new HostPort("127.0.0.1", basePort + 5 + NodeName.RISK.ordinal()), grpcDecisions);
         } finally {
-            vertx.close().await(10, TimeUnit.SECONDS);
+            Shutdown.close(vertx);
         }
         return 0;
     }

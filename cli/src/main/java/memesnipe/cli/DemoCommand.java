@@ -102,14 +102,22 @@ final class DemoCommand implements Callable<Integer> {
                 .onFailure(err -> System.out.println("status unavailable: " + err.getMessage())));
 
         CountDownLatch done = new CountDownLatch(1);
-        Thread hook = new Thread(done::countDown);
-        Runtime.getRuntime().addShutdownHook(hook);
+        CountDownLatch closed = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            done.countDown();
+            try {
+                closed.await(25, TimeUnit.SECONDS); // let the main thread stop the nodes before the JVM exits
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
         if (duration > 0) {
             done.await(duration, TimeUnit.SECONDS);
         } else {
             done.await();
         }
-        vertx.close().await(10, TimeUnit.SECONDS);
+        Shutdown.close(vertx);
+        closed.countDown();
         return 0;
     }
 

@@ -66,11 +66,7 @@ final class NodeCommand implements Callable<Integer> {
         System.err.println("memesnipe node " + name + " running, gRPC port " + Nodes.grpcPort(verticle));
         CountDownLatch done = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                vertx.close().await(10, TimeUnit.SECONDS);
-            } catch (Exception ignored) {
-                // shutting down anyway
-            }
+            Shutdown.close(vertx);
             done.countDown();
         }));
         try {

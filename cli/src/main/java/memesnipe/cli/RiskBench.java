@@ -57,7 +57,7 @@ final class RiskBench {
             if (decision.order().isPresent()) {
                 approved++;
                 OrderRequest o = decision.order().get();
-                engine.onFill(new FillEvent(++seq, o.clientOrderId(), o.strategy(), o.symbol(), o.side(), o.qtyE8(),
+                engine.onFill(new FillEvent("", ++seq, o.clientOrderId(), o.strategy(), o.symbol(), o.side(), o.qtyE8(),
                         o.referencePriceE8(), 0, now), now);
             }
             if (i % 1000 == 0) {

@@ -66,6 +66,8 @@ public final class ExecutorVerticle extends VerticleBase {
     private final PrometheusMeterRegistry metrics = NodeMetrics.create(NodeName.EXECUTOR.id());
     private final OrderBook<ExecutionReport> book = new OrderBook<>();
     private final FillLog fillLog = new FillLog();
+    /** Names this run's in-memory fill log; sequence numbers are only meaningful within it. */
+    private final String fillLogId = java.util.UUID.randomUUID().toString();
     private final Set<FillWatcher> watchers = new LinkedHashSet<>();
     private final PaperVenue venue;
     private final Counter duplicatesCounter;
@@ -186,6 +188,7 @@ public final class ExecutorVerticle extends VerticleBase {
         }
         PaperVenue.Filled filled = (PaperVenue.Filled) outcome;
         Fill fill = fillLog.append(Fill.newBuilder()
+                .setLogId(fillLogId)
                 .setClientOrderId(id).setStrategy(order.getStrategy()).setSymbol(order.getSymbol())
                 .setSide(order.getSide()).setPurpose(order.getPurpose()).setQtyE8(order.getQtyE8())
                 .setPriceE8(filled.priceE8()).setFeeE8(filled.feeE8()).setVenue(order.getVenue())
@@ -221,7 +224,9 @@ public final class ExecutorVerticle extends VerticleBase {
     }
 
     private void watch(WatchFillsRequest request, WriteStream<Fill> response) {
-        FillWatcher watcher = new FillWatcher(fillLog, response, request.getAfterSeq(), watchers::remove);
+        boolean otherLog = !request.getLogId().isEmpty() && !request.getLogId().equals(fillLogId);
+        long after = otherLog ? 0 : request.getAfterSeq();
+        FillWatcher watcher = new FillWatcher(fillLog, response, after, watchers::remove);
         watchers.add(watcher);
         if (response instanceof GrpcServerResponse<?, ?> grpc) {
             grpc.exceptionHandler(err -> watcher.close());

@@ -108,7 +108,7 @@ public final class RiskVerticle extends VerticleBase {
                     this::onTick, 200, 3000);
             fills = new ResilientStream<>(vertx, "risk<-executor fills", () -> Calls.serverStream(client,
                     config.executor(), ExecutorGrpcClient.WatchFills, WatchFillsRequest.newBuilder()
-                            .setAfterSeq(engine.portfolio().lastFillSeq()).build()),
+                            .setAfterSeq(engine.portfolio().lastFillSeq()).setLogId(engine.portfolio().fillLogId()).build()),
                     this::onFill, 200, 3000);
             ticks.start();
             fills.start();

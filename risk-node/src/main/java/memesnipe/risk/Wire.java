@@ -65,7 +65,7 @@ final class Wire {
     }
 
     static FillEvent fill(Fill f) {
-        return new FillEvent(f.getSeq(), f.getClientOrderId(), f.getStrategy(), f.getSymbol(),
+        return new FillEvent(f.getLogId(), f.getSeq(), f.getClientOrderId(), f.getStrategy(), f.getSymbol(),
                 f.getSide() == memesnipe.v1.Side.BUY ? Side.BUY : Side.SELL, f.getQtyE8(), f.getPriceE8(), f.getFeeE8(),
                 f.getFillTimeMs());
     }

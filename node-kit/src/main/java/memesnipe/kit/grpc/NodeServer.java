@@ -174,8 +174,9 @@ public final class NodeServer {
         return node;
     }
 
+    /** Stops accepting, gives open calls and streams one second to finish, then closes every connection. */
     public Future<Void> close() {
-        return server == null ? Future.succeededFuture() : server.close();
+        return server == null ? Future.succeededFuture() : server.shutdown(1, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     /** Configures a NodeServer. */

@@ -24,6 +24,7 @@ public final class Portfolio {
     private final Map<String, Position> positions = new LinkedHashMap<>();
     private final Map<String, Mark> marks = new HashMap<>();
     private final Map<String, Long> realizedByStrategy = new HashMap<>();
+    private String fillLogId = "";
     private long lastFillSeq;
     private long fillCount;
 
@@ -31,8 +32,15 @@ public final class Portfolio {
         this.cashE8 = initialCashE8;
     }
 
-    /** Applies a fill once: fills at or below the last applied sequence number are ignored (returns false). */
+    /**
+     * Applies a fill once: within one fill log, fills at or below the last applied sequence number are ignored
+     * (returns false); a fill from a new log starts that log's numbering.
+     */
     public boolean apply(FillEvent fill) {
+        if (!fill.logId().equals(fillLogId)) {
+            fillLogId = fill.logId();
+            lastFillSeq = 0;
+        }
         if (fill.seq() <= lastFillSeq) {
             return false;
         }
@@ -150,6 +158,11 @@ public final class Portfolio {
             }
         }
         return out;
+    }
+
+    /** The executor fill log the last applied fill came from. */
+    public String fillLogId() {
+        return fillLogId;
     }
 
     public long lastFillSeq() {

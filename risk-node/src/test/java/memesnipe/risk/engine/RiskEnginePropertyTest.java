@@ -79,7 +79,7 @@ class RiskEnginePropertyTest {
                         pending.addAll(e.onOrderFailed(o.clientOrderId(), now));
                     } else {
                         int s = List.of(SYMBOLS).indexOf(o.symbol());
-                        pending.addAll(e.onFill(new FillEvent(++seq, o.clientOrderId(), o.strategy(), o.symbol(), o.side(),
+                        pending.addAll(e.onFill(new FillEvent("", ++seq, o.clientOrderId(), o.strategy(), o.symbol(), o.side(),
                                 o.qtyE8(), price[s], Fixed.bps(Fixed.mul(o.qtyE8(), price[s]), 10), now), now));
                     }
                 } else if (rnd.nextInt(20) == 0) {

@@ -39,7 +39,7 @@ class RiskEngineTest {
 
     /** Fills an approved order at its reference price, as the paper venue would without slippage. */
     List<OrderRequest> fill(OrderRequest o) {
-        return engine.onFill(new FillEvent(++fillSeq, o.clientOrderId(), o.strategy(), o.symbol(), o.side(), o.qtyE8(),
+        return engine.onFill(new FillEvent("", ++fillSeq, o.clientOrderId(), o.strategy(), o.symbol(), o.side(), o.qtyE8(),
                 o.referencePriceE8(), 0, now), now);
     }
 
@@ -198,12 +198,21 @@ class RiskEngineTest {
     @Test
     void positionEqualsSumOfFills_andEquityIsMarkedToMarket() {
         OrderRequest o = engine.submit(entry("a1", "s", "SOL", 100), now).order().orElseThrow();
-        engine.onFill(new FillEvent(1, o.clientOrderId(), "s", "SOL", Side.BUY, Fixed.parse("0.6"), 100 * USD, 0, now), now);
-        engine.onFill(new FillEvent(2, "other", "s", "SOL", Side.BUY, Fixed.parse("0.4"), 100 * USD, 0, now), now);
-        engine.onFill(new FillEvent(2, "other", "s", "SOL", Side.BUY, Fixed.parse("0.4"), 100 * USD, 0, now), now);
+        engine.onFill(new FillEvent("", 1, o.clientOrderId(), "s", "SOL", Side.BUY, Fixed.parse("0.6"), 100 * USD, 0, now), now);
+        engine.onFill(new FillEvent("", 2, "other", "s", "SOL", Side.BUY, Fixed.parse("0.4"), 100 * USD, 0, now), now);
+        engine.onFill(new FillEvent("", 2, "other", "s", "SOL", Side.BUY, Fixed.parse("0.4"), 100 * USD, 0, now), now);
         assertThat(engine.portfolio().qtyE8("s", "SOL")).as("a replayed fill seq is applied once").isEqualTo(Fixed.ONE);
         engine.onTick("SOL", 90 * USD, now, now);
         assertThat(engine.portfolio().equityE8()).isEqualTo(9_990 * USD);
         assertThat(engine.breaker().drawdownBps()).isEqualTo(10);
+    }
+
+    @Test
+    void fillsFromANewExecutorLog_areApplied_evenWithLowerSequenceNumbers() {
+        engine.onFill(new FillEvent("log-a", 7, "x1", "s", "SOL", Side.BUY, Fixed.ONE, 100 * USD, 0, now), now);
+        engine.onFill(new FillEvent("log-a", 7, "x1", "s", "SOL", Side.BUY, Fixed.ONE, 100 * USD, 0, now), now);
+        engine.onFill(new FillEvent("log-b", 1, "x2", "s", "SOL", Side.BUY, Fixed.ONE, 100 * USD, 0, now), now);
+        assertThat(engine.portfolio().qtyE8("s", "SOL")).isEqualTo(2 * Fixed.ONE);
+        assertThat(engine.portfolio().fillLogId()).isEqualTo("log-b");
     }
 }
