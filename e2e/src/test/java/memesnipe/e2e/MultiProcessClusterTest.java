@@ -240,10 +240,16 @@ class MultiProcessClusterTest {
 
     @Test
     @Order(5)
-    void executorKilled_showsExecutorAndSignerNotServing() throws Exception {
+    void executorKilled_showsExecutorAndSignerNotServing_andAfterRestartFillsResume() throws Exception {
         procs.get("executor").kill();
         await("executor and signer (seen through it) not serving", Duration.ofSeconds(5),
                 () -> Boolean.FALSE.equals(serving("executor")) && Boolean.FALSE.equals(serving("signer")));
         assertThat(serving("risk")).isTrue();
+        long before = fills();
+        start("executor");
+        await("executor and signer serving again", Duration.ofSeconds(20),
+                () -> Boolean.TRUE.equals(serving("executor")) && Boolean.TRUE.equals(serving("signer")));
+        await("fills from the restarted executor (a new fill log) reach risk", Duration.ofSeconds(60),
+                () -> fills() > before);
     }
 }
