@@ -19,17 +19,12 @@ public record ExecutorConfig(NodeBasics basics, HostPort gateway, HostPort signe
 
     /** Reads and validates every key; throws ConfigException listing all problems. */
     public static ExecutorConfig from(Settings settings) {
-        ConfigReader r = new ConfigReader(settings);
-        ExecutorConfig config = read(r);
-        r.finish();
-        return config;
+        return ConfigReader.validate(settings, ExecutorConfig::read);
     }
 
     /** Key → documentation with its default, for --help. */
     public static Map<String, String> documentation() {
-        ConfigReader r = new ConfigReader(Settings.empty());
-        read(r);
-        return r.documentation();
+        return ConfigReader.describe(ExecutorConfig::read);
     }
 
     private static ExecutorConfig read(ConfigReader r) {

@@ -27,17 +27,12 @@ public record GatewayConfig(NodeBasics basics, String httpHost, int httpPort, lo
      * @throws ConfigException listing all problems, unknown keys included
      */
     public static GatewayConfig from(Settings s) {
-        ConfigReader r = new ConfigReader(s);
-        GatewayConfig config = read(r);
-        r.finish();
-        return config;
+        return ConfigReader.validate(s, GatewayConfig::read);
     }
 
     /** Key → documentation with its default, for --help. */
     public static Map<String, String> documentation() {
-        ConfigReader r = new ConfigReader(Settings.empty());
-        read(r);
-        return r.documentation();
+        return ConfigReader.describe(GatewayConfig::read);
     }
 
     private static GatewayConfig read(ConfigReader r) {

@@ -20,20 +20,11 @@ public record RiskConfig(NodeBasics basics, HostPort gateway, HostPort executor,
                          long evaluateEveryMs) {
 
     public static RiskConfig from(Settings settings) {
-        ConfigReader r = new ConfigReader(settings);
-        RiskConfig c = read(r);
-        r.finish();
-        return c;
+        return ConfigReader.validate(settings, RiskConfig::read);
     }
 
     public static Map<String, String> documentation() {
-        ConfigReader r = new ConfigReader(Settings.empty());
-        try {
-            read(r);
-        } catch (RuntimeException ignored) {
-            // only the documentation is wanted
-        }
-        return r.documentation();
+        return ConfigReader.describe(RiskConfig::read);
     }
 
     private static RiskConfig read(ConfigReader r) {

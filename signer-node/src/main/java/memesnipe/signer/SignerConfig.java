@@ -20,17 +20,12 @@ public record SignerConfig(NodeBasics basics, Path keyFile, Path auditFile, Sign
 
     /** Reads and validates every key; throws ConfigException listing all problems. */
     public static SignerConfig from(Settings settings) {
-        ConfigReader r = new ConfigReader(settings);
-        SignerConfig config = read(r);
-        r.finish();
-        return config;
+        return ConfigReader.validate(settings, SignerConfig::read);
     }
 
     /** Key → documentation with its default, for --help. */
     public static Map<String, String> documentation() {
-        ConfigReader r = new ConfigReader(Settings.empty());
-        read(r);
-        return r.documentation();
+        return ConfigReader.describe(SignerConfig::read);
     }
 
     private static SignerConfig read(ConfigReader r) {

@@ -23,6 +23,25 @@ public final class ConfigReader {
         problems.addAll(settings.problems());
     }
 
+    /** Builds a config with the given reading function and validates it: throws ConfigException listing every problem. */
+    public static <T> T validate(Settings settings, java.util.function.Function<ConfigReader, T> read) {
+        ConfigReader r = new ConfigReader(settings);
+        T config = read.apply(r);
+        r.finish();
+        return config;
+    }
+
+    /** Every key the reading function reads, with its documentation and default (for --settings). */
+    public static Map<String, String> describe(java.util.function.Function<ConfigReader, ?> read) {
+        ConfigReader r = new ConfigReader(Settings.empty());
+        try {
+            read.apply(r);
+        } catch (RuntimeException ignored) {
+            // defaults that fail cross-checks (e.g. missing certificate files) still document their keys
+        }
+        return r.documentation();
+    }
+
     public String string(String key, String def, String doc) {
         return read(key, def, doc, v -> {
             if (v.isBlank()) {

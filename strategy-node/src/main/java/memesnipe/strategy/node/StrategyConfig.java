@@ -23,17 +23,12 @@ public record StrategyConfig(NodeBasics basics, HostPort gateway, HostPort risk,
 
     /** Reads and validates every key; throws ConfigException listing all problems (unknown keys too). */
     public static StrategyConfig from(Settings settings) {
-        ConfigReader r = new ConfigReader(settings);
-        StrategyConfig config = read(r);
-        r.finish();
-        return config;
+        return ConfigReader.validate(settings, StrategyConfig::read);
     }
 
     /** Key → documentation with its default, for --help. */
     public static Map<String, String> documentation() {
-        ConfigReader r = new ConfigReader(Settings.empty());
-        read(r);
-        return r.documentation();
+        return ConfigReader.describe(StrategyConfig::read);
     }
 
     private static StrategyConfig read(ConfigReader r) {
