@@ -46,7 +46,8 @@ final class Cluster {
                     .with("strategy", l.address(NodeName.STRATEGY)).with("risk", l.address(NodeName.RISK))
                     .with("executor", l.address(NodeName.EXECUTOR));
             case STRATEGY -> s = s.with("gateway", l.address(NodeName.GATEWAY)).with("risk", l.address(NodeName.RISK));
-            case RISK -> s = s.with("gateway", l.address(NodeName.GATEWAY)).with("executor", l.address(NodeName.EXECUTOR));
+            case RISK -> s = s.with("gateway", l.address(NodeName.GATEWAY)).with("executor", l.address(NodeName.EXECUTOR))
+                    .with("state-file", l.dataDir().resolve("risk-breaker-state.json").toString());
             case EXECUTOR -> s = s.with("gateway", l.address(NodeName.GATEWAY)).with("signer", l.address(NodeName.SIGNER));
             case SIGNER -> s = s.with("key-file", l.dataDir().resolve("signer-key.der").toString())
                     .with("audit-file", l.dataDir().resolve("signer-audit.log").toString());

@@ -38,7 +38,7 @@ final class RiskBench {
         RiskLimits d = RiskLimits.defaults();
         RiskLimits limits = new RiskLimits(d.perTradeBps(), d.strategyCapBps(), d.symbolCapBps(), d.grossCapBps(),
                 d.maxOpenPositions(), d.minNotionalE8(), d.markMaxAgeMs(), d.heldStaleMs(), 1_000_000_000, 1_000_000_000,
-                d.portfolioStopBps(), d.defaultStopLossBps());
+                d.portfolioStopBps(), d.defaultStopLossBps(), d.maxOrderNotionalE8());
         RiskEngine engine = new RiskEngine(limits, BreakerThresholds.defaults(), ExecutionQuality.Limits.defaults(),
                 10_000 * Fixed.ONE, now, t -> { });
         for (String s : SYMBOLS) {

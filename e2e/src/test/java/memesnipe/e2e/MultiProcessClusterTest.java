@@ -91,7 +91,8 @@ class MultiProcessClusterTest {
             case "gateway" -> args.addAll(List.of("--http-host", "127.0.0.1", "--http-port", String.valueOf(httpPort),
                     "--strategy", addr("strategy"), "--risk", addr("risk"), "--executor", addr("executor")));
             case "strategy" -> args.addAll(List.of("--gateway", addr("gateway"), "--risk", addr("risk")));
-            case "risk" -> args.addAll(List.of("--gateway", addr("gateway"), "--executor", addr("executor")));
+            case "risk" -> args.addAll(List.of("--gateway", addr("gateway"), "--executor", addr("executor"),
+                    "--state-file", dir.resolve("risk-state.json").toString()));
             case "executor" -> args.addAll(List.of("--gateway", addr("gateway"), "--signer", addr("signer")));
             case "signer" -> args.addAll(List.of("--key-file", dir.resolve("signer-key.der").toString(),
                     "--audit-file", dir.resolve("signer-audit.log").toString()));

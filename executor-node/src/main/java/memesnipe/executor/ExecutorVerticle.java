@@ -108,6 +108,8 @@ public final class ExecutorVerticle extends VerticleBase {
         server = NodeServer.builder(vertx, NodeName.EXECUTOR)
                 .listen(config.basics().host(), config.basics().grpcPort())
                 .tls(config.basics().tls())
+                .onlyClients(java.util.EnumSet.of(NodeName.RISK, NodeName.GATEWAY))
+                .restrict(ExecutorGrpcService.SERVICE_NAME, "Execute", java.util.EnumSet.of(NodeName.RISK))
                 .service(ExecutorGrpcService.of(new Service()))
                 .status(this::status)
                 .metrics(metrics)
@@ -159,6 +161,9 @@ public final class ExecutorVerticle extends VerticleBase {
         ApprovedOrder routed = order.getVenue().isEmpty() ? order.toBuilder().setVenue(config.venue()).build() : order;
         if (!routed.getVenue().equals(config.venue())) {
             return Future.succeededFuture(reject(id, "UNKNOWN_VENUE: " + routed.getVenue()));
+        }
+        if (!venue.hasPrice(routed.getSymbol())) {
+            return Future.succeededFuture(reject(id, "NO_PRICE")); // before signing: no signer budget spent
         }
         book.signing(id);
         long t0 = clock.nanos();

@@ -267,6 +267,28 @@ class ExecutorVerticleTest {
     }
 
     @Test
+    @Order(9)
+    void execute_fromAnyCertificateButTheRiskNodes_isRefused_soNoOrderBypassesRisk() throws Exception {
+        ApprovedOrder order = ApprovedOrder.newBuilder().setClientOrderId("bypass-1").setStrategy("s").setSymbol("SOL")
+                .setSide(Side.BUY).setPurpose(OrderPurpose.ENTRY).setQtyE8(100_000_000L)
+                .setReferencePriceE8(SOL_MARK_E8).setVenue("paper").build();
+        String receivedBefore = status().getFactsOrThrow("ordersReceived");
+        GrpcClient gateway = GrpcClients.create(vertx, certs.of(NodeName.GATEWAY));
+        assertThatThrownBy(() -> Calls.unary(gateway, executorAddress, ExecutorGrpcClient.Execute, order, 2000)
+                .await(10, TimeUnit.SECONDS)).hasMessageContaining("PERMISSION_DENIED");
+        GrpcClient strategy = GrpcClients.create(vertx, certs.of(NodeName.STRATEGY));
+        assertThatThrownBy(() -> Calls.unary(strategy, executorAddress, ExecutorGrpcClient.Execute, order, 2000)
+                .await(10, TimeUnit.SECONDS));
+        assertThat(status().getFactsOrThrow("ordersReceived")).as("never reached the order book")
+                .isEqualTo(receivedBefore);
+        List<Fill> fills = new CopyOnWriteArrayList<>();
+        Calls.serverStream(gateway, executorAddress, ExecutorGrpcClient.WatchFills, WatchFillsRequest.getDefaultInstance())
+                .await(10, TimeUnit.SECONDS).handler(fills::add);
+        Thread.sleep(300);
+        assertThat(fills).as("the gateway may watch fills").isNotEmpty().noneMatch(f -> f.getClientOrderId().equals("bypass-1"));
+    }
+
+    @Test
     @Order(100) // stops the signer: keep last
     void execute_withSignerStopped_isRejectedSignerUnavailable_andReportedDown() throws Exception {
         vertx.undeploy(signerDeployment).await(10, TimeUnit.SECONDS);

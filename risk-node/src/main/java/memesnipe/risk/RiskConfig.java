@@ -10,6 +10,7 @@ import memesnipe.risk.breaker.BreakerThresholds;
 import memesnipe.risk.limits.RiskLimits;
 import memesnipe.risk.quality.ExecutionQuality;
 
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ import java.util.Map;
 /** The risk node's validated configuration: where it listens, its peers, capital, breaker thresholds and limits. */
 public record RiskConfig(NodeBasics basics, HostPort gateway, HostPort executor, long initialCapitalE8, String venue,
                          BreakerThresholds thresholds, RiskLimits limits, ExecutionQuality.Limits quality,
-                         long evaluateEveryMs) {
+                         long evaluateEveryMs, Path stateFile) {
 
     public static RiskConfig from(Settings settings) {
         return ConfigReader.validate(settings, RiskConfig::read);
@@ -58,7 +59,9 @@ public record RiskConfig(NodeBasics basics, HostPort gateway, HostPort executor,
                 r.integer("entries-per-second", 10, 1, 100_000, "entry order-rate throttle (exits are never throttled)"),
                 r.integer("entry-burst", 20, 1, 100_000, "entry throttle burst size"),
                 pct(r, "portfolio-stop-pct", "8", "flatten everything when equity falls this far below the day's start"),
-                pct(r, "default-stop-loss-pct", "5", "stop-loss when an entry gives none"));
+                pct(r, "default-stop-loss-pct", "5", "stop-loss when an entry gives none"),
+                orZero(r.read("max-order-notional", "900", "largest single order, USD; larger exits go in pieces "
+                        + "(keep it below the signer's max-order-notional)", Fixed::parse)));
         ExecutionQuality.Limits q = new ExecutionQuality.Limits(
                 r.integer("quality-window", 50, 1, 10_000, "orders in the rolling execution-quality window"),
                 r.integer("quality-min-samples", 10, 1, 10_000, "orders needed before quality can raise the breaker"),
@@ -69,6 +72,8 @@ public record RiskConfig(NodeBasics basics, HostPort gateway, HostPort executor,
                 r.integer("quality-degraded-error-pct", 10, 1, 100, "order error/reject rate that is DEGRADED"),
                 r.integer("quality-bad-error-pct", 30, 1, 100, "order error/reject rate that is BAD"));
         long every = r.longValue("evaluate-every-ms", 250, 10, 60_000, "breaker re-evaluation period without ticks");
+        Path stateFile = r.path("state-file", "risk-breaker-state.json", "where the breaker state is kept across "
+                + "restarts (absent = a new deployment; unreadable = start CRITICAL)");
         if (t.rampPct() != null && t.tradingDayZone() != null) {
             t.problems().forEach(r::problem);
         }
@@ -78,7 +83,8 @@ public record RiskConfig(NodeBasics basics, HostPort gateway, HostPort executor,
         if (capital != null && capital <= 0) {
             r.problem("initial-capital must be > 0");
         }
-        return new RiskConfig(basics, gateway, executor, capital == null ? 0 : capital, venue, t, limits, q, every);
+        return new RiskConfig(basics, gateway, executor, capital == null ? 0 : capital, venue, t, limits, q, every,
+                stateFile);
     }
 
     /** Reads a percentage such as "2.5" as basis points (250). */

@@ -20,6 +20,7 @@ import memesnipe.kit.money.Fixed;
 import memesnipe.kit.stream.ResilientStream;
 import memesnipe.kit.time.Clock;
 import memesnipe.kit.tls.NodeName;
+import memesnipe.risk.breaker.CircuitBreaker;
 import memesnipe.risk.breaker.Tier;
 import memesnipe.risk.breaker.Transition;
 import memesnipe.risk.engine.Decision;
@@ -72,6 +73,7 @@ public final class RiskVerticle extends VerticleBase {
     private GrpcClient client;
     private ResilientStream<MarketEvent> ticks;
     private ResilientStream<Fill> fills;
+    private BreakerStore store;
     private final List<WriteStream<BreakerEvent>> breakerWatchers = new ArrayList<>();
     private final Map<String, Counter> decisionCounters = new LinkedHashMap<>();
     private Counter forwardFailures;
@@ -91,8 +93,36 @@ public final class RiskVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         metrics = NodeMetrics.create(NodeName.RISK.id());
-        engine = new RiskEngine(config.limits(), config.thresholds(), config.quality(), config.initialCapitalE8(),
-                clock.millis(), this::onTransition);
+        store = new BreakerStore(vertx, config.stateFile());
+        return store.load().compose(loaded -> {
+            engine = buildEngine(loaded);
+            return startServing();
+        });
+    }
+
+    /** A fresh breaker for a new deployment; otherwise the saved one, or a strict one if it cannot be read. */
+    private RiskEngine buildEngine(BreakerStore.Loaded loaded) {
+        long now = clock.millis();
+        RiskEngine e;
+        if (!loaded.exists()) {
+            e = new RiskEngine(config.limits(), config.thresholds(), config.quality(), config.initialCapitalE8(), now,
+                    this::onTransition);
+        } else {
+            if (loaded.record().isEmpty()) {
+                LOG.error("breaker state unreadable ({}): starting CRITICAL until a manual reset", loaded.problem());
+            }
+            CircuitBreaker breaker = CircuitBreaker.restore(config.thresholds(), loaded.record().orElse(null),
+                    config.initialCapitalE8(), now);
+            LOG.info("breaker restored from {}: {} ({})", config.stateFile(), breaker.tier(), breaker.reason());
+            e = RiskEngine.withBreaker(config.limits(), breaker, config.quality(), config.initialCapitalE8(), now,
+                    this::onTransition);
+        }
+        e.exitIdPrefix("rx" + Long.toHexString(new java.security.SecureRandom().nextInt() & 0xffffffL));
+        e.ledgerConnected(false);
+        return e;
+    }
+
+    private Future<?> startServing() {
         registerMetrics();
         client = GrpcClients.create(vertx, config.basics().tls());
         server = NodeServer.builder(vertx, NodeName.RISK)
@@ -109,10 +139,14 @@ public final class RiskVerticle extends VerticleBase {
             fills = new ResilientStream<>(vertx, "risk<-executor fills", () -> Calls.serverStream(client,
                     config.executor(), ExecutorGrpcClient.WatchFills, WatchFillsRequest.newBuilder()
                             .setAfterSeq(engine.portfolio().lastFillSeq()).setLogId(engine.portfolio().fillLogId()).build()),
-                    this::onFill, 200, 3000);
+                    this::onFill, 200, 3000).onConnection(engine::ledgerConnected);
             ticks.start();
             fills.start();
-            vertx.setPeriodic(config.evaluateEveryMs(), id -> send(engine.onTimer(clock.millis())));
+            store.save(engine.breaker().export());
+            vertx.setPeriodic(config.evaluateEveryMs(), id -> {
+                send(engine.onTimer(clock.millis()));
+                store.save(engine.breaker().export());
+            });
         });
     }
 
@@ -145,7 +179,14 @@ public final class RiskVerticle extends VerticleBase {
         metrics.counter("memesnipe_risk_breaker_transitions_total", "to", t.to().name()).increment();
         BreakerEvent event = Wire.event(t);
         for (WriteStream<BreakerEvent> w : List.copyOf(breakerWatchers)) {
-            w.write(event);
+            try {
+                w.write(event);
+            } catch (RuntimeException e) {
+                breakerWatchers.remove(w); // a watcher that went away must not interrupt the decision in progress
+            }
+        }
+        if (store != null) {
+            store.save(engine.breaker().export());
         }
     }
 
@@ -171,7 +212,14 @@ public final class RiskVerticle extends VerticleBase {
                         return;
                     }
                     forwardFailures.increment();
-                    boolean retry = order.purpose() == Purpose.EXIT || attempt < 2;
+                    if (isFinal(ar.cause())) {
+                        LOG.error("order {} refused by the executor: {}", order.clientOrderId(), ar.cause().getMessage());
+                        send(engine.onOrderFailed(order.clientOrderId(), clock.millis()));
+                        return;
+                    }
+                    boolean stillAllowed = order.purpose() == Purpose.EXIT || (engine.breaker().tier().ordinal()
+                            < Tier.CRITICAL.ordinal() && !engine.breaker().suspended(order.strategy()));
+                    boolean retry = order.purpose() == Purpose.EXIT || (attempt < 2 && stillAllowed);
                     LOG.warn("order {} not delivered to executor (attempt {}): {}{}", order.clientOrderId(), attempt + 1,
                             ar.cause().getMessage(), retry ? "; retrying" : "; giving up");
                     if (retry) {
@@ -180,6 +228,17 @@ public final class RiskVerticle extends VerticleBase {
                         send(engine.onOrderFailed(order.clientOrderId(), clock.millis()));
                     }
                 });
+    }
+
+    /** A refusal that a retry of the same order cannot change. */
+    private static boolean isFinal(Throwable err) {
+        if (err instanceof Calls.CallFailed f) {
+            return switch (f.status()) {
+                case INVALID_ARGUMENT, PERMISSION_DENIED, UNAUTHENTICATED, FAILED_PRECONDITION, UNIMPLEMENTED -> true;
+                default -> false;
+            };
+        }
+        return false;
     }
 
     // ------------------------------------------------------------------ gRPC API
@@ -282,6 +341,8 @@ public final class RiskVerticle extends VerticleBase {
         facts.put("execP95Ms", String.valueOf(engine.quality().p95LatencyMs()));
         facts.put("execSlippageBps", String.valueOf(engine.quality().avgSlippageBps()));
         facts.put("execErrorPct", String.valueOf(engine.quality().errorPct()));
+        facts.put("ledgerAnomalies", String.valueOf(p.overSoldFills()));
+        facts.put("stateWriteFailures", String.valueOf(store.failures()));
         return Statuses.of(NodeName.RISK.id(), startedAtMs, facts)
                 .addPeers(Statuses.peer("gateway", config.gateway(), ticks != null && ticks.connected()))
                 .addPeers(Statuses.peer("executor", config.executor(), fills != null && fills.connected()))

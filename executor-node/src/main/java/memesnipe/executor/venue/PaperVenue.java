@@ -52,6 +52,12 @@ public final class PaperVenue {
         }
     }
 
+    /** Whether a fresh price is known for the symbol (an order for it could fill now). */
+    public boolean hasPrice(String symbol) {
+        Mark mark = marks.get(symbol);
+        return mark != null && clock.millis() - mark.receivedMs() <= maxMarkAgeMs;
+    }
+
     /** Fills a market order of qtyE8 base units (> 0). */
     public Outcome fill(String symbol, Side side, long qtyE8) {
         Mark mark = marks.get(symbol);

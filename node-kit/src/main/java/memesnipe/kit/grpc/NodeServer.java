@@ -53,6 +53,7 @@ public final class NodeServer {
     private final Supplier<NodeStatus> status;
     private final PrometheusMeterRegistry metrics;
     private final Consumer<Router> extraRoutes;
+    private final java.util.Map<String, Set<NodeName>> methodClients;
     private HttpServer server;
     private Counter refusedClients;
 
@@ -67,6 +68,7 @@ public final class NodeServer {
         this.status = b.status;
         this.metrics = b.metrics;
         this.extraRoutes = b.extraRoutes;
+        this.methodClients = java.util.Map.copyOf(b.methodClients);
     }
 
     public static Builder builder(Vertx vertx, NodeName node) {
@@ -134,6 +136,13 @@ public final class NodeServer {
         }
         String type = req.getHeader("content-type");
         if (type != null && type.startsWith("application/grpc")) {
+            Set<NodeName> allowed = methodClients.get(req.path());
+            if (allowed != null && !admitted(req.connection(), allowed)) {
+                refusedClients.increment();
+                req.response().putHeader("content-type", "application/grpc").putHeader("grpc-status", "7")
+                        .putHeader("grpc-message", req.path() + " is only for " + allowed).end();
+                return;
+            }
             grpc.handle(req);
         } else {
             router.handle(req);
@@ -149,10 +158,14 @@ public final class NodeServer {
     }
 
     private boolean admitted(HttpConnection conn) {
+        return admitted(conn, allowedClients);
+    }
+
+    private static boolean admitted(HttpConnection conn, Set<NodeName> allowed) {
         try {
             List<Certificate> chain = conn.peerCertificates();
             Optional<NodeName> peer = NodeIdentity.of(chain);
-            return peer.isPresent() && allowedClients.contains(peer.get());
+            return peer.isPresent() && allowed.contains(peer.get());
         } catch (SSLPeerUnverifiedException e) {
             return false;
         }
@@ -191,6 +204,7 @@ public final class NodeServer {
         private Supplier<NodeStatus> status;
         private PrometheusMeterRegistry metrics;
         private Consumer<Router> extraRoutes;
+        private final java.util.Map<String, Set<NodeName>> methodClients = new java.util.HashMap<>();
 
         private Builder(Vertx vertx, NodeName node) {
             this.vertx = vertx;
@@ -229,6 +243,15 @@ public final class NodeServer {
             return this;
         }
 
+        /**
+         * Admits only these nodes' certificates to one gRPC method (others get PERMISSION_DENIED);
+         * requires mutual TLS, see {@link #onlyClients}.
+         */
+        public Builder restrict(io.vertx.grpc.common.ServiceName service, String method, Set<NodeName> nodes) {
+            methodClients.put("/" + service.fullyQualifiedName() + "/" + method, EnumSet.copyOf(nodes));
+            return this;
+        }
+
         /** Extra HTTP routes on the same port (beside /health and /metrics). */
         public Builder routes(Consumer<Router> routes) {
             this.extraRoutes = routes;
@@ -238,6 +261,9 @@ public final class NodeServer {
         public NodeServer build() {
             if (tls == null || status == null || metrics == null) {
                 throw new IllegalStateException("tls, status and metrics are required");
+            }
+            if (!methodClients.isEmpty() && allowedClients.isEmpty()) {
+                throw new IllegalStateException("restricting methods needs mutual TLS (onlyClients)");
             }
             return new NodeServer(this);
         }

@@ -17,5 +17,6 @@ public enum DenyReason {
     RATE_LIMITED,
     GROSS_CAP,
     SYMBOL_CAP,
-    MAX_POSITIONS
+    MAX_POSITIONS,
+    LEDGER_UNAVAILABLE
 }

@@ -17,8 +17,8 @@ public record Intent(String clientOrderId, String strategy, String symbol, Side 
         if (strategy == null || strategy.isBlank()) {
             p.add("strategy is required");
         }
-        if (symbol == null || symbol.isBlank()) {
-            p.add("symbol is required");
+        if (symbol == null || !symbol.matches("[A-Za-z0-9._-]{1,24}")) {
+            p.add("symbol must be 1..24 chars of [A-Za-z0-9._-]");
         }
         if (side == null) {
             p.add("side is required");
@@ -35,8 +35,9 @@ public record Intent(String clientOrderId, String strategy, String symbol, Side 
         if (purpose == Purpose.ENTRY && notionalE8 <= 0) {
             p.add("notional_e8 must be > 0 for an ENTRY");
         }
-        if (stopLossBps < 0 || takeProfitBps < 0 || trailingStopBps < 0) {
-            p.add("exit bps must be >= 0");
+        if (stopLossBps < 0 || takeProfitBps < 0 || trailingStopBps < 0 || stopLossBps >= 10_000
+                || trailingStopBps >= 10_000) {
+            p.add("exit bps must be >= 0, and stops below 10000 (100 %)");
         }
         return p;
     }

@@ -40,6 +40,12 @@ public final class RiskEngine {
     private final Map<String, ExitPlan> pendingPlans = new HashMap<>();
     private final Map<String, ExitPlan> plans = new HashMap<>();
     private final Consumer<Transition> transitionListener;
+    /** Positions (strategy, symbol) that must still be sold: a failed exit or the rest of a split one. */
+    private final java.util.Set<String> owedExits = new java.util.HashSet<>();
+    private final Map<String, Long> exitRetryAtMs = new HashMap<>();
+    private final Map<String, Integer> exitFailures = new HashMap<>();
+    private String exitIdPrefix = "rx";
+    private boolean ledgerConnected = true;
     private long exitCounter;
     private long approved;
     private long denied;
@@ -66,7 +72,17 @@ public final class RiskEngine {
         this.quality = new ExecutionQuality(qualityLimits);
         this.entryBucket = new TokenBucket(limits.entriesPerSecond(), limits.entryBurst(), nowMs);
         this.transitionListener = transitionListener == null ? t -> { } : transitionListener;
-        this.exitCounter = nowMs;
+    }
+
+    /** Prefix of the client order ids of risk's own exits; give each process run its own (e.g. random). */
+    public RiskEngine exitIdPrefix(String prefix) {
+        this.exitIdPrefix = prefix;
+        return this;
+    }
+
+    /** Whether the executor's fill stream is connected; without it positions may be stale, so entries are denied. */
+    public void ledgerConnected(boolean connected) {
+        this.ledgerConnected = connected;
     }
 
     // ------------------------------------------------------------------ intents
@@ -101,7 +117,14 @@ public final class RiskEngine {
             return deny(in, r, held > 0 ? "an exit for the whole position is already in flight"
                     : "no " + in.symbol() + " position held by " + in.strategy());
         }
-        long price = priceFor(in.symbol(), in.decisionPriceE8());
+        Position position = portfolio.position(in.strategy(), in.symbol());
+        long fallback = in.decisionPriceE8() > 0 ? in.decisionPriceE8() : position.averagePriceE8();
+        long price = priceFor(in.symbol(), fallback);
+        long chunk = chunkQty(price);
+        if (qty > chunk) {
+            qty = chunk;
+            owedExits.add(key(in.strategy(), in.symbol())); // the rest follows in pieces
+        }
         OrderRequest order = new OrderRequest(in.clientOrderId(), in.strategy(), in.symbol(), Side.SELL, Purpose.EXIT,
                 qty, price, in.decisionSeq(), in.decisionIngestTimeMs(), nowMs);
         return new Decision(in.clientOrderId(), Verdict.APPROVED, DenyReason.NONE,
@@ -118,6 +141,9 @@ public final class RiskEngine {
         }
         if (tier == Tier.CRITICAL) {
             return deny(in, DenyReason.BREAKER_REDUCE_ONLY, "breaker CRITICAL (" + breaker.reason() + "): reduce-only");
+        }
+        if (!ledgerConnected) {
+            return deny(in, DenyReason.LEDGER_UNAVAILABLE, "the executor's fill stream is down: positions may be stale");
         }
         if (breaker.suspended(in.strategy())) {
             return deny(in, DenyReason.STRATEGY_SUSPENDED, in.strategy() + " suspended: its drawdown reached "
@@ -149,7 +175,7 @@ public final class RiskEngine {
             binding = DenyReason.BREAKER_SIZE_SCALED;
             why.append("; x").append(multiplier).append("% (").append(tier).append(", ramp)");
         }
-        long perTrade = Fixed.bps(equity, limits.perTradeBps());
+        long perTrade = Math.min(Fixed.bps(equity, limits.perTradeBps()), limits.maxOrderNotionalE8());
         if (size > perTrade) {
             size = perTrade;
             binding = DenyReason.PER_TRADE_CAP;
@@ -217,7 +243,7 @@ public final class RiskEngine {
             }
             plan = plan.withHigh(priceE8);
             plans.put(key, plan);
-            exitTrigger(p, plan, priceE8).ifPresent(why -> exitPosition(p, why, nowMs).ifPresent(exits::add));
+            exitTrigger(p, plan, priceE8).ifPresent(why -> exits.addAll(exitPosition(p, why, nowMs)));
         }
         exits.addAll(evaluate(nowMs));
         return exits;
@@ -237,10 +263,17 @@ public final class RiskEngine {
         }
         String key = key(fill.strategy(), fill.symbol());
         ExitPlan plan = pendingPlans.remove(fill.clientOrderId());
+        if (fill.side() == Side.SELL) {
+            exitFailures.remove(key);
+            exitRetryAtMs.remove(key);
+        }
         if (portfolio.qtyE8(fill.strategy(), fill.symbol()) == 0) {
             plans.remove(key);
-        } else if (plan != null && !plans.containsKey(key)) {
-            plans.put(key, plan.withHigh(fill.priceE8()));
+            owedExits.remove(key);
+        } else if (!plans.containsKey(key)) {
+            // a position always has a stop, even when its entry's plan is unknown (e.g. fills replayed after a restart)
+            ExitPlan p = plan != null ? plan : new ExitPlan(limits.defaultStopLossBps(), 0, 0, 0);
+            plans.put(key, p.withHigh(fill.priceE8()));
         }
         return evaluate(nowMs);
     }
@@ -251,6 +284,13 @@ public final class RiskEngine {
         pendingPlans.remove(clientOrderId);
         if (order != null) {
             quality.failed(Math.max(0, nowMs - order.approvedTimeMs()));
+            if (order.purpose() == Purpose.EXIT) {
+                // risk owns finishing an exit: it is sent again, under a new id, after a growing pause
+                String key = key(order.strategy(), order.symbol());
+                int failures = exitFailures.merge(key, 1, Integer::sum);
+                exitRetryAtMs.put(key, nowMs + Math.min(5_000L, 250L << Math.min(failures - 1, 5)));
+                owedExits.add(key);
+            }
         }
         return evaluate(nowMs);
     }
@@ -288,20 +328,20 @@ public final class RiskEngine {
         for (Position p : portfolio.positions()) {
             if (flattenAll) {
                 String why = breaker.tier() == Tier.EMERGENCY ? "EMERGENCY flatten" : "portfolio stop";
-                exitPosition(p, why, nowMs).ifPresent(exits::add);
+                exits.addAll(exitPosition(p, why, nowMs));
             } else if (breaker.suspended(p.strategy())) {
-                exitPosition(p, "strategy suspended", nowMs).ifPresent(exits::add);
+                exits.addAll(exitPosition(p, "strategy suspended", nowMs));
+            } else if (owedExits.contains(key(p.strategy(), p.symbol()))) {
+                exits.addAll(exitPosition(p, "completing an exit", nowMs));
             }
         }
         return exits;
     }
 
-    private List<String> strategiesHeldOrKnown() {
-        List<String> out = new ArrayList<>();
+    private java.util.Set<String> strategiesHeldOrKnown() {
+        java.util.Set<String> out = new java.util.TreeSet<>(portfolio.strategiesWithPnl());
         for (Position p : portfolio.positions()) {
-            if (!out.contains(p.strategy())) {
-                out.add(p.strategy());
-            }
+            out.add(p.strategy());
         }
         return out;
     }
@@ -324,22 +364,38 @@ public final class RiskEngine {
         return Optional.empty();
     }
 
-    /** Emits an exit for what is held and not already being sold; none when nothing is left to sell. */
-    private Optional<OrderRequest> exitPosition(Position p, String why, long nowMs) {
-        long qty = p.qtyE8() - pendingExitQty(p.strategy(), p.symbol());
-        if (qty <= 0) {
-            return Optional.empty();
+    /**
+     * Emits exits for what is held and not already being sold, in pieces of at most the max order notional;
+     * none when nothing is left to sell or a failed exit of this position is waiting for its retry time.
+     */
+    private List<OrderRequest> exitPosition(Position p, String why, long nowMs) {
+        String key = key(p.strategy(), p.symbol());
+        long remaining = p.qtyE8() - pendingExitQty(p.strategy(), p.symbol());
+        if (remaining <= 0 || nowMs < exitRetryAtMs.getOrDefault(key, 0L)) {
+            return List.of();
         }
         Portfolio.Mark mark = portfolio.markOf(p.symbol());
         long price = mark != null ? mark.priceE8() : p.averagePriceE8();
-        String id = "rx-" + (++exitCounter) + "-" + p.symbol();
-        OrderRequest order = new OrderRequest(id.length() > 64 ? id.substring(0, 64) : id, p.strategy(), p.symbol(),
-                Side.SELL, Purpose.EXIT, qty, price, 0, 0, nowMs);
-        inFlight.put(order.clientOrderId(), order);
-        remember(new Decision(order.clientOrderId(), Verdict.APPROVED, DenyReason.NONE, "risk exit: " + why,
-                Fixed.mul(qty, price), qty, breaker.tier(), portfolio.equityE8(), portfolio.exposureE8(p.strategy()),
-                Optional.of(order)));
-        return Optional.of(order);
+        long chunk = chunkQty(price);
+        List<OrderRequest> out = new ArrayList<>();
+        while (remaining > 0) {
+            long qty = Math.min(remaining, chunk);
+            remaining -= qty;
+            String id = exitIdPrefix + "-" + (++exitCounter) + "-" + p.symbol();
+            OrderRequest order = new OrderRequest(id.length() > 64 ? id.substring(0, 64) : id, p.strategy(),
+                    p.symbol(), Side.SELL, Purpose.EXIT, qty, price, 0, 0, nowMs);
+            inFlight.put(order.clientOrderId(), order);
+            remember(new Decision(order.clientOrderId(), Verdict.APPROVED, DenyReason.NONE, "risk exit: " + why,
+                    Fixed.mul(qty, price), qty, breaker.tier(), portfolio.equityE8(),
+                    portfolio.exposureE8(p.strategy()), Optional.of(order)));
+            out.add(order);
+        }
+        return out;
+    }
+
+    /** Largest quantity one order may carry at this price (at least one unit of e8, so exits always progress). */
+    private long chunkQty(long priceE8) {
+        return priceE8 <= 0 ? Long.MAX_VALUE : Math.max(1, Fixed.div(limits.maxOrderNotionalE8(), priceE8));
     }
 
     private boolean heldStale(long nowMs) {

@@ -18,13 +18,15 @@ import java.util.List;
  * @param entryBurst           token bucket size (default 20)
  * @param portfolioStopBps     flatten all positions when equity falls this far below the day's start (default 800)
  * @param defaultStopLossBps   stop-loss when neither intent nor strategy gives one (default 500)
+ * @param maxOrderNotionalE8   largest single order, USD e8; larger exits are sent in pieces (default 900 USD,
+ *                             below the signer's own 1000 USD limit)
  */
 public record RiskLimits(int perTradeBps, int strategyCapBps, int symbolCapBps, int grossCapBps, int maxOpenPositions,
                          long minNotionalE8, long markMaxAgeMs, long heldStaleMs, int entriesPerSecond, int entryBurst,
-                         int portfolioStopBps, int defaultStopLossBps) {
+                         int portfolioStopBps, int defaultStopLossBps, long maxOrderNotionalE8) {
 
     public static RiskLimits defaults() {
-        return new RiskLimits(200, 1000, 1500, 5000, 20, 100_000_000L, 2000, 5000, 10, 20, 800, 500);
+        return new RiskLimits(200, 1000, 1500, 5000, 20, 100_000_000L, 2000, 5000, 10, 20, 800, 500, 900 * 100_000_000L);
     }
 
     public List<String> problems() {
@@ -46,6 +48,9 @@ public record RiskLimits(int perTradeBps, int strategyCapBps, int symbolCapBps, 
         }
         if (entriesPerSecond < 1 || entryBurst < 1) {
             p.add("entry rate and burst must be >= 1");
+        }
+        if (maxOrderNotionalE8 <= minNotionalE8) {
+            p.add("max order notional must be above the min notional");
         }
         if (portfolioStopBps < 0 || portfolioStopBps > 10_000 || defaultStopLossBps < 0 || defaultStopLossBps >= 10_000) {
             p.add("stops must be within [0, 100 %)");

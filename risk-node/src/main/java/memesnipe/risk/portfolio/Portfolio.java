@@ -27,6 +27,7 @@ public final class Portfolio {
     private String fillLogId = "";
     private long lastFillSeq;
     private long fillCount;
+    private long overSoldFills;
 
     public Portfolio(long initialCashE8) {
         this.cashE8 = initialCashE8;
@@ -54,9 +55,14 @@ public final class Portfolio {
             p.buy(fill.qtyE8(), notional);
             realizedByStrategy.merge(fill.strategy(), -fill.feeE8(), Long::sum);
         } else {
-            cashE8 += notional - fill.feeE8();
-            long released = p.sell(fill.qtyE8());
-            realizedByStrategy.merge(fill.strategy(), notional - released - fill.feeE8(), Long::sum);
+            long sold = Math.min(fill.qtyE8(), p.qtyE8());
+            if (sold < fill.qtyE8()) {
+                overSoldFills++; // a sell of more than was held: never credit cash for what was not there
+            }
+            long soldNotional = sold == fill.qtyE8() ? notional : Fixed.mul(sold, fill.priceE8());
+            cashE8 += soldNotional - fill.feeE8();
+            long released = p.sell(sold);
+            realizedByStrategy.merge(fill.strategy(), soldNotional - released - fill.feeE8(), Long::sum);
         }
         if (p.qtyE8() == 0) {
             positions.remove(key(fill.strategy(), fill.symbol()));
@@ -158,6 +164,16 @@ public final class Portfolio {
             }
         }
         return out;
+    }
+
+    /** Sell fills that were larger than the position they sold (a ledger anomaly; should stay 0). */
+    public long overSoldFills() {
+        return overSoldFills;
+    }
+
+    /** Strategies that have realised P&L or fees on record. */
+    public java.util.Set<String> strategiesWithPnl() {
+        return java.util.Set.copyOf(realizedByStrategy.keySet());
     }
 
     /** The executor fill log the last applied fill came from. */

@@ -145,7 +145,7 @@ class RiskEngineTest {
         RiskLimits d = RiskLimits.defaults();
         engine = new RiskEngine(new RiskLimits(d.perTradeBps(), d.strategyCapBps(), d.symbolCapBps(), d.grossCapBps(),
                 100, d.minNotionalE8(), d.markMaxAgeMs(), d.heldStaleMs(), 1, 2, d.portfolioStopBps(),
-                d.defaultStopLossBps()), BreakerThresholds.defaults(), ExecutionQuality.Limits.defaults(), 10_000 * USD, now,
+                d.defaultStopLossBps(), d.maxOrderNotionalE8()), BreakerThresholds.defaults(), ExecutionQuality.Limits.defaults(), 10_000 * USD, now,
                 t -> { });
         String[] symbols = {"A", "B", "C", "D"};
         for (String s : symbols) {
@@ -214,5 +214,70 @@ class RiskEngineTest {
         engine.onFill(new FillEvent("log-b", 1, "x2", "s", "SOL", Side.BUY, Fixed.ONE, 100 * USD, 0, now), now);
         assertThat(engine.portfolio().qtyE8("s", "SOL")).isEqualTo(2 * Fixed.ONE);
         assertThat(engine.portfolio().fillLogId()).isEqualTo("log-b");
+    }
+
+    @Test
+    void failedExit_isSentAgainUnderANewId_afterABackoff_untilThePositionIsFlat() {
+        OrderRequest entry = engine.submit(entry("a1", "s", "SOL", 100), now).order().orElseThrow();
+        fill(entry);
+        OrderRequest exit = engine.submit(exit("x1", "s", "SOL"), now).order().orElseThrow();
+        assertThat(engine.onOrderFailed(exit.clientOrderId(), now)).as("not at once: back off").isEmpty();
+        assertThat(engine.onTimer(now + 100)).isEmpty();
+        List<OrderRequest> retry = engine.onTimer(now + 250);
+        assertThat(retry).singleElement().satisfies(o -> {
+            assertThat(o.clientOrderId()).isNotEqualTo(exit.clientOrderId());
+            assertThat(o.qtyE8()).isEqualTo(entry.qtyE8());
+            assertThat(o.purpose()).isEqualTo(Purpose.EXIT);
+        });
+        assertThat(engine.onOrderFailed(retry.get(0).clientOrderId(), now + 250)).isEmpty();
+        assertThat(engine.onTimer(now + 700)).as("second failure waits 500 ms").isEmpty();
+        List<OrderRequest> third = engine.onTimer(now + 750);
+        assertThat(third).hasSize(1);
+        fill(third.get(0));
+        assertThat(engine.portfolio().openPositions()).isZero();
+        assertThat(engine.onTimer(now + 10_000)).isEmpty();
+    }
+
+    @Test
+    void exitLargerThanTheMaxOrderNotional_goesOutInPieces_thatSumToThePosition() {
+        // 950 USD of SOL held (two fills), exits are capped at 900 USD per order
+        engine.onFill(new FillEvent("", 1, "e1", "s", "SOL", Side.BUY, Fixed.parse("9.5"), 100 * USD, 0, now), now);
+        Decision d = engine.submit(exit("x1", "s", "SOL"), now);
+        assertThat(d.approvedQtyE8()).isEqualTo(9 * Fixed.ONE);
+        List<OrderRequest> rest = engine.onTimer(now);
+        assertThat(rest).singleElement().satisfies(o -> assertThat(o.qtyE8()).isEqualTo(Fixed.parse("0.5")));
+        assertThat(engine.onTimer(now)).as("nothing more while both are in flight").isEmpty();
+    }
+
+    @Test
+    void emergencyFlatten_ofALargePosition_emitsEveryPieceAtOnce() {
+        engine.onFill(new FillEvent("", 1, "e1", "s", "SOL", Side.BUY, 20 * Fixed.ONE, 100 * USD, 0, now), now);
+        List<OrderRequest> exits = engine.trip(Tier.EMERGENCY, "drill", now);
+        assertThat(exits).hasSize(3);
+        assertThat(exits.stream().mapToLong(OrderRequest::qtyE8).sum()).isEqualTo(20 * Fixed.ONE);
+        assertThat(exits).allMatch(o -> Fixed.mul(o.qtyE8(), o.referencePriceE8()) <= 900 * USD);
+    }
+
+    @Test
+    void entries_whileTheFillStreamIsDown_areDeniedLedgerUnavailable_butExitsPass() {
+        fill(engine.submit(entry("a1", "s", "SOL", 100), now).order().orElseThrow());
+        engine.ledgerConnected(false);
+        assertThat(engine.submit(entry("a2", "s", "BONK", 100), now).reason()).isEqualTo(DenyReason.LEDGER_UNAVAILABLE);
+        assertThat(engine.submit(exit("x1", "s", "SOL"), now).approved()).isTrue();
+    }
+
+    @Test
+    void replayedFill_withoutItsEntryPlan_stillGetsTheDefaultStopLoss() {
+        engine.onFill(new FillEvent("", 1, "unknown-entry", "s", "SOL", Side.BUY, Fixed.ONE, 100 * USD, 0, now), now);
+        assertThat(engine.onTick("SOL", Fixed.parse("95.01"), now, now)).isEmpty();
+        assertThat(engine.onTick("SOL", 95 * USD, now, now)).hasSize(1);
+    }
+
+    @Test
+    void sellFill_largerThanThePosition_creditsOnlyWhatWasHeld() {
+        engine.onFill(new FillEvent("", 1, "e1", "s", "SOL", Side.BUY, Fixed.ONE, 100 * USD, 0, now), now);
+        engine.onFill(new FillEvent("", 2, "x1", "s", "SOL", Side.SELL, 3 * Fixed.ONE, 100 * USD, 0, now), now);
+        assertThat(engine.portfolio().cashE8()).isEqualTo(10_000 * USD);
+        assertThat(engine.portfolio().overSoldFills()).isEqualTo(1);
     }
 }

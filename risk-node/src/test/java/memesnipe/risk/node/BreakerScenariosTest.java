@@ -21,8 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BreakerScenariosTest {
     static final long E8 = 100_000_000L;
     /** Concentrated book: up to 30 % per trade and the whole equity at risk, so price moves reach the breaker. */
-    static final Map<String, String> CONCENTRATED = Map.of("per-trade-pct", "30", "strategy-cap-pct", "100",
-            "symbol-cap-pct", "100", "gross-cap-pct", "100", "portfolio-stop-pct", "50", "default-stop-loss-pct", "50");
+    static final Map<String, String> CONCENTRATED = Map.ofEntries(Map.entry("per-trade-pct", "30"),
+            Map.entry("strategy-cap-pct", "100"), Map.entry("symbol-cap-pct", "100"), Map.entry("gross-cap-pct", "100"),
+            Map.entry("portfolio-stop-pct", "50"), Map.entry("default-stop-loss-pct", "50"),
+            Map.entry("max-order-notional", "100000"));
 
     static Map<String, Long> prices(long a, long b, long c) {
         return Map.of("AAA", a, "BBB", b, "CCC", c);
@@ -142,6 +144,31 @@ class BreakerScenariosTest {
             assertThat(c.entry("winner", "CCC", 100).getVerdict()).isEqualTo(Verdict.APPROVED);
             await("the suspended strategy's position is closed", Duration.ofSeconds(5),
                     () -> c.fact("openPositions") == 2 && c.status().getFactsOrThrow("suspendedStrategies").equals("loser"));
+        }
+    }
+
+    @Test
+    void riskNodeRestart_keepsTheTrippedBreaker_andReplaysPositionsFromTheFillStream() throws Exception {
+        try (RiskCluster c = new RiskCluster(Map.of())) {
+            c.market.hold(prices(100 * E8, 100 * E8, 100 * E8));
+            Thread.sleep(300);
+            assertThat(c.entry("s1", "AAA", 100).getVerdict()).isEqualTo(Verdict.APPROVED);
+            await("filled", Duration.ofSeconds(10), () -> c.fact("openPositions") == 1 && c.fact("inFlight") == 0);
+            var tripped = memesnipe.kit.grpc.Calls.unary(c.client, c.risk, memesnipe.v1.RiskGrpcClient.Trip,
+                    memesnipe.v1.TripRequest.newBuilder().setTier("CRITICAL").setReason("before restart").build(), 5000)
+                    .await(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(tripped.getTier()).isEqualTo(BreakerTier.CRITICAL);
+            Thread.sleep(500); // the state file is written on a worker thread
+            c.restartRisk();
+            assertThat(c.breaker().getTier()).as("not laxer after a restart").isEqualTo(BreakerTier.CRITICAL);
+            assertThat(c.breaker().getReason()).contains("before restart");
+            try {
+                await("position rebuilt from the executor's fill stream", Duration.ofSeconds(10),
+                        () -> c.fact("openPositions") == 1);
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + " " + c.status(), e);
+            }
+            assertThat(c.entry("s2", "CCC", 10).getReason()).isEqualTo(DenyReason.BREAKER_REDUCE_ONLY);
         }
     }
 }

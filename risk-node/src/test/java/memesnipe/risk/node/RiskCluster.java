@@ -40,8 +40,11 @@ final class RiskCluster implements AutoCloseable {
     final Vertx vertx = Vertx.vertx();
     final TestCerts certs = TestCerts.create();
     final ScriptedMarket market = new ScriptedMarket(vertx);
-    final HostPort risk;
+    HostPort risk;
     final GrpcClient client;
+    private final RiskConfig riskConfig;
+    /** The risk node runs in its own Vert.x, as it would in its own process, so it can be restarted alone. */
+    private Vertx riskVertx;
     private long ids;
 
     RiskCluster(Map<String, String> riskSettings) throws Exception {
@@ -58,15 +61,28 @@ final class RiskCluster implements AutoCloseable {
                 .with("slippage-bps", "0").with("fee-bps", "0")), Clock.system());
         vertx.deployVerticle(executor).await(20, TimeUnit.SECONDS);
         Settings rs = common.with("gateway", "127.0.0.1:" + market.port())
-                .with("executor", "127.0.0.1:" + executor.grpcPort()).with("evaluate-every-ms", "50");
+                .with("executor", "127.0.0.1:" + executor.grpcPort()).with("evaluate-every-ms", "50")
+                .with("state-file", dir.resolve("risk-state.json").toString());
         for (Map.Entry<String, String> e : riskSettings.entrySet()) {
             rs = rs.with(e.getKey(), e.getValue());
         }
-        RiskVerticle node = new RiskVerticle(RiskConfig.from(rs), Clock.system());
-        vertx.deployVerticle(node).await(20, TimeUnit.SECONDS);
-        risk = new HostPort("127.0.0.1", node.grpcPort());
+        riskConfig = RiskConfig.from(rs);
+        deployRisk();
         client = GrpcClients.create(vertx, certs.of(NodeName.STRATEGY));
         await("risk and executor subscribed to the market", Duration.ofSeconds(15), () -> market.subscriberCount() >= 2);
+    }
+
+    private void deployRisk() throws Exception {
+        riskVertx = Vertx.vertx();
+        RiskVerticle node = new RiskVerticle(riskConfig, Clock.system());
+        riskVertx.deployVerticle(node).await(20, TimeUnit.SECONDS);
+        risk = new HostPort("127.0.0.1", node.grpcPort());
+    }
+
+    /** Stops the risk node and starts a new one with the same settings (and state file). */
+    void restartRisk() throws Exception {
+        riskVertx.close().await(20, TimeUnit.SECONDS);
+        deployRisk();
     }
 
     RiskDecision entry(String strategy, String symbol, long notionalUsd) throws Exception {
@@ -110,6 +126,7 @@ final class RiskCluster implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        riskVertx.close().await(20, TimeUnit.SECONDS);
         vertx.close().await(20, TimeUnit.SECONDS);
     }
 
