@@ -1,22 +1,5 @@
 package memesnipe.e2e;
 
-import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
-import io.vertx.grpc.client.GrpcClient;
-import memesnipe.kit.config.HostPort;
-import memesnipe.kit.grpc.Calls;
-import memesnipe.kit.grpc.GrpcClients;
-import memesnipe.kit.tls.NodeName;
-import memesnipe.kit.tls.TlsFiles;
-import memesnipe.v1.BreakerState;
-import memesnipe.v1.BreakerTier;
-import memesnipe.v1.ExecutorGrpcClient;
-import memesnipe.v1.Fill;
-import memesnipe.v1.ResetRequest;
-import memesnipe.v1.RiskGrpcClient;
-import memesnipe.v1.Side;
-import memesnipe.v1.TripRequest;
-import memesnipe.v1.WatchFillsRequest;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,10 +8,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,8 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,7 +32,6 @@ class MultiProcessClusterTest {
     static final Map<String, NodeProcess> procs = new LinkedHashMap<>();
     static int httpPort;
     static long startedAtNs;
-    static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     @BeforeAll
     static void startCluster() throws Exception {
@@ -101,50 +77,29 @@ class MultiProcessClusterTest {
         procs.put(node, new NodeProcess(dir, node, args).start());
     }
 
+    static StatusApi api() {
+        return new StatusApi(httpPort);
+    }
+
     static JsonObject status() {
-        try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
-                    + "/api/v1/status")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 200 ? new JsonObject(r.body()) : null;
-        } catch (Exception e) {
-            return null;
-        }
+        return api().status();
     }
 
     static long fills() {
-        JsonObject s = status();
-        if (s == null || s.getJsonObject("portfolio") == null || s.getJsonObject("portfolio").getValue("fills") == null) {
-            return -1;
-        }
-        return s.getJsonObject("portfolio").getLong("fills");
+        return api().portfolio("fills");
     }
 
     static Boolean serving(String node) {
-        JsonObject s = status();
-        if (s == null) {
-            return null;
-        }
-        JsonArray nodes = s.getJsonArray("nodes");
-        for (int i = 0; i < nodes.size(); i++) {
-            if (node.equals(nodes.getJsonObject(i).getString("name"))) {
-                return nodes.getJsonObject(i).getBoolean("serving");
-            }
-        }
-        return null;
+        return api().serving(node);
     }
 
     static void await(String what, Duration within, Supplier<Boolean> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Boolean.TRUE.equals(condition.get())) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        StringBuilder logs = new StringBuilder();
-        procs.forEach((n, p) -> logs.append("\n--- ").append(n).append(" (alive=").append(p.alive()).append(")\n")
-                .append(tail(p.output())));
-        throw new AssertionError("not within " + within + ": " + what + "\nstatus: " + status() + logs);
+        api().await(what, within, condition, () -> {
+            StringBuilder logs = new StringBuilder();
+            procs.forEach((n, p) -> logs.append("\n--- ").append(n).append(" (alive=").append(p.alive()).append(")\n")
+                    .append(tail(p.output())));
+            return logs.toString();
+        });
     }
 
     static String tail(String s) {
@@ -199,48 +154,6 @@ class MultiProcessClusterTest {
 
     @Test
     @Order(4)
-    void trippingEmergencyOverGrpc_flattensTheBook_stopsEntries_andResetResumesTrading() throws Exception {
-        Vertx vertx = Vertx.vertx();
-        try {
-            GrpcClient client = GrpcClients.create(vertx, TlsFiles.inDir(certs, NodeName.GATEWAY));
-            HostPort risk = new HostPort("127.0.0.1", ports.get("risk"));
-            HostPort executor = new HostPort("127.0.0.1", ports.get("executor"));
-            await("a position open", Duration.ofSeconds(60), () -> portfolio("openPositions") > 0);
-
-            BreakerState tripped = Calls.unary(client, risk, RiskGrpcClient.Trip, TripRequest.newBuilder()
-                    .setTier("EMERGENCY").setReason("e2e drill").build(), 5000).await(10, TimeUnit.SECONDS);
-            assertThat(tripped.getTier()).isEqualTo(BreakerTier.EMERGENCY);
-            await("book flat", Duration.ofSeconds(5), () -> portfolio("openPositions") == 0);
-            assertThat(status().getJsonObject("breaker").getString("tier")).isEqualTo("EMERGENCY");
-
-            long flatAt = portfolio("fills");
-            List<Fill> after = new CopyOnWriteArrayList<>();
-            Calls.serverStream(client, executor, ExecutorGrpcClient.WatchFills,
-                    WatchFillsRequest.newBuilder().setAfterSeq(flatAt).build()).await(10, TimeUnit.SECONDS)
-                    .handler(after::add);
-            Thread.sleep(3000);
-            assertThat(after).as("no entry filled while EMERGENCY").noneMatch(f -> f.getSide() == Side.BUY);
-
-            BreakerState reset = Calls.unary(client, risk, RiskGrpcClient.Reset, ResetRequest.newBuilder()
-                    .setReason("e2e drill over").build(), 5000).await(10, TimeUnit.SECONDS);
-            assertThat(reset.getTier()).isEqualTo(BreakerTier.NORMAL);
-            await("trading resumes: a new entry is filled", Duration.ofSeconds(60),
-                    () -> after.stream().anyMatch(f -> f.getSide() == Side.BUY));
-        } finally {
-            vertx.close().await(10, TimeUnit.SECONDS);
-        }
-    }
-
-    static long portfolio(String field) {
-        JsonObject s = status();
-        if (s == null || s.getJsonObject("portfolio") == null || s.getJsonObject("portfolio").getValue(field) == null) {
-            return -1;
-        }
-        return s.getJsonObject("portfolio").getLong(field);
-    }
-
-    @Test
-    @Order(5)
     void executorKilled_showsExecutorAndSignerNotServing_andAfterRestartFillsResume() throws Exception {
         procs.get("executor").kill();
         await("executor and signer (seen through it) not serving", Duration.ofSeconds(5),

@@ -1,0 +1,102 @@
+package memesnipe.e2e;
+
+import io.vertx.core.Vertx;
+import io.vertx.grpc.client.GrpcClient;
+import memesnipe.kit.config.HostPort;
+import memesnipe.kit.grpc.Calls;
+import memesnipe.kit.grpc.GrpcClients;
+import memesnipe.kit.tls.NodeName;
+import memesnipe.kit.tls.TlsFiles;
+import memesnipe.v1.BreakerState;
+import memesnipe.v1.BreakerTier;
+import memesnipe.v1.ExecutorGrpcClient;
+import memesnipe.v1.Fill;
+import memesnipe.v1.ResetRequest;
+import memesnipe.v1.RiskGrpcClient;
+import memesnipe.v1.Side;
+import memesnipe.v1.TripRequest;
+import memesnipe.v1.WatchFillsRequest;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** `memesnipe demo` as a user runs it: trades on paper, and an EMERGENCY drill over gRPC flattens and halts it. */
+class DemoTest {
+
+    @Test
+    void demo_trades_andTrippingEmergencyOverGrpc_flattensTheBook_stopsEntries_andResetResumesTrading() throws Exception {
+        Path dir = Files.createTempDirectory("memesnipe-demo-test");
+        Path certs = dir.resolve("certs");
+        NodeProcess certsCmd = new NodeProcess(dir, "certs", List.of("certs", "--out", certs.toString())).start();
+        assertThat(certsCmd.waitFor(Duration.ofSeconds(60))).as(certsCmd.output()).isZero();
+        int base = freeRange(5);
+        int httpPort = NodeProcess.freePort();
+        NodeProcess demo = new NodeProcess(dir, "demo", List.of("demo", "--certs", certs.toString(),
+                "--grpc-base-port", String.valueOf(base), "--http-port", String.valueOf(httpPort), "--status-every", "2"))
+                .start();
+        StatusApi api = new StatusApi(httpPort);
+        Vertx vertx = Vertx.vertx();
+        try {
+            api.await("the demo prints status lines and fills", Duration.ofSeconds(60),
+                    () -> api.portfolio("fills") > 0 && demo.output().contains("[status] breaker=NORMAL"), demo::output);
+            api.await("a position open", Duration.ofSeconds(60), () -> api.portfolio("openPositions") > 0, demo::output);
+
+            GrpcClient client = GrpcClients.create(vertx, TlsFiles.inDir(certs, NodeName.GATEWAY));
+            HostPort risk = new HostPort("127.0.0.1", base + NodeName.RISK.ordinal());
+            HostPort executor = new HostPort("127.0.0.1", base + NodeName.EXECUTOR.ordinal());
+            BreakerState tripped = Calls.unary(client, risk, RiskGrpcClient.Trip, TripRequest.newBuilder()
+                    .setTier("EMERGENCY").setReason("demo drill").build(), 5000).await(10, TimeUnit.SECONDS);
+            assertThat(tripped.getTier()).isEqualTo(BreakerTier.EMERGENCY);
+            api.await("book flat within 5 s", Duration.ofSeconds(5), () -> api.portfolio("openPositions") == 0,
+                    demo::output);
+            assertThat(api.tier()).isEqualTo("EMERGENCY");
+
+            long flatAt = api.portfolio("fills");
+            List<Fill> after = new CopyOnWriteArrayList<>();
+            Calls.serverStream(client, executor, ExecutorGrpcClient.WatchFills,
+                    WatchFillsRequest.newBuilder().setAfterSeq(flatAt).build()).await(10, TimeUnit.SECONDS)
+                    .handler(after::add);
+            Thread.sleep(3000);
+            assertThat(after).as("no entry filled while EMERGENCY").noneMatch(f -> f.getSide() == Side.BUY);
+
+            BreakerState reset = Calls.unary(client, risk, RiskGrpcClient.Reset, ResetRequest.newBuilder()
+                    .setReason("demo drill over").build(), 5000).await(10, TimeUnit.SECONDS);
+            assertThat(reset.getTier()).isEqualTo(BreakerTier.NORMAL);
+            api.await("status shows NORMAL", Duration.ofSeconds(5), () -> "NORMAL".equals(api.tier()), demo::output);
+            api.await("trading resumes: a new entry is filled", Duration.ofSeconds(60),
+                    () -> after.stream().anyMatch(f -> f.getSide() == Side.BUY), demo::output);
+        } finally {
+            vertx.close().await(10, TimeUnit.SECONDS);
+            demo.stop();
+        }
+    }
+
+    /** The first of n consecutive free ports. */
+    static int freeRange(int n) throws IOException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int base = ThreadLocalRandom.current().nextInt(20_000, 40_000);
+            boolean free = true;
+            for (int p = base; p < base + n && free; p++) {
+                try (ServerSocket s = new ServerSocket(p)) {
+                    s.setReuseAddress(true);
+                } catch (IOException e) {
+                    free = false;
+                }
+            }
+            if (free) {
+                return base;
+            }
+        }
+        throw new IOException("no " + n + " consecutive free ports");
+    }
+}
