@@ -54,8 +54,26 @@ public final class Fixed {
 
     /** Formats a scale e8 value as a plain decimal string without trailing zeros ("123.45"). */
     public static String format(long e8) {
-        BigDecimal d = BigDecimal.valueOf(e8, 8).stripTrailingZeros();
-        return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
+        if (e8 == Long.MIN_VALUE) {
+            return BigDecimal.valueOf(e8, 8).stripTrailingZeros().toPlainString();
+        }
+        long abs = Math.abs(e8);
+        long whole = abs / ONE;
+        long frac = abs % ONE;
+        StringBuilder sb = new StringBuilder(24);
+        if (e8 < 0) {
+            sb.append('-');
+        }
+        sb.append(whole);
+        if (frac != 0) {
+            String digits = Long.toString(frac + ONE).substring(1); // zero-padded to 8 digits
+            int end = digits.length();
+            while (digits.charAt(end - 1) == '0') {
+                end--;
+            }
+            sb.append('.').append(digits, 0, end);
+        }
+        return sb.toString();
     }
 
     /** For indicator math and display only: never feed the result back into money. */

@@ -60,18 +60,18 @@ public final class CircuitBreaker {
         lastDailyLossBps = lossBps(dayStartE8, equityE8);
         advanceRamp(nowMs);
 
-        Trigger target = target(conditions);
+        Tier target = targetTier(conditions);
         if (tier == Tier.EMERGENCY || manualLatch) {
-            if (target.tier.stricterThan(tier)) {
-                return Optional.of(move(target.tier, target.reason, nowMs));
+            if (target.stricterThan(tier)) {
+                return Optional.of(move(target, reason(target, conditions), nowMs));
             }
             return Optional.empty();
         }
-        if (target.tier.stricterThan(tier)) {
+        if (target.stricterThan(tier)) {
             clearSinceMs = 0;
-            return Optional.of(move(target.tier, target.reason, nowMs));
+            return Optional.of(move(target, reason(target, conditions), nowMs));
         }
-        if (target.tier == tier) {
+        if (target == tier) {
             clearSinceMs = 0;
             return Optional.empty();
         }
@@ -85,7 +85,7 @@ public final class CircuitBreaker {
         clearSinceMs = nowMs;
         rampStep = 0;
         rampSinceMs = nowMs;
-        return Optional.of(move(lower, "cleared for " + t.cooldownMs() + " ms: " + target.reason, nowMs));
+        return Optional.of(move(lower, "cleared for " + t.cooldownMs() + " ms: " + reason(target, conditions), nowMs));
     }
 
     /** A manual trip: moves to the tier (never to a less strict one) and holds there until reset. */
@@ -241,37 +241,36 @@ public final class CircuitBreaker {
         return Optional.empty();
     }
 
-    private record Trigger(Tier tier, String reason) {
+    /** The strictest tier whose trigger is met now (the hot path: no strings). */
+    private Tier targetTier(Conditions c) {
+        if (lastDrawdownBps >= t.emergencyDrawdownBps()) {
+            return Tier.EMERGENCY;
+        }
+        if (lastDrawdownBps >= t.criticalDrawdownBps() || lastDailyLossBps >= t.criticalDailyLossBps()
+                || c.heldMarketDataStale() || c.execQuality() == ExecQuality.BAD) {
+            return Tier.CRITICAL;
+        }
+        if (lastDrawdownBps >= t.warnDrawdownBps() || lastDailyLossBps >= t.warnDailyLossBps()
+                || c.execQuality() == ExecQuality.DEGRADED) {
+            return Tier.WARNING;
+        }
+        return Tier.NORMAL;
     }
 
-    private Trigger target(Conditions c) {
+    /** Why the target tier is what it is, with the figures; built only when the tier changes. */
+    private String reason(Tier target, Conditions c) {
         String dd = "drawdown " + pct(lastDrawdownBps);
         String dl = "daily loss " + pct(lastDailyLossBps);
-        if (lastDrawdownBps >= t.emergencyDrawdownBps()) {
-            return new Trigger(Tier.EMERGENCY, dd + " >= " + pct(t.emergencyDrawdownBps()));
-        }
-        if (lastDrawdownBps >= t.criticalDrawdownBps()) {
-            return new Trigger(Tier.CRITICAL, dd + " >= " + pct(t.criticalDrawdownBps()));
-        }
-        if (lastDailyLossBps >= t.criticalDailyLossBps()) {
-            return new Trigger(Tier.CRITICAL, dl + " >= " + pct(t.criticalDailyLossBps()));
-        }
-        if (c.heldMarketDataStale()) {
-            return new Trigger(Tier.CRITICAL, "market data stale for a held symbol");
-        }
-        if (c.execQuality() == ExecQuality.BAD) {
-            return new Trigger(Tier.CRITICAL, "execution quality bad");
-        }
-        if (lastDrawdownBps >= t.warnDrawdownBps()) {
-            return new Trigger(Tier.WARNING, dd + " >= " + pct(t.warnDrawdownBps()));
-        }
-        if (lastDailyLossBps >= t.warnDailyLossBps()) {
-            return new Trigger(Tier.WARNING, dl + " >= " + pct(t.warnDailyLossBps()));
-        }
-        if (c.execQuality() == ExecQuality.DEGRADED) {
-            return new Trigger(Tier.WARNING, "execution quality degraded");
-        }
-        return new Trigger(Tier.NORMAL, dd + ", " + dl + ": within limits");
+        return switch (target) {
+            case EMERGENCY -> dd + " >= " + pct(t.emergencyDrawdownBps());
+            case CRITICAL -> lastDrawdownBps >= t.criticalDrawdownBps() ? dd + " >= " + pct(t.criticalDrawdownBps())
+                    : lastDailyLossBps >= t.criticalDailyLossBps() ? dl + " >= " + pct(t.criticalDailyLossBps())
+                    : c.heldMarketDataStale() ? "market data stale for a held symbol" : "execution quality bad";
+            case WARNING -> lastDrawdownBps >= t.warnDrawdownBps() ? dd + " >= " + pct(t.warnDrawdownBps())
+                    : lastDailyLossBps >= t.warnDailyLossBps() ? dl + " >= " + pct(t.warnDailyLossBps())
+                    : "execution quality degraded";
+            case NORMAL -> dd + ", " + dl + ": within limits";
+        };
     }
 
     private Transition move(Tier to, String why, long nowMs) {

@@ -8,16 +8,19 @@ public record Intent(String clientOrderId, String strategy, String symbol, Side 
                      long notionalE8, long decisionPriceE8, long decisionSeq, long decisionIngestTimeMs,
                      int stopLossBps, int takeProfitBps, int trailingStopBps) {
 
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final java.util.regex.Pattern SYMBOL = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,24}");
+
     /** Every reason this intent is malformed (empty when it is well formed). */
     public java.util.List<String> problems() {
         java.util.List<String> p = new java.util.ArrayList<>();
-        if (clientOrderId == null || !clientOrderId.matches("[A-Za-z0-9._:-]{1,64}")) {
+        if (clientOrderId == null || !ID.matcher(clientOrderId).matches()) {
             p.add("client_order_id must be 1..64 chars of [A-Za-z0-9._:-]");
         }
         if (strategy == null || strategy.isBlank()) {
             p.add("strategy is required");
         }
-        if (symbol == null || !symbol.matches("[A-Za-z0-9._-]{1,24}")) {
+        if (symbol == null || !SYMBOL.matcher(symbol).matches()) {
             p.add("symbol must be 1..24 chars of [A-Za-z0-9._-]");
         }
         if (side == null) {

@@ -24,6 +24,7 @@ public final class ExecutionQuality {
 
     private final Limits limits;
     private final Deque<Sample> samples = new ArrayDeque<>();
+    private ExecQuality verdict = ExecQuality.OK;
 
     public ExecutionQuality(Limits limits) {
         this.limits = limits;
@@ -42,6 +43,7 @@ public final class ExecutionQuality {
         if (samples.size() > limits.window()) {
             samples.removeFirst();
         }
+        verdict = judge();
     }
 
     public long p95LatencyMs() {
@@ -61,7 +63,12 @@ public final class ExecutionQuality {
         return samples.isEmpty() ? 0 : (int) (100 * samples.stream().filter(Sample::error).count() / samples.size());
     }
 
+    /** The current judgement (recomputed when a sample arrives, read on every breaker evaluation). */
     public ExecQuality verdict() {
+        return verdict;
+    }
+
+    private ExecQuality judge() {
         if (samples.size() < limits.minSamples()) {
             return ExecQuality.OK;
         }
