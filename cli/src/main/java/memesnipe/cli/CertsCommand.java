@@ -14,7 +14,8 @@ import java.util.concurrent.Callable;
 /** Writes a fresh CA and one certificate per node. */
 @Command(name = "certs", mixinStandardHelpOptions = true,
         description = {"Writes a new CA and a certificate + PKCS#8 key per node into a directory:",
-                "ca.pem, ca-key.pem, and <node>.pem, <node>-key.pem for gateway, strategy, risk, executor, signer.",
+                "ca.pem, ca-key.pem, <node>.pem, <node>-key.pem for gateway, strategy, risk, executor, signer,",
+                "and admin.pem, admin-key.pem: the operator's certificate for admin RPCs (Risk/Trip, Risk/Reset).",
                 "Each certificate is valid for localhost, 127.0.0.1, the node's name and every --san."})
 final class CertsCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "directory to write (created if missing)")
@@ -38,7 +39,8 @@ final class CertsCommand implements Callable<Integer> {
             System.err.println("memesnipe certs: cannot write " + out + ": " + e.getMessage());
             return 1;
         }
-        System.out.println("wrote CA and certificates for " + List.of(NodeName.values()) + " to " + out.toAbsolutePath());
+        System.out.println("wrote CA, certificates for " + List.of(NodeName.values()) + " and the admin certificate to "
+                + out.toAbsolutePath());
         return 0;
     }
 }

@@ -54,6 +54,13 @@ class CliErrorsTest {
                     .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         }
         assertThat(certs.resolve("ca.pem")).exists();
+        X509Certificate admin;
+        try (InputStream in = Files.newInputStream(certs.resolve("admin.pem"))) {
+            admin = (X509Certificate) cf.generateCertificate(in);
+        }
+        assertThat(admin.getSubjectX500Principal().getName()).contains("CN=admin").contains("OU=memesnipe-admin");
+        assertThat(Files.getPosixFilePermissions(certs.resolve("admin-key.pem")))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     }
 
     @Test

@@ -52,9 +52,10 @@ class DemoTest {
             api.await("a position open", Duration.ofSeconds(60), () -> api.portfolio("openPositions") > 0, demo::output);
 
             GrpcClient client = GrpcClients.create(vertx, TlsFiles.inDir(certs, NodeName.GATEWAY));
+            GrpcClient admin = GrpcClients.create(vertx, TlsFiles.admin(certs));
             HostPort risk = new HostPort("127.0.0.1", base + NodeName.RISK.ordinal());
             HostPort executor = new HostPort("127.0.0.1", base + NodeName.EXECUTOR.ordinal());
-            BreakerState tripped = Calls.unary(client, risk, RiskGrpcClient.Trip, TripRequest.newBuilder()
+            BreakerState tripped = Calls.unary(admin, risk, RiskGrpcClient.Trip, TripRequest.newBuilder()
                     .setTier("EMERGENCY").setReason("demo drill").build(), 5000).await(10, TimeUnit.SECONDS);
             assertThat(tripped.getTier()).isEqualTo(BreakerTier.EMERGENCY);
             api.await("book flat within 5 s", Duration.ofSeconds(5), () -> api.portfolio("openPositions") == 0,
@@ -69,7 +70,7 @@ class DemoTest {
             Thread.sleep(3000);
             assertThat(after).as("no entry filled while EMERGENCY").noneMatch(f -> f.getSide() == Side.BUY);
 
-            BreakerState reset = Calls.unary(client, risk, RiskGrpcClient.Reset, ResetRequest.newBuilder()
+            BreakerState reset = Calls.unary(admin, risk, RiskGrpcClient.Reset, ResetRequest.newBuilder()
                     .setReason("demo drill over").build(), 5000).await(10, TimeUnit.SECONDS);
             assertThat(reset.getTier()).isEqualTo(BreakerTier.NORMAL);
             api.await("status shows NORMAL", Duration.ofSeconds(5), () -> "NORMAL".equals(api.tier()), demo::output);

@@ -19,6 +19,7 @@ import memesnipe.kit.metrics.NodeMetrics;
 import memesnipe.kit.money.Fixed;
 import memesnipe.kit.stream.ResilientStream;
 import memesnipe.kit.time.Clock;
+import memesnipe.kit.tls.NodeIdentity;
 import memesnipe.kit.tls.NodeName;
 import memesnipe.risk.breaker.CircuitBreaker;
 import memesnipe.risk.breaker.Tier;
@@ -65,7 +66,6 @@ public final class RiskVerticle extends VerticleBase {
 
     private final RiskConfig config;
     private final Clock clock;
-    private final AdminGuard adminGuard;
     private final long startedAtMs;
     private RiskEngine engine;
     private PrometheusMeterRegistry metrics;
@@ -79,14 +79,8 @@ public final class RiskVerticle extends VerticleBase {
     private Counter forwardFailures;
 
     public RiskVerticle(RiskConfig config, Clock clock) {
-        this(config, clock, AdminGuard.OPEN);
-    }
-
-    /** With an admin guard deciding who may Trip and Reset the breaker. */
-    public RiskVerticle(RiskConfig config, Clock clock, AdminGuard adminGuard) {
         this.config = config;
         this.clock = clock;
-        this.adminGuard = adminGuard;
         this.startedAtMs = clock.millis();
     }
 
@@ -131,6 +125,9 @@ public final class RiskVerticle extends VerticleBase {
                 .metrics(metrics)
                 .status(this::status)
                 .service(RiskGrpcService.of(new Api()))
+                .requestClientCertificates()
+                .restrict(RiskGrpcService.SERVICE_NAME, "Trip", "an admin certificate", NodeIdentity::isAdmin)
+                .restrict(RiskGrpcService.SERVICE_NAME, "Reset", "an admin certificate", NodeIdentity::isAdmin)
                 .build();
         return server.start().onSuccess(s -> {
             ticks = new ResilientStream<>(vertx, "risk<-gateway", () -> Calls.serverStream(client, config.gateway(),
@@ -294,21 +291,18 @@ public final class RiskVerticle extends VerticleBase {
                 return Future.failedFuture(new StatusException(GrpcStatus.INVALID_ARGUMENT,
                         "trip needs a tier above NORMAL (use Reset to go back) and a reason"));
             }
-            return adminGuard.authorize("Trip").map(v -> {
-                LOG.warn("manual breaker trip to {}: {}", tier, request.getReason());
-                send(engine.trip(tier, request.getReason(), clock.millis()));
-                return breakerState();
-            });
+            // only an admin certificate reaches here (see the restriction on the server)
+            LOG.warn("manual breaker trip to {}: {}", tier, request.getReason());
+            send(engine.trip(tier, request.getReason(), clock.millis()));
+            return Future.succeededFuture(breakerState());
         }
 
         @Override
         public Future<BreakerState> reset(ResetRequest request) {
-            return adminGuard.authorize("Reset").map(v -> {
-                String why = request.getReason().isBlank() ? "operator reset" : request.getReason();
-                LOG.warn("manual breaker reset: {}", why);
-                engine.reset(why, clock.millis());
-                return breakerState();
-            });
+            String why = request.getReason().isBlank() ? "operator reset" : request.getReason();
+            LOG.warn("manual breaker reset: {}", why);
+            engine.reset(why, clock.millis());
+            return Future.succeededFuture(breakerState());
         }
     }
 

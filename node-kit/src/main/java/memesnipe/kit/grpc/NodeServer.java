@@ -53,7 +53,8 @@ public final class NodeServer {
     private final Supplier<NodeStatus> status;
     private final PrometheusMeterRegistry metrics;
     private final Consumer<Router> extraRoutes;
-    private final java.util.Map<String, Set<NodeName>> methodClients;
+    private final java.util.Map<String, Restriction> restrictions;
+    private final boolean requestClientCerts;
     private HttpServer server;
     private Counter refusedClients;
 
@@ -68,7 +69,8 @@ public final class NodeServer {
         this.status = b.status;
         this.metrics = b.metrics;
         this.extraRoutes = b.extraRoutes;
-        this.methodClients = java.util.Map.copyOf(b.methodClients);
+        this.restrictions = java.util.Map.copyOf(b.restrictions);
+        this.requestClientCerts = b.requestClientCerts;
     }
 
     public static Builder builder(Vertx vertx, NodeName node) {
@@ -112,6 +114,8 @@ public final class NodeServer {
                 .setKeyCertOptions(tls.keyCertOptions());
         if (!allowedClients.isEmpty()) {
             options.setClientAuth(ClientAuth.REQUIRED).setTrustOptions(tls.trustOptions());
+        } else if (requestClientCerts) {
+            options.setClientAuth(ClientAuth.REQUEST).setTrustOptions(tls.trustOptions());
         }
         server = vertx.createHttpServer(options);
         if (!allowedClients.isEmpty()) {
@@ -136,12 +140,18 @@ public final class NodeServer {
         }
         String type = req.getHeader("content-type");
         if (type != null && type.startsWith("application/grpc")) {
-            Set<NodeName> allowed = methodClients.get(req.path());
-            if (allowed != null && !admitted(req.connection(), allowed)) {
-                refusedClients.increment();
-                req.response().putHeader("content-type", "application/grpc").putHeader("grpc-status", "7")
-                        .putHeader("grpc-message", req.path() + " is only for " + allowed).end();
-                return;
+            Restriction r = restrictions.get(req.path());
+            if (r != null) {
+                List<Certificate> chain = peerChain(req.connection());
+                if (chain.isEmpty() || !r.who().test(chain)) {
+                    refusedClients.increment();
+                    LOG.warn("{} refused {} from {}: {}", node, req.path(), req.connection().remoteAddress(),
+                            chain.isEmpty() ? "no client certificate" : "certificate is not " + r.description());
+                    req.response().putHeader("content-type", "application/grpc")
+                            .putHeader("grpc-status", chain.isEmpty() ? "16" : "7") // UNAUTHENTICATED : PERMISSION_DENIED
+                            .putHeader("grpc-message", req.path() + " needs " + r.description()).end();
+                    return;
+                }
             }
             grpc.handle(req);
         } else {
@@ -162,13 +172,22 @@ public final class NodeServer {
     }
 
     private static boolean admitted(HttpConnection conn, Set<NodeName> allowed) {
+        Optional<NodeName> peer = NodeIdentity.of(peerChain(conn));
+        return peer.isPresent() && allowed.contains(peer.get());
+    }
+
+    /** The client's verified certificate chain; empty when it presented none. */
+    private static List<Certificate> peerChain(HttpConnection conn) {
         try {
             List<Certificate> chain = conn.peerCertificates();
-            Optional<NodeName> peer = NodeIdentity.of(chain);
-            return peer.isPresent() && allowed.contains(peer.get());
+            return chain == null ? List.of() : chain;
         } catch (SSLPeerUnverifiedException e) {
-            return false;
+            return List.of();
         }
+    }
+
+    /** Who may call one gRPC method. */
+    private record Restriction(String description, java.util.function.Predicate<List<Certificate>> who) {
     }
 
     private static String describe(Throwable err) {
@@ -204,7 +223,8 @@ public final class NodeServer {
         private Supplier<NodeStatus> status;
         private PrometheusMeterRegistry metrics;
         private Consumer<Router> extraRoutes;
-        private final java.util.Map<String, Set<NodeName>> methodClients = new java.util.HashMap<>();
+        private final java.util.Map<String, Restriction> restrictions = new java.util.HashMap<>();
+        private boolean requestClientCerts;
 
         private Builder(Vertx vertx, NodeName node) {
             this.vertx = vertx;
@@ -248,7 +268,25 @@ public final class NodeServer {
          * requires mutual TLS, see {@link #onlyClients}.
          */
         public Builder restrict(io.vertx.grpc.common.ServiceName service, String method, Set<NodeName> nodes) {
-            methodClients.put("/" + service.fullyQualifiedName() + "/" + method, EnumSet.copyOf(nodes));
+            Set<NodeName> allowed = EnumSet.copyOf(nodes);
+            return restrict(service, method, "a certificate of " + allowed,
+                    chain -> NodeIdentity.of(chain).filter(allowed::contains).isPresent());
+        }
+
+        /**
+         * Admits to one gRPC method only clients whose verified certificate chain passes the check: no
+         * certificate gets UNAUTHENTICATED, another one PERMISSION_DENIED. Needs client certificates
+         * ({@link #onlyClients} or {@link #requestClientCertificates}).
+         */
+        public Builder restrict(io.vertx.grpc.common.ServiceName service, String method, String description,
+                                java.util.function.Predicate<List<Certificate>> who) {
+            restrictions.put(service.pathOf(method), new Restriction(description, who));
+            return this;
+        }
+
+        /** Asks every client for a certificate (verified against the CA) without requiring one. */
+        public Builder requestClientCertificates() {
+            this.requestClientCerts = true;
             return this;
         }
 
@@ -262,8 +300,8 @@ public final class NodeServer {
             if (tls == null || status == null || metrics == null) {
                 throw new IllegalStateException("tls, status and metrics are required");
             }
-            if (!methodClients.isEmpty() && allowedClients.isEmpty()) {
-                throw new IllegalStateException("restricting methods needs mutual TLS (onlyClients)");
+            if (!restrictions.isEmpty() && allowedClients.isEmpty() && !requestClientCerts) {
+                throw new IllegalStateException("restricting methods needs client certificates");
             }
             return new NodeServer(this);
         }

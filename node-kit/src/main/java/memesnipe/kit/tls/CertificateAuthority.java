@@ -123,8 +123,9 @@ public final class CertificateAuthority {
     }
 
     /**
-     * Writes ca.pem, ca-key.pem and for every node &lt;node&gt;.pem and &lt;node&gt;-key.pem into dir
-     * (created if missing). Keys are written with owner-only permissions.
+     * Writes ca.pem, ca-key.pem, for every node &lt;node&gt;.pem and &lt;node&gt;-key.pem, and an operator's
+     * admin.pem and admin-key.pem (for admin RPCs such as Risk/Trip) into dir (created if missing).
+     * Keys are written with owner-only permissions.
      */
     public static void writeDeployment(Path dir, List<String> extraNames, Duration validity) throws IOException {
         Files.createDirectories(dir);
@@ -136,7 +137,13 @@ public final class CertificateAuthority {
             Files.writeString(dir.resolve(node.id() + ".pem"), issued.certificatePem());
             writeSecret(dir.resolve(node.id() + "-key.pem"), issued.privateKeyPem());
         }
+        Issued admin = ca.issue(ADMIN, NodeIdentity.ADMIN_OU, extraNames, validity);
+        Files.writeString(dir.resolve(ADMIN + ".pem"), admin.certificatePem());
+        writeSecret(dir.resolve(ADMIN + "-key.pem"), admin.privateKeyPem());
     }
+
+    /** File stem and common name of the operator's admin certificate. */
+    public static final String ADMIN = "admin";
 
     /** Writes text to a file readable and writable only by its owner (POSIX), created that way. */
     public static void writeSecret(Path file, String text) throws IOException {

@@ -14,6 +14,8 @@ import java.util.Optional;
 public final class NodeIdentity {
     /** Organizational unit that marks a MemeSnipe node certificate. */
     public static final String NODE_OU = "memesnipe-node";
+    /** Organizational unit that marks an operator's certificate, which may call admin RPCs. */
+    public static final String ADMIN_OU = "memesnipe-admin";
 
     private NodeIdentity() {
     }
@@ -29,6 +31,15 @@ public final class NodeIdentity {
             return Optional.empty();
         }
         return first(subject, BCStyle.CN).flatMap(NodeName::fromId);
+    }
+
+    /** Whether the (chain-verified) leaf certificate is an operator's admin certificate. */
+    public static boolean isAdmin(List<Certificate> chain) {
+        if (chain == null || chain.isEmpty() || !(chain.get(0) instanceof X509Certificate leaf)) {
+            return false;
+        }
+        X500Name subject = X500Name.getInstance(leaf.getSubjectX500Principal().getEncoded());
+        return first(subject, BCStyle.OU).filter(ADMIN_OU::equals).isPresent();
     }
 
     private static Optional<String> first(X500Name name, org.bouncycastle.asn1.ASN1ObjectIdentifier oid) {

@@ -17,6 +17,12 @@ public record TlsFiles(Path ca, Path cert, Path key) {
                 dir.resolve(node.id() + "-key.pem"));
     }
 
+    /** The operator's admin certificate in the layout written by {@code memesnipe certs --out dir}. */
+    public static TlsFiles admin(Path dir) {
+        return new TlsFiles(dir.resolve("ca.pem"), dir.resolve(CertificateAuthority.ADMIN + ".pem"),
+                dir.resolve(CertificateAuthority.ADMIN + "-key.pem"));
+    }
+
     /** Every missing or unreadable file, as one message each (empty when all are usable). */
     public List<String> problems() {
         List<String> errors = new ArrayList<>();

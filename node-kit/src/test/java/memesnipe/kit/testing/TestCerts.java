@@ -36,4 +36,9 @@ public final class TestCerts {
     public TlsFiles of(NodeName node) {
         return TlsFiles.inDir(dir, node);
     }
+
+    /** The operator's admin certificate (for admin RPCs). */
+    public TlsFiles admin() {
+        return TlsFiles.admin(dir);
+    }
 }

@@ -154,7 +154,7 @@ class BreakerScenariosTest {
             Thread.sleep(300);
             assertThat(c.entry("s1", "AAA", 100).getVerdict()).isEqualTo(Verdict.APPROVED);
             await("filled", Duration.ofSeconds(10), () -> c.fact("openPositions") == 1 && c.fact("inFlight") == 0);
-            var tripped = memesnipe.kit.grpc.Calls.unary(c.client, c.risk, memesnipe.v1.RiskGrpcClient.Trip,
+            var tripped = memesnipe.kit.grpc.Calls.unary(c.admin, c.risk, memesnipe.v1.RiskGrpcClient.Trip,
                     memesnipe.v1.TripRequest.newBuilder().setTier("CRITICAL").setReason("before restart").build(), 5000)
                     .await(10, java.util.concurrent.TimeUnit.SECONDS);
             assertThat(tripped.getTier()).isEqualTo(BreakerTier.CRITICAL);

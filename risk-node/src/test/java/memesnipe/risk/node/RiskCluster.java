@@ -42,6 +42,8 @@ final class RiskCluster implements AutoCloseable {
     final ScriptedMarket market = new ScriptedMarket(vertx);
     HostPort risk;
     final GrpcClient client;
+    /** A client holding the operator's admin certificate (Trip, Reset). */
+    final GrpcClient admin;
     private final RiskConfig riskConfig;
     /** The risk node runs in its own Vert.x, as it would in its own process, so it can be restarted alone. */
     private Vertx riskVertx;
@@ -69,6 +71,7 @@ final class RiskCluster implements AutoCloseable {
         riskConfig = RiskConfig.from(rs);
         deployRisk();
         client = GrpcClients.create(vertx, certs.of(NodeName.STRATEGY));
+        admin = GrpcClients.create(vertx, certs.admin());
         await("risk and executor subscribed to the market", Duration.ofSeconds(15), () -> market.subscriberCount() >= 2);
     }
 

@@ -83,18 +83,34 @@ class RiskNodeTest {
         List<BreakerEvent> events = new CopyOnWriteArrayList<>();
         Calls.serverStream(c.client, c.risk, RiskGrpcClient.WatchBreaker, WatchBreakerRequest.getDefaultInstance())
                 .await(10, TimeUnit.SECONDS).handler(events::add);
-        assertThatThrownBy(() -> Calls.unary(c.client, c.risk, RiskGrpcClient.Trip,
+        assertThatThrownBy(() -> Calls.unary(c.admin, c.risk, RiskGrpcClient.Trip,
                 TripRequest.newBuilder().setTier("PANIC").setReason("x").build(), 5000).await(10, TimeUnit.SECONDS))
                 .hasMessageContaining("INVALID_ARGUMENT").hasMessageContaining("PANIC");
-        var tripped = Calls.unary(c.client, c.risk, RiskGrpcClient.Trip,
+        var tripped = Calls.unary(c.admin, c.risk, RiskGrpcClient.Trip,
                 TripRequest.newBuilder().setTier("critical").setReason("drill").build(), 5000).await(10, TimeUnit.SECONDS);
         assertThat(tripped.getTier()).isEqualTo(BreakerTier.CRITICAL);
         assertThat(tripped.getReason()).contains("manual trip: drill");
-        var reset = Calls.unary(c.client, c.risk, RiskGrpcClient.Reset, ResetRequest.newBuilder().setReason("done").build(),
+        var reset = Calls.unary(c.admin, c.risk, RiskGrpcClient.Reset, ResetRequest.newBuilder().setReason("done").build(),
                 5000).await(10, TimeUnit.SECONDS);
         assertThat(reset.getTier()).isEqualTo(BreakerTier.NORMAL);
         await("both transitions streamed", Duration.ofSeconds(5), () -> events.size() >= 2);
         assertThat(events).extracting(BreakerEvent::getTo).containsSubsequence(BreakerTier.CRITICAL, BreakerTier.NORMAL);
         assertThat(events.get(events.size() - 1).getSeq()).isGreaterThan(events.get(events.size() - 2).getSeq());
+    }
+
+    @Test
+    void tripAndReset_withoutTheAdminCertificate_areRefused_andChangeNothing() throws Exception {
+        TripRequest trip = TripRequest.newBuilder().setTier("EMERGENCY").setReason("intruder").build();
+        assertThatThrownBy(() -> Calls.unary(c.client, c.risk, RiskGrpcClient.Trip, trip, 5000)
+                .await(10, TimeUnit.SECONDS)).hasMessageContaining("PERMISSION_DENIED").hasMessageContaining("admin");
+        var http = new io.vertx.core.http.HttpClientOptions().setProtocolVersion(io.vertx.core.http.HttpVersion.HTTP_2)
+                .setSsl(true).setUseAlpn(true).setTrustOptions(c.certs.admin().trustOptions());
+        var anonymous = io.vertx.grpc.client.GrpcClient.client(c.vertx, http);
+        assertThatThrownBy(() -> Calls.unary(anonymous, c.risk, RiskGrpcClient.Reset, ResetRequest.getDefaultInstance(),
+                5000).await(10, TimeUnit.SECONDS)).hasMessageContaining("UNAUTHENTICATED");
+        assertThat(c.breaker().getTier()).isEqualTo(BreakerTier.NORMAL);
+        assertThat(Calls.unary(anonymous, c.risk, RiskGrpcClient.GetBreaker,
+                memesnipe.v1.GetBreakerRequest.getDefaultInstance(), 5000).await(10, TimeUnit.SECONDS).getTier())
+                .as("reading the breaker needs no certificate").isEqualTo(BreakerTier.NORMAL);
     }
 }
