@@ -47,6 +47,8 @@ public final class StrategyVerticle extends VerticleBase {
     static final long SUBMIT_TIMEOUT_MS = 2_000;
     static final long BACKOFF_MS = 200;
     static final long MAX_BACKOFF_MS = 3_000;
+    /** Times an entry is submitted before it is given up (the same id each time). */
+    static final int ENTRY_ATTEMPTS = 3;
     private static final long PROBE_EVERY_MS = 2_000;
 
     private final StrategyConfig config;
@@ -156,10 +158,15 @@ public final class StrategyVerticle extends VerticleBase {
                 "purpose", intent.getPurpose().name()).increment();
         LOG.info("{} {} {} {} at {}", intent.getClientOrderId(), intent.getPurpose(), intent.getSide(),
                 intent.getSymbol(), intent.getDecisionPriceE8());
-        send(intent, BACKOFF_MS);
+        send(intent, BACKOFF_MS, 1);
     }
 
-    private void send(OrderIntent intent, long backoffMs) {
+    /**
+     * Submits with a deadline. A failed entry is asked again, with the same id, a bounded number of times:
+     * risk may have decided it before the answer was lost, and the same id returns that decision instead
+     * of deciding twice. A failed exit is asked again until answered.
+     */
+    private void send(OrderIntent intent, long backoffMs, int attempt) {
         Calls.unary(client, config.risk(), RiskGrpcClient.Submit, intent, SUBMIT_TIMEOUT_MS).onComplete(ar -> {
             if (ar.succeeded()) {
                 inFlight--;
@@ -169,7 +176,8 @@ public final class StrategyVerticle extends VerticleBase {
             errors++;
             submitErrors.increment();
             boolean malformed = ar.cause() instanceof Calls.CallFailed f && f.status() == GrpcStatus.INVALID_ARGUMENT;
-            if (intent.getPurpose() == OrderPurpose.ENTRY || malformed || stopped) {
+            boolean entryGivenUp = intent.getPurpose() == OrderPurpose.ENTRY && attempt >= ENTRY_ATTEMPTS;
+            if (entryGivenUp || malformed || stopped) {
                 inFlight--;
                 if (intent.getPurpose() == OrderPurpose.ENTRY) {
                     entriesDropped++;
@@ -179,12 +187,15 @@ public final class StrategyVerticle extends VerticleBase {
                 LOG.warn("dropped {} {}: {}", intent.getPurpose(), intent.getClientOrderId(), ar.cause().toString());
                 return;
             }
-            exitRetries++;
-            LOG.warn("exit {} not answered ({}); retrying in {} ms", intent.getClientOrderId(), ar.cause().toString(), backoffMs);
+            if (intent.getPurpose() == OrderPurpose.EXIT) {
+                exitRetries++;
+            }
+            LOG.warn("{} {} not answered ({}); asking again in {} ms", intent.getPurpose(), intent.getClientOrderId(),
+                    ar.cause().toString(), backoffMs);
             long[] timer = new long[1];
             timer[0] = vertx.setTimer(backoffMs, id -> {
                 timers.remove(timer[0]);
-                send(intent, Math.min(MAX_BACKOFF_MS, backoffMs * 2));
+                send(intent, Math.min(MAX_BACKOFF_MS, backoffMs * 2), attempt + 1);
             });
             timers.add(timer[0]);
         });

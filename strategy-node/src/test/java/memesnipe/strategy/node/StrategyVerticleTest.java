@@ -184,7 +184,8 @@ class StrategyVerticleTest {
         // A strategy only re-enters after re-arming, so several dropped entries show it re-armed each time.
         eventually("several entries dropped", check(() -> fact(node, "entriesDropped") >= 3));
         assertThat(fact(node, "approved")).isZero();
-        assertThat(fact(node, "inFlight")).isLessThanOrEqualTo(2);
+        // each entry is asked up to 3 times before it is dropped, so at most one per (strategy, symbol) waits
+        assertThat(fact(node, "inFlight")).isLessThanOrEqualTo(10);
     }
 
     @Test
