@@ -14,7 +14,6 @@ import memesnipe.v1.Fill;
 import memesnipe.v1.ResetRequest;
 import memesnipe.v1.RiskGrpcClient;
 import memesnipe.v1.Side;
-import memesnipe.v1.TripRequest;
 import memesnipe.v1.WatchFillsRequest;
 import org.junit.jupiter.api.Test;
 
@@ -55,9 +54,10 @@ class DemoTest {
             GrpcClient admin = GrpcClients.create(vertx, TlsFiles.admin(certs));
             HostPort risk = new HostPort("127.0.0.1", base + NodeName.RISK.ordinal());
             HostPort executor = new HostPort("127.0.0.1", base + NodeName.EXECUTOR.ordinal());
-            BreakerState tripped = Calls.unary(admin, risk, RiskGrpcClient.Trip, TripRequest.newBuilder()
-                    .setTier("EMERGENCY").setReason("demo drill").build(), 5000).await(10, TimeUnit.SECONDS);
-            assertThat(tripped.getTier()).isEqualTo(BreakerTier.EMERGENCY);
+            NodeProcess trip = new NodeProcess(dir, "admin-trip", List.of("admin", "--risk", risk.toString(),
+                    "--certs", certs.toString(), "trip", "--tier", "EMERGENCY", "--reason", "demo drill")).start();
+            assertThat(trip.waitFor(Duration.ofSeconds(60))).as(trip.output()).isZero();
+            assertThat(trip.output()).contains("tier=EMERGENCY").contains("manual trip: demo drill");
             api.await("book flat within 5 s", Duration.ofSeconds(5), () -> api.portfolio("openPositions") == 0,
                     demo::output);
             assertThat(api.tier()).isEqualTo("EMERGENCY");
@@ -70,6 +70,10 @@ class DemoTest {
             Thread.sleep(3000);
             assertThat(after).as("no entry filled while EMERGENCY").noneMatch(f -> f.getSide() == Side.BUY);
 
+            NodeProcess refused = new NodeProcess(dir, "admin-refused", List.of("admin", "--risk", risk.toString(),
+                    "--certs", dir.resolve("no-such-dir").toString(), "reset")).start();
+            assertThat(refused.waitFor(Duration.ofSeconds(60))).isEqualTo(2);
+            assertThat(refused.output()).contains("admin.pem");
             BreakerState reset = Calls.unary(admin, risk, RiskGrpcClient.Reset, ResetRequest.newBuilder()
                     .setReason("demo drill over").build(), 5000).await(10, TimeUnit.SECONDS);
             assertThat(reset.getTier()).isEqualTo(BreakerTier.NORMAL);

@@ -1,0 +1,127 @@
+package memesnipe.cli;
+
+import io.vertx.core.Vertx;
+import io.vertx.grpc.client.GrpcClient;
+import memesnipe.kit.config.HostPort;
+import memesnipe.kit.grpc.Calls;
+import memesnipe.kit.grpc.GrpcClients;
+import memesnipe.kit.tls.TlsFiles;
+import memesnipe.v1.BreakerEvent;
+import memesnipe.v1.BreakerState;
+import memesnipe.v1.GetBreakerRequest;
+import memesnipe.v1.ResetRequest;
+import memesnipe.v1.RiskGrpcClient;
+import memesnipe.v1.TripRequest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/** Operator commands against a running risk node, over gRPC with the admin certificate. */
+@Command(name = "admin", mixinStandardHelpOptions = true,
+        description = "Operator commands against the risk node (uses DIR/admin.pem from 'memesnipe certs').",
+        subcommands = {AdminCommand.Breaker.class, AdminCommand.Trip.class, AdminCommand.Reset.class})
+final class AdminCommand {
+    @Option(names = "--risk", defaultValue = "127.0.0.1:7003", description = "risk node gRPC address (default: ${DEFAULT-VALUE})")
+    String risk;
+
+    @Option(names = "--certs", defaultValue = "certs", paramLabel = "DIR",
+            description = "directory with ca.pem, admin.pem, admin-key.pem (default: ${DEFAULT-VALUE})")
+    Path certs;
+
+    /** Runs one call with the admin certificate and prints the breaker it returns; one line on failure. */
+    int call(java.util.function.Function<GrpcClient, io.vertx.core.Future<BreakerState>> rpc) {
+        TlsFiles tls = TlsFiles.admin(certs);
+        List<String> problems = tls.problems();
+        HostPort address;
+        try {
+            address = HostPort.parse(risk);
+        } catch (IllegalArgumentException e) {
+            problems = new java.util.ArrayList<>(problems);
+            problems.add("--risk '" + risk + "' " + e.getMessage());
+            address = null;
+        }
+        if (!problems.isEmpty()) {
+            System.err.println("memesnipe admin: " + String.join("; ", problems));
+            return 2;
+        }
+        Vertx vertx = Vertx.vertx();
+        try {
+            BreakerState s = rpc.apply(GrpcClients.create(vertx, tls)).await(10, TimeUnit.SECONDS);
+            print(s);
+            return 0;
+        } catch (Exception e) {
+            System.err.println("memesnipe admin: " + address + ": " + NodeCommand.rootMessage(e));
+            return 1;
+        } finally {
+            vertx.close();
+        }
+    }
+
+    HostPort address() {
+        return HostPort.parse(risk);
+    }
+
+    static void print(BreakerState s) {
+        System.out.printf("tier=%s since=%d reason=%s drawdown=%s%% dailyLoss=%s%% sizeMultiplier=%d%% suspended=%s%n",
+                s.getTier(), s.getSinceMs(), s.getReason(), s.getDrawdownPct(), s.getDailyLossPct(),
+                s.getSizeMultiplierPct(), s.getSuspendedStrategiesList());
+        for (BreakerEvent e : s.getEventsList()) {
+            System.out.printf("  #%d %d %s -> %s: %s%n", e.getSeq(), e.getTimeMs(), e.getFrom(), e.getTo(), e.getReason());
+        }
+    }
+
+    /** Prints the breaker and its recent transitions. */
+    @Command(name = "breaker", mixinStandardHelpOptions = true, description = "Show the breaker and recent transitions.")
+    static final class Breaker implements Callable<Integer> {
+        @ParentCommand
+        AdminCommand parent;
+
+        @Override
+        public Integer call() {
+            return parent.call(c -> Calls.unary(c, parent.address(), RiskGrpcClient.GetBreaker,
+                    GetBreakerRequest.getDefaultInstance(), 5000));
+        }
+    }
+
+    /** Raises the breaker by hand (EMERGENCY flattens every position). */
+    @Command(name = "trip", mixinStandardHelpOptions = true,
+            description = "Raise the breaker (WARNING, CRITICAL or EMERGENCY); it holds until reset.")
+    static final class Trip implements Callable<Integer> {
+        @ParentCommand
+        AdminCommand parent;
+
+        @Option(names = "--tier", required = true, description = "WARNING, CRITICAL or EMERGENCY")
+        String tier;
+
+        @Option(names = "--reason", required = true, description = "why (kept with the transition)")
+        String reason;
+
+        @Override
+        public Integer call() {
+            return parent.call(c -> Calls.unary(c, parent.address(), RiskGrpcClient.Trip,
+                    TripRequest.newBuilder().setTier(tier).setReason(reason).build(), 5000));
+        }
+    }
+
+    /** Returns the breaker to NORMAL. */
+    @Command(name = "reset", mixinStandardHelpOptions = true,
+            description = "Return to NORMAL (equity peak re-based, suspensions lifted, sizes ramp back).")
+    static final class Reset implements Callable<Integer> {
+        @ParentCommand
+        AdminCommand parent;
+
+        @Option(names = "--reason", defaultValue = "operator reset", description = "why")
+        String reason;
+
+        @Override
+        public Integer call() {
+            return parent.call(c -> Calls.unary(c, parent.address(), RiskGrpcClient.Reset,
+                    ResetRequest.newBuilder().setReason(reason).build(), 5000));
+        }
+    }
+}
