@@ -117,7 +117,7 @@ public final class SignerVerticle extends VerticleBase {
                         new StatusException(GrpcStatus.INVALID_ARGUMENT, problem)));
             }
             SignerPolicy.Decision decision = policy.decide(request.getKeyId(), order.getVenue(),
-                    order.getQtyE8(), order.getReferencePriceE8());
+                    order.getQtyE8(), order.getReferencePriceE8(), order.getSide() == memesnipe.v1.Side.SELL);
             if (!decision.allowed()) {
                 denied++;
                 Counter.builder("memesnipe_signer_denied_total").description("signatures refused by the signer's policy")

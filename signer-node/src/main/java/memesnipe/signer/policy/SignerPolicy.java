@@ -43,11 +43,18 @@ public final class SignerPolicy {
         this.lastRefillNanos = clock.nanos();
     }
 
-    /**
-     * Decides on one signature. {@code keyId} empty means the default key. A signature is taken
-     * from the rate budget only when every other check passes.
-     */
+    /** Decides on one risk-increasing (buy) signature; see {@link #decide(String, String, long, long, boolean)}. */
     public Decision decide(String keyId, String venue, long qtyE8, long referencePriceE8) {
+        return decide(keyId, venue, qtyE8, referencePriceE8, false);
+    }
+
+    /**
+     * Decides on one signature. {@code keyId} empty means the default key. A buy is taken from the rate
+     * budget only when every other check passes; a sell (MemeSnipe is long only, so a sell only reduces a
+     * position) is never rate limited, so exits are never blocked by the throttle. Every other limit
+     * applies to both sides.
+     */
+    public Decision decide(String keyId, String venue, long qtyE8, long referencePriceE8, boolean sell) {
         if (!keyId.isEmpty() && !keyIds.contains(keyId)) {
             return new Decision(SignDenyReason.UNKNOWN_KEY, "unknown key id '" + keyId + "'");
         }
@@ -64,6 +71,9 @@ public final class SignerPolicy {
         if (notional > limits.maxOrderNotionalE8()) {
             return new Decision(SignDenyReason.NOTIONAL_LIMIT, "notional " + Fixed.format(notional)
                     + " USD above the limit of " + Fixed.format(limits.maxOrderNotionalE8()) + " USD");
+        }
+        if (sell) {
+            return new Decision(SignDenyReason.SIGN_OK, "");
         }
         refill();
         if (budget < NANOS_PER_TOKEN) {

@@ -68,4 +68,17 @@ class SignerPolicyTest {
         assertThat(p.decide("", "binance", Fixed.ONE, Fixed.ONE).allowed()).isFalse();
         assertThat(p.decide("", "paper", Fixed.ONE, Fixed.ONE).allowed()).isTrue();
     }
+
+    @org.junit.jupiter.api.Test
+    void sells_areNeverRateLimited_soExitsPass_butTheNotionalLimitStillHolds() {
+        SignerPolicy p = policy(2);
+        assertThat(p.decide("", "paper", Fixed.ONE, Fixed.ONE).allowed()).isTrue();
+        assertThat(p.decide("", "paper", Fixed.ONE, Fixed.ONE).allowed()).isTrue();
+        assertThat(p.decide("", "paper", Fixed.ONE, Fixed.ONE).reason()).isEqualTo(SignDenyReason.RATE_LIMIT);
+        for (int i = 0; i < 100; i++) {
+            assertThat(p.decide("", "paper", Fixed.ONE, Fixed.ONE, true).allowed()).isTrue();
+        }
+        assertThat(p.decide("", "paper", Fixed.parse("2000"), Fixed.ONE, true).reason())
+                .isEqualTo(SignDenyReason.NOTIONAL_LIMIT);
+    }
 }
