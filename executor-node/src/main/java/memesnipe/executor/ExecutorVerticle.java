@@ -149,6 +149,8 @@ public final class ExecutorVerticle extends VerticleBase {
     private Future<ExecutionReport> execute(ApprovedOrder order) {
         Optional<String> problem = OrderValidator.problem(order);
         if (problem.isPresent()) {
+            metrics.counter("memesnipe_executor_invalid_orders_total").increment();
+            LOG.warn("malformed order {} rejected: {}", order.getClientOrderId(), problem.get());
             return Future.failedFuture(new StatusException(GrpcStatus.INVALID_ARGUMENT, problem.get()));
         }
         String id = order.getClientOrderId();

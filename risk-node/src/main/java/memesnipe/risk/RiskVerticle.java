@@ -248,6 +248,8 @@ public final class RiskVerticle extends VerticleBase {
             try {
                 d = engine.submit(Wire.intent(request), clock.millis());
             } catch (IllegalArgumentException e) {
+                metrics.counter("memesnipe_risk_invalid_intents_total").increment();
+                LOG.warn("malformed intent {} rejected: {}", request.getClientOrderId(), e.getMessage());
                 return Future.failedFuture(new StatusException(GrpcStatus.INVALID_ARGUMENT, e.getMessage()));
             }
             if (!repeat) {
