@@ -150,7 +150,7 @@ public final class ExecutorVerticle extends VerticleBase {
         Optional<String> problem = OrderValidator.problem(order);
         if (problem.isPresent()) {
             metrics.counter("memesnipe_executor_invalid_orders_total").increment();
-            LOG.warn("malformed order {} rejected: {}", order.getClientOrderId(), problem.get());
+            LOG.warn("malformed order {} rejected: {}", memesnipe.kit.config.Printable.of(order.getClientOrderId()), problem.get());
             return Future.failedFuture(new StatusException(GrpcStatus.INVALID_ARGUMENT, problem.get()));
         }
         String id = order.getClientOrderId();

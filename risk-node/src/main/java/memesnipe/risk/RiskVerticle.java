@@ -249,7 +249,7 @@ public final class RiskVerticle extends VerticleBase {
                 d = engine.submit(Wire.intent(request), clock.millis());
             } catch (IllegalArgumentException e) {
                 metrics.counter("memesnipe_risk_invalid_intents_total").increment();
-                LOG.warn("malformed intent {} rejected: {}", request.getClientOrderId(), e.getMessage());
+                LOG.warn("malformed intent {} rejected: {}", memesnipe.kit.config.Printable.of(request.getClientOrderId()), e.getMessage());
                 return Future.failedFuture(new StatusException(GrpcStatus.INVALID_ARGUMENT, e.getMessage()));
             }
             if (!repeat) {
