@@ -37,23 +37,9 @@ public record ExecutorConfig(NodeBasics basics, HostPort gateway, HostPort signe
             }
             return v;
         });
-        Long slippage = bounded(r, "slippage-bps", 10, 0, 1_000, "paper fill slippage against the mark, bps");
-        Long fee = bounded(r, "fee-bps", 10, 0, 1_000, "paper fee on the fill notional, bps");
-        Long maxAge = bounded(r, "max-mark-age-ms", 2_000, 1, 600_000, "a mark older than this counts as no price, ms");
-        if (gateway == null || signer == null || venue == null || slippage == null || fee == null || maxAge == null) {
-            return null;
-        }
-        return new ExecutorConfig(basics, gateway, signer, venue, slippage.intValue(), fee.intValue(), maxAge);
-    }
-
-    // r.read (not r.longValue) so a bad value is reported by finish() rather than failing on unboxing.
-    private static Long bounded(ConfigReader r, String key, long def, long min, long max, String doc) {
-        return r.read(key, String.valueOf(def), doc + " [" + min + ".." + max + "]", v -> {
-            long n = Long.parseLong(v.trim());
-            if (n < min || n > max) {
-                throw new IllegalArgumentException("must be between " + min + " and " + max);
-            }
-            return n;
-        });
+        int slippage = r.integer("slippage-bps", 10, 0, 1_000, "paper fill slippage against the mark, bps");
+        int fee = r.integer("fee-bps", 10, 0, 1_000, "paper fee on the fill notional, bps");
+        long maxAge = r.longValue("max-mark-age-ms", 2_000, 1, 600_000, "a mark older than this counts as no price, ms");
+        return new ExecutorConfig(basics, gateway, signer, venue, slippage, fee, maxAge);
     }
 }

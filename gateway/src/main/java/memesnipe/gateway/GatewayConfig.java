@@ -38,38 +38,26 @@ public record GatewayConfig(NodeBasics basics, String httpHost, int httpPort, lo
     private static GatewayConfig read(ConfigReader r) {
         NodeBasics basics = NodeBasics.read(r, NodeName.GATEWAY, DEFAULT_GRPC_PORT);
         String httpHost = r.string("http-host", "0.0.0.0", "address the REST/metrics HTTP server (plain HTTP) binds to");
-        long httpPort = whole(r, "http-port", DEFAULT_HTTP_PORT, 0, 65535,
+        long httpPort = r.longValue("http-port", DEFAULT_HTTP_PORT, 0, 65535,
                 "REST API, /health and /metrics port (plain HTTP); 0 picks a free port");
-        long seed = whole(r, "feed-seed", 42, Long.MIN_VALUE, Long.MAX_VALUE, "random seed of the simulated feed");
-        long rate = whole(r, "feed-rate", 200, 0, 1_000_000,
+        long seed = r.longValue("feed-seed", 42, Long.MIN_VALUE, Long.MAX_VALUE, "random seed of the simulated feed");
+        long rate = r.longValue("feed-rate", 200, 0, 1_000_000,
                 "simulated feed events per second (all symbols); 0 turns the feed off");
         double bad = decimal(r, "feed-bad-tick-ratio", 0.01, 0, 1, "share of malformed ticks the simulated feed injects");
-        long maxAge = whole(r, "max-age-ms", 500, 0, 3_600_000, "ticks older than this are rejected as STALE");
-        long maxFuture = whole(r, "max-future-ms", 100, 0, 3_600_000,
+        long maxAge = r.longValue("max-age-ms", 500, 0, 3_600_000, "ticks older than this are rejected as STALE");
+        long maxFuture = r.longValue("max-future-ms", 100, 0, 3_600_000,
                 "ticks further ahead of now than this are rejected as FUTURE_TIMESTAMP");
         double maxDev = decimal(r, "max-deviation-pct", 20, 0, 1e6,
                 "largest accepted price move from the symbol's last accepted price, percent");
         double minLiq = decimal(r, "min-liquidity-usd", 10_000, 0, 1e15,
                 "ticks with less quoted liquidity (USD) are rejected");
-        long queue = whole(r, "subscriber-queue", 1024, 1, 1_000_000,
+        long queue = r.longValue("subscriber-queue", 1024, 1, 1_000_000,
                 "pending events per subscriber (conflated per symbol) before the oldest is dropped");
         HostPort strategy = r.hostPort("strategy", "127.0.0.1:7002", "strategy node gRPC address, for the status API");
         HostPort risk = r.hostPort("risk", "127.0.0.1:7003", "risk node gRPC address, for the status API");
         HostPort executor = r.hostPort("executor", "127.0.0.1:7004", "executor node gRPC address, for the status API");
         return new GatewayConfig(basics, httpHost, (int) httpPort, seed, (int) rate, bad,
                 new ValidationLimits(maxAge, maxFuture, maxDev, minLiq), (int) queue, strategy, risk, executor);
-    }
-
-    /** A whole number in [min, max]; on a bad value the problem is recorded and the default returned. */
-    private static long whole(ConfigReader r, String key, long def, long min, long max, String doc) {
-        Long v = r.read(key, String.valueOf(def), doc + " [" + min + ".." + max + "]", text -> {
-            long n = Long.parseLong(text.trim());
-            if (n < min || n > max) {
-                throw new IllegalArgumentException("must be between " + min + " and " + max);
-            }
-            return n;
-        });
-        return v == null ? def : v;
     }
 
     /** A decimal number in [min, max]; on a bad value the problem is recorded and the default returned. */

@@ -39,12 +39,9 @@ public record StrategyConfig(NodeBasics basics, HostPort gateway, HostPort risk,
                 "strategies to run, comma-separated, from " + Strategies.NAMES, StrategyConfig::strategyList);
         Long notional = r.read("order-notional", "200",
                 "entry order size asked of the risk node, USD (decimal)", StrategyConfig::positiveDecimal);
-        // ConfigReader.integer unboxes null on a bad value (NPE), so read it as a boxed Integer.
-        Integer maxInFlight = r.read("max-in-flight", "64",
-                "intents awaiting a risk answer; beyond this new entries are skipped (exits never) [1..100000]",
-                StrategyConfig::maxInFlight);
-        return new StrategyConfig(basics, gateway, risk, strategies, notional == null ? 0 : notional,
-                maxInFlight == null ? 0 : maxInFlight);
+        int maxInFlight = r.integer("max-in-flight", 64, 1, 100_000,
+                "intents awaiting a risk answer; beyond this new entries are skipped (exits never)");
+        return new StrategyConfig(basics, gateway, risk, strategies, notional == null ? 0 : notional, maxInFlight);
     }
 
     private static List<String> strategyList(String value) {
@@ -64,14 +61,6 @@ public record StrategyConfig(NodeBasics basics, HostPort gateway, HostPort risk,
             throw new IllegalArgumentException("must name at least one strategy");
         }
         return List.copyOf(names);
-    }
-
-    private static int maxInFlight(String value) {
-        int n = Integer.parseInt(value.trim());
-        if (n < 1 || n > 100_000) {
-            throw new IllegalArgumentException("must be between 1 and 100000");
-        }
-        return n;
     }
 
     private static long positiveDecimal(String value) {
