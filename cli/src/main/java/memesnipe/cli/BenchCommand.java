@@ -94,6 +94,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             last[0] = e.getSeq();
         });
+        stream.resume();
         Thread.sleep(1000); // warm-up
         long startCount = received.get();
         long startNs = System.nanoTime();
@@ -123,6 +124,7 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
         });
+        fills.resume();
         Thread.sleep(latencySeconds * 1000L);
         synchronized (hist) {
             System.out.printf("tick-to-fill (gateway ingest -> fill seen by a WatchFills client), %d fills in %d s: p50 %d ms, p99 %d ms, max %d ms%n",

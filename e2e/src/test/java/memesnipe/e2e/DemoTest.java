@@ -66,7 +66,7 @@ class DemoTest {
             List<Fill> after = new CopyOnWriteArrayList<>();
             Calls.serverStream(client, executor, ExecutorGrpcClient.WatchFills,
                     WatchFillsRequest.newBuilder().setAfterSeq(flatAt).build()).await(10, TimeUnit.SECONDS)
-                    .handler(after::add);
+                    .handler(after::add).resume();
             Thread.sleep(3000);
             assertThat(after).as("no entry filled while EMERGENCY").noneMatch(f -> f.getSide() == Side.BUY);
 

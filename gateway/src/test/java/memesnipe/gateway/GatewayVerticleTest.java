@@ -110,6 +110,7 @@ class GatewayVerticleTest {
         ReadStream<MarketEvent> stream = Calls.serverStream(client, address, MarketDataGrpcClient.Subscribe,
                 SubscribeRequest.newBuilder().setSubscriber(name).build()).await(5, TimeUnit.SECONDS);
         stream.handler(c::add);
+        stream.resume();
         return c;
     }
 
@@ -149,7 +150,7 @@ class GatewayVerticleTest {
         Collector c = new Collector();
         Calls.serverStream(newClient(), address, MarketDataGrpcClient.Subscribe,
                         SubscribeRequest.newBuilder().setSubscriber("wif-only").addSymbols("wif").build())
-                .await(5, TimeUnit.SECONDS).handler(c::add);
+                .await(5, TimeUnit.SECONDS).handler(c::add).resume();
         await("50 events", () -> c.size() >= 50);
         assertThat(c.from(0)).extracting(MarketEvent::getSymbol).containsOnly("WIF");
     }
@@ -162,6 +163,7 @@ class GatewayVerticleTest {
             io.vertx.core.Promise<Void> ended = io.vertx.core.Promise.promise();
             stream.exceptionHandler(ended::tryFail);
             stream.endHandler(ended::tryComplete);
+            stream.resume();
             ended.future().await(5, TimeUnit.SECONDS);
         });
         assertThat(failure).isInstanceOf(Calls.CallFailed.class);

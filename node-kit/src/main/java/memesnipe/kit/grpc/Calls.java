@@ -42,7 +42,11 @@ public final class Calls {
                         err -> Future.failedFuture(statusError(resp, err))));
     }
 
-    /** Opens a server stream (no deadline); the returned stream ends or fails when the call does. */
+    /**
+     * Opens a server stream (no deadline); the returned stream ends or fails when the call does. It is
+     * returned <b>paused</b>, so nothing is lost before the caller's handlers are in place: set them, then
+     * call {@code resume()}.
+     */
     public static <Req, Resp> Future<ReadStream<Resp>> serverStream(GrpcClient client, HostPort peer,
                                                                     ServiceMethod<Resp, Req> method, Req request) {
         return client.request(peer.socketAddress(), method)
@@ -51,6 +55,7 @@ public final class Calls {
                     if (resp.status() != null && resp.status() != GrpcStatus.OK) {
                         return Future.failedFuture(new CallFailed(resp.status(), resp.statusMessage()));
                     }
+                    resp.pause();
                     return Future.succeededFuture(resp);
                 });
     }

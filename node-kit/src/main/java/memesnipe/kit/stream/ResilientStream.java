@@ -86,6 +86,7 @@ public final class ResilientStream<T> {
             stream.exceptionHandler(err -> lost(stream, err.toString()));
             stream.endHandler(v -> lost(stream, "ended"));
             stream.handler(handler);
+            stream.resume();
         });
     }
 

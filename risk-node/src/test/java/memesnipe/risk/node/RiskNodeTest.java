@@ -82,7 +82,7 @@ class RiskNodeTest {
     void tripAndReset_areStreamedByWatchBreaker_andBadTiersAreRejected() throws Exception {
         List<BreakerEvent> events = new CopyOnWriteArrayList<>();
         Calls.serverStream(c.client, c.risk, RiskGrpcClient.WatchBreaker, WatchBreakerRequest.getDefaultInstance())
-                .await(10, TimeUnit.SECONDS).handler(events::add);
+                .await(10, TimeUnit.SECONDS).handler(events::add).resume();
         assertThatThrownBy(() -> Calls.unary(c.admin, c.risk, RiskGrpcClient.Trip,
                 TripRequest.newBuilder().setTier("PANIC").setReason("x").build(), 5000).await(10, TimeUnit.SECONDS))
                 .hasMessageContaining("INVALID_ARGUMENT").hasMessageContaining("PANIC");
