@@ -18,8 +18,20 @@ install_pkgs() {
   fi
 }
 
+# A PostgreSQL this script installs gets trust authentication for the postgres role on loopback only (the
+# tests connect as postgres to 127.0.0.1 and create throw-away databases); nothing else is opened.
+trust_loopback() {
+  local hba
+  hba=$(ls /etc/postgresql/*/main/pg_hba.conf 2>/dev/null | sort -V | tail -n 1)
+  if [ -n "$hba" ] && ! grep -q "memesnipe-tests" "$hba"; then
+    sed -i '1i host all postgres 127.0.0.1/32 trust # memesnipe-tests' "$hba"
+  fi
+}
+
 if ! pg_up; then
-  command -v pg_ctlcluster >/dev/null 2>&1 || install_pkgs postgresql
+  if ! command -v pg_ctlcluster >/dev/null 2>&1; then
+    install_pkgs postgresql && trust_loopback
+  fi
   if command -v pg_ctlcluster >/dev/null 2>&1; then
     version=$(ls /etc/postgresql 2>/dev/null | sort -V | tail -n 1)
     [ -n "$version" ] && pg_ctlcluster --skip-systemctl-redirect "$version" main start 2>/dev/null

@@ -34,7 +34,9 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"1) events/s delivered by the gateway to one gRPC+TLS subscriber at a high feed rate;",
                 "2) tick-to-fill latency p50/p99 through gateway -> strategy -> risk -> executor -> signer -> fill;",
-                "3) risk decisions/s through the pure core and p50/p99 Risk.Submit latency over gRPC+TLS."})
+                "3) risk decisions/s through the pure core and p50/p99 Risk.Submit latency over gRPC+TLS;",
+                "4) fills/s written durably by the executor's ledger journal and its write latency p50/p99.",
+                "The ledger is an embedded PostgreSQL (or --pg-url, a scratch database: rows stay) and Redis embedded."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rate", defaultValue = "50000", description = "feed rate for the throughput run, events/s (default: ${DEFAULT-VALUE})")
     int rate;
@@ -54,6 +56,16 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--grpc-base-port", defaultValue = "7101", description = "first of ten gRPC ports used (default: ${DEFAULT-VALUE})")
     int basePort;
 
+    @Option(names = "--pg-url", paramLabel = "URL",
+            description = "a scratch PostgreSQL database for the ledger runs (default: an embedded one)")
+    String pgUrl;
+
+    @Option(names = "--ledger-fills", defaultValue = "20000", description = "fills journaled per ledger run (default: ${DEFAULT-VALUE})")
+    int ledgerFills;
+
+    private String ledgerUrl;
+    private String redisUrl;
+
     @Override
     public Integer call() throws Exception {
         if (rate < 1 || seconds < 1 || latencySeconds < 1 || decisions < 1 || grpcDecisions < 1) {
@@ -63,20 +75,52 @@ final class BenchCommand implements Callable<Integer> {
         Path dir = Files.createTempDirectory("memesnipe-bench");
         Path certs = dir.resolve("certs");
         CertificateAuthority.writeDeployment(certs, List.of(), Duration.ofDays(1));
-        Vertx vertx = Vertx.vertx();
-        try {
-            RiskBench.core(decisions);
-            throughput(vertx, certs, dir);
-            latency(vertx, certs, dir);
-            RiskBench.overGrpc(vertx, certs, new HostPort("127.0.0.1", basePort + 5 + NodeName.RISK.ordinal()), grpcDecisions);
-        } finally {
-            Shutdown.close(vertx);
+        if (ledgerFills < 1) {
+            System.err.println("memesnipe bench: --ledger-fills must be >= 1");
+            return 2;
+        }
+        try (EmbeddedServices services = new EmbeddedServices()) {
+            if (pgUrl == null) {
+                services.startPostgres(dir);
+            }
+            services.startRedis(dir);
+            ledgerUrl = pgUrl != null ? pgUrl : services.pgUrl();
+            redisUrl = services.redisUrl();
+            Vertx vertx = Cluster.newVertx();
+            try {
+                RiskBench.core(decisions);
+                ledger(vertx, dir);
+                throughput(vertx, certs, dir);
+                latency(vertx, certs, dir);
+                RiskBench.overGrpc(vertx, certs, new HostPort("127.0.0.1", basePort + 5 + NodeName.RISK.ordinal()),
+                        grpcDecisions);
+            } finally {
+                Shutdown.close(vertx);
+            }
         }
         return 0;
     }
 
+    /** Durable fills/s and write latency of the executor's ledger journal, at 1, 64 and 256 orders in flight. */
+    private memesnipe.kit.ledger.DatabaseSettings ledgerSettings() {
+        return memesnipe.kit.config.ConfigReader.validate(memesnipe.kit.config.Settings.empty()
+                .with(memesnipe.kit.ledger.DatabaseSettings.URL_KEY, ledgerUrl), memesnipe.kit.ledger.DatabaseSettings::read);
+    }
+
+    private void ledger(Vertx vertx, Path dir) throws Exception {
+        var db = ledgerSettings();
+        for (int inFlight : new int[]{1, 64, 256}) {
+            int fills = inFlight == 1 ? Math.min(ledgerFills, 2_000) : ledgerFills;
+            io.vertx.core.Promise<memesnipe.executor.journal.JournalBenchmark.Result> result = io.vertx.core.Promise.promise();
+            vertx.getOrCreateContext().runOnContext(v -> memesnipe.executor.journal.JournalBenchmark
+                    .run(vertx, db, dir, fills, inFlight).onComplete(result));
+            System.out.println("ledger: executor journal, " + inFlight + " orders in flight (4 durable steps each): "
+                    + result.future().await(30, TimeUnit.MINUTES));
+        }
+    }
+
     private void throughput(Vertx vertx, Path certs, Path dir) throws Exception {
-        Cluster.Layout layout = new Cluster.Layout(certs, dir.resolve("t"), basePort, 0);
+        Cluster.Layout layout = new Cluster.Layout(certs, dir.resolve("t"), basePort, 0, ledgerUrl, redisUrl);
         var gateway = Nodes.create(NodeName.GATEWAY, Cluster.settingsFor(NodeName.GATEWAY, layout,
                 Map.of("feed-rate", String.valueOf(rate), "feed-bad-tick-ratio", "0")), Clock.system());
         vertx.deployVerticle(gateway).await(30, TimeUnit.SECONDS);
@@ -108,10 +152,13 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void latency(Vertx vertx, Path certs, Path dir) throws Exception {
-        Cluster.Layout layout = new Cluster.Layout(certs, dir.resolve("l"), basePort + 5, 0);
+        Cluster.Layout layout = new Cluster.Layout(certs, dir.resolve("l"), basePort + 5, 0, ledgerUrl, redisUrl);
         Files.createDirectories(layout.dataDir());
         Map<NodeName, Map<String, String>> extra = new EnumMap<>(NodeName.class);
         extra.put(NodeName.GATEWAY, Map.of("feed-bad-tick-ratio", "0"));
+        // the bench's ledger is a scratch one: a new deployment for this run (risk would otherwise stay CRITICAL)
+        memesnipe.risk.ledger.Deployments.init(vertx, ledgerSettings(), 10_000 * memesnipe.kit.money.Fixed.ONE, true,
+                "bench", System.currentTimeMillis()).await(60, TimeUnit.SECONDS);
         Cluster.start(vertx, layout, extra, Clock.system()).await(60, TimeUnit.SECONDS);
         GrpcClient client = GrpcClients.create(vertx, TlsFiles.inDir(certs, NodeName.RISK));
         Histogram hist = new Histogram(60_000, 3);

@@ -17,8 +17,11 @@ import java.util.Map;
  * what `memesnipe demo` and `memesnipe bench` run.
  */
 final class Cluster {
-    /** Where the nodes listen: gRPC port per node and the gateway's REST port. */
-    record Layout(Path certs, Path dataDir, int basePort, int httpPort) {
+    /**
+     * Where the nodes listen (gRPC port per node, the gateway's REST port), where they keep local files, and
+     * the PostgreSQL ledger and Redis they use (pg-url, redis-url settings).
+     */
+    record Layout(Path certs, Path dataDir, int basePort, int httpPort, String pgUrl, String redisUrl) {
         int port(NodeName n) {
             return basePort + n.ordinal();
         }
@@ -28,11 +31,26 @@ final class Cluster {
         }
     }
 
+    /** Nodes that keep a PostgreSQL ledger (read pg-url and pg-password-file). */
+    static final java.util.Set<NodeName> LEDGER_NODES = java.util.EnumSet.of(NodeName.EXECUTOR, NodeName.RISK);
+    /** Nodes that use the Redis tick journal (read redis-url and redis-password-file). */
+    static final java.util.Set<NodeName> JOURNAL_NODES = java.util.EnumSet.of(NodeName.GATEWAY, NodeName.RISK);
+
     private final Layout layout;
     private final Map<NodeName, VerticleBase> nodes = new EnumMap<>(NodeName.class);
 
     private Cluster(Layout layout) {
         this.layout = layout;
+    }
+
+    /**
+     * A Vert.x instance for all five nodes in one JVM with enough event loops that each node's verticle gets one of
+     * its own (loops are handed out round-robin), so a burst on one node (say 300 TLS handshakes on the gateway)
+     * never delays another node's decisions.
+     */
+    static Vertx newVertx() {
+        int loops = Math.max(2 * NodeName.values().length, 2 * Runtime.getRuntime().availableProcessors());
+        return Vertx.vertx(new io.vertx.core.VertxOptions().setEventLoopPoolSize(loops));
     }
 
     /** The settings each node gets in the demo; extra per-node settings override them. */
@@ -44,12 +62,17 @@ final class Cluster {
         switch (n) {
             case GATEWAY -> s = s.with("http-host", "127.0.0.1").with("http-port", String.valueOf(l.httpPort()))
                     .with("strategy", l.address(NodeName.STRATEGY)).with("risk", l.address(NodeName.RISK))
-                    .with("executor", l.address(NodeName.EXECUTOR));
+                    .with("executor", l.address(NodeName.EXECUTOR)).with("redis-url", l.redisUrl());
             case STRATEGY -> s = s.with("gateway", l.address(NodeName.GATEWAY)).with("risk", l.address(NodeName.RISK));
             case RISK -> s = s.with("gateway", l.address(NodeName.GATEWAY)).with("executor", l.address(NodeName.EXECUTOR))
-                    .with("state-file", l.dataDir().resolve("risk-breaker-state.json").toString());
-            case EXECUTOR -> s = s.with("gateway", l.address(NodeName.GATEWAY)).with("signer", l.address(NodeName.SIGNER));
-            case SIGNER -> s = s.with("key-file", l.dataDir().resolve("signer-key.der").toString())
+                    .with("pg-url", l.pgUrl()).with("wal-file", l.dataDir().resolve("risk-wal.log").toString())
+                    .with("redis-url", l.redisUrl());
+            case EXECUTOR -> s = s.with("gateway", l.address(NodeName.GATEWAY)).with("signer", l.address(NodeName.SIGNER))
+                    .with("pg-url", l.pgUrl()).with("wal-file", l.dataDir().resolve("executor-wal.log").toString())
+                    .with("paper-venue-dir", l.dataDir().resolve("paper-venue").toString());
+            case SIGNER -> s = s.with("gateway", l.address(NodeName.GATEWAY))
+                    .with("key-file", l.dataDir().resolve("signer-key.pem").toString())
+                    .with("key-passphrase-file", l.dataDir().resolve("signer-key.pass").toString())
                     .with("audit-file", l.dataDir().resolve("signer-audit.log").toString());
         }
         for (Map.Entry<String, String> e : extra.entrySet()) {
@@ -61,6 +84,11 @@ final class Cluster {
     /** Validates every node's settings, then deploys them in order; fails with the first node's error. */
     static Future<Cluster> start(Vertx vertx, Layout layout, Map<NodeName, Map<String, String>> extra, Clock clock) {
         Cluster c = new Cluster(layout);
+        try {
+            memesnipe.signer.keystore.KeyFile.createPassphraseIfMissing(layout.dataDir().resolve("signer-key.pass"));
+        } catch (java.io.IOException e) {
+            return Future.failedFuture(new IllegalStateException("signer: " + e.getMessage(), e));
+        }
         NodeName[] order = {NodeName.SIGNER, NodeName.EXECUTOR, NodeName.RISK, NodeName.STRATEGY, NodeName.GATEWAY};
         for (NodeName n : order) {
             c.nodes.put(n, Nodes.create(n, settingsFor(n, layout, extra.getOrDefault(n, Map.of())), clock));

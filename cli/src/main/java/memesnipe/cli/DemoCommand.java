@@ -26,7 +26,9 @@ import java.util.concurrent.TimeUnit;
 /** Runs all five nodes in one JVM on paper with the simulated feed and prints a status line every few seconds. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Runs all five nodes in this JVM, each on its own loopback gRPC port over TLS,",
-                "paper trading on the simulated feed, with in-memory state. REST status on --http-port."})
+                "paper trading on the simulated feed. The ledger is PostgreSQL and the tick journal Redis:",
+                "embedded servers under --data-dir unless --pg-url / --redis-url name external ones.",
+                "REST status on --http-port."})
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--certs", paramLabel = "DIR",
             description = "use the certificates in DIR (from 'memesnipe certs'); default: generate fresh ones")
@@ -48,6 +50,30 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--status-every", defaultValue = "5", description = "seconds between status lines (default: ${DEFAULT-VALUE})")
     int statusEvery;
 
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "where the demo keeps its ledger (embedded PostgreSQL), keys and files; a restart on the "
+                    + "same DIR continues the same ledger (default: ~/.memesnipe/demo)")
+    Path dataDirOption;
+
+    @Option(names = "--pg-url", paramLabel = "URL",
+            description = "external PostgreSQL ledger, postgresql://user@host:port/database (default: embedded)")
+    String pgUrl;
+
+    @Option(names = "--pg-password-file", paramLabel = "FILE", description = "file holding the PostgreSQL password")
+    Path pgPasswordFile;
+
+    @Option(names = "--redis-url", paramLabel = "URL", description = "external Redis, redis://host:port (default: embedded)")
+    String redisUrl;
+
+    @Option(names = "--redis-password-file", paramLabel = "FILE", description = "file holding the Redis password")
+    Path redisPasswordFile;
+
+    @Option(names = "--initial-capital", defaultValue = "10000", paramLabel = "USD",
+            description = "capital of the deployment the demo creates on a new ledger (default: ${DEFAULT-VALUE})")
+    String initialCapital;
+
+    private long capitalE8;
+
     @Option(names = "--duration", defaultValue = "0", description = "stop after this many seconds (0 = run until Ctrl-C)")
     int duration;
 
@@ -58,7 +84,52 @@ final class DemoCommand implements Callable<Integer> {
             System.err.println("memesnipe demo: ports must be within 1..65535, --feed-rate and --status-every >= 1");
             return 2;
         }
-        Path dataDir = Files.createTempDirectory("memesnipe-demo");
+        long capitalE8;
+        try {
+            capitalE8 = memesnipe.kit.money.Fixed.parse(initialCapital);
+        } catch (IllegalArgumentException e) {
+            capitalE8 = 0;
+        }
+        if (capitalE8 <= 0) {
+            System.err.println("memesnipe demo: --initial-capital must be an amount in USD above 0");
+            return 2;
+        }
+        this.capitalE8 = capitalE8;
+        Path dataDir = dataDirOption != null ? dataDirOption
+                : Path.of(System.getProperty("user.home"), ".memesnipe", "demo");
+        try {
+            Files.createDirectories(dataDir);
+        } catch (java.io.IOException e) {
+            System.err.println("memesnipe demo: --data-dir " + dataDir + ": cannot create it: " + e.getMessage());
+            return 2;
+        }
+        System.out.println("MemeSnipe demo data directory: " + dataDir.toAbsolutePath());
+        EmbeddedServices services = new EmbeddedServices();
+        try {
+            if (pgUrl == null) {
+                services.startPostgres(dataDir);
+                System.out.println("embedded PostgreSQL ledger: " + services.pgUrl()
+                        + (services.freshLedger() ? " (new)" : " (continuing)"));
+            }
+            if (redisUrl == null) {
+                services.startRedis(dataDir);
+                System.out.println("embedded Redis tick journal: " + services.redisUrl());
+            }
+        } catch (Exception e) {
+            System.err.println("memesnipe demo: cannot start the embedded servers: " + NodeCommand.rootMessage(e));
+            services.close();
+            return 1;
+        }
+        try {
+            return run(dataDir, services);
+        } finally {
+            services.close();
+        }
+    }
+
+    private int run(Path dataDir, EmbeddedServices services) throws Exception {
+        String ledgerUrl = pgUrl != null ? pgUrl : services.pgUrl();
+        String journalUrl = redisUrl != null ? redisUrl : services.redisUrl();
         Path certDir = certs;
         if (certDir == null) {
             certDir = dataDir.resolve("certs");
@@ -72,13 +143,34 @@ final class DemoCommand implements Callable<Integer> {
                 }
             }
         }
-        Cluster.Layout layout = new Cluster.Layout(certDir, dataDir, basePort, httpPort);
+        Cluster.Layout layout = new Cluster.Layout(certDir, dataDir, basePort, httpPort, ledgerUrl, journalUrl);
         Map<NodeName, Map<String, String>> extra = new EnumMap<>(NodeName.class);
-        extra.put(NodeName.GATEWAY, Map.of("feed-rate", String.valueOf(feedRate), "feed-seed", String.valueOf(seed)));
+        for (NodeName n : NodeName.values()) {
+            extra.put(n, new java.util.HashMap<>());
+        }
+        extra.get(NodeName.GATEWAY).put("feed-rate", String.valueOf(feedRate));
+        extra.get(NodeName.GATEWAY).put("feed-seed", String.valueOf(seed));
+        for (NodeName n : Cluster.LEDGER_NODES) {
+            if (pgPasswordFile != null) {
+                extra.get(n).put(memesnipe.kit.ledger.DatabaseSettings.PASSWORD_FILE_KEY, pgPasswordFile.toString());
+            }
+        }
+        for (NodeName n : Cluster.JOURNAL_NODES) {
+            if (redisPasswordFile != null) {
+                extra.get(n).put(memesnipe.kit.ledger.RedisSettings.PASSWORD_FILE_KEY, redisPasswordFile.toString());
+            }
+        }
 
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = Cluster.newVertx();
         Cluster cluster;
         try {
+            if (services.freshLedger()) {
+                // the demo just created this ledger itself: it is explicitly a new deployment
+                var created = memesnipe.risk.ledger.Deployments.init(vertx, services.ledger(), capitalE8, false, "demo",
+                        System.currentTimeMillis())
+                        .await(60, TimeUnit.SECONDS);
+                System.out.println("new deployment: " + created.describe());
+            }
             cluster = Cluster.start(vertx, layout, extra, Clock.system()).await(60, TimeUnit.SECONDS);
         } catch (ConfigException e) {
             System.err.println("memesnipe demo: invalid configuration: " + String.join("; ", e.problems()));

@@ -79,9 +79,23 @@ class CliErrorsTest {
     }
 
     @Test
+    void node_withAnUnreachableOrRefusingLedger_exitsOneWithOneLineNamingIt() throws Exception {
+        NodeProcess unreachable = run("ledger-unreachable", "node", "executor", "--certs-dir", certs.toString(),
+                "--grpc-port", "0", "--pg-url", "postgresql://postgres@127.0.0.1:1/nowhere");
+        assertThat(unreachable.waitFor(Duration.ofSeconds(60))).isEqualTo(1);
+        assertThat(nonBlankLines(unreachable.output())).singleElement().asString()
+                .contains("PostgreSQL ledger at 127.0.0.1:1/nowhere");
+        NodeProcess refused = run("ledger-refused", "node", "risk", "--certs-dir", certs.toString(), "--grpc-port", "0",
+                "--pg-url", "postgresql://no_such_role_ms@127.0.0.1:" + memesnipe.kit.testing.TestDatabase.port()
+                        + "/postgres");
+        assertThat(refused.waitFor(Duration.ofSeconds(60))).isEqualTo(1);
+        assertThat(nonBlankLines(refused.output())).singleElement().asString().contains("no_such_role_ms");
+    }
+
+    @Test
     void node_onAPortInUse_exitsNonZeroWithOneLine() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
-            NodeProcess p = run("port-in-use", "node", "risk", "--host", "127.0.0.1", "--grpc-port",
+            NodeProcess p = run("port-in-use", "node", "strategy", "--host", "127.0.0.1", "--grpc-port",
                     String.valueOf(taken.getLocalPort()), "--certs-dir", certs.toString());
             assertThat(p.waitFor(Duration.ofSeconds(60))).isEqualTo(1);
             assertThat(p.output()).contains("port already in use");

@@ -41,6 +41,7 @@ class DemoTest {
         int base = freeRange(5);
         int httpPort = NodeProcess.freePort();
         NodeProcess demo = new NodeProcess(dir, "demo", List.of("demo", "--certs", certs.toString(),
+                "--data-dir", dir.resolve("data").toString(),
                 "--grpc-base-port", String.valueOf(base), "--http-port", String.valueOf(httpPort), "--status-every", "2"))
                 .start();
         StatusApi api = new StatusApi(httpPort);
@@ -83,6 +84,78 @@ class DemoTest {
         } finally {
             vertx.close().await(10, TimeUnit.SECONDS);
             demo.stop();
+        }
+    }
+
+    @Test
+        void demo_restartedOnSameDataDir_continuesTheSameLedger_withTheSameFillsPositionsAndBreaker() throws Exception {
+        Path dir = Files.createTempDirectory("memesnipe-demo-restart");
+        Path certs = dir.resolve("certs");
+        NodeProcess certsCmd = new NodeProcess(dir, "certs", List.of("certs", "--out", certs.toString())).start();
+        assertThat(certsCmd.waitFor(Duration.ofSeconds(60))).as(certsCmd.output()).isZero();
+        int base = freeRange(5);
+        int httpPort = NodeProcess.freePort();
+        List<String> args = List.of("demo", "--certs", certs.toString(), "--data-dir", dir.resolve("data").toString(),
+                "--grpc-base-port", String.valueOf(base), "--http-port", String.valueOf(httpPort), "--status-every", "2");
+        StatusApi api = new StatusApi(httpPort);
+        NodeProcess first = new NodeProcess(dir, "demo-1", args).start();
+        long fills;
+        long open;
+        try {
+            api.await("fills and an open position", Duration.ofSeconds(90),
+                    () -> api.portfolio("fills") > 0 && api.portfolio("openPositions") > 0, first::output);
+            // CRITICAL stops new entries, so the book holds still while the demo is stopped
+            NodeProcess trip = new NodeProcess(dir, "admin-trip", List.of("admin", "--risk", "127.0.0.1:"
+                    + (base + NodeName.RISK.ordinal()), "--certs", certs.toString(), "trip", "--tier", "CRITICAL",
+                    "--reason", "restart drill")).start();
+            assertThat(trip.waitFor(Duration.ofSeconds(60))).as(trip.output()).isZero();
+            long[] last = {-1, -1, 0};
+            api.await("the book holds still for 3 s", Duration.ofSeconds(60), () -> {
+                long f = api.portfolio("fills");
+                long o = api.portfolio("openPositions");
+                last[2] = f == last[0] && o == last[1] && f > 0 ? last[2] + 1 : 0;
+                last[0] = f;
+                last[1] = o;
+                return last[2] >= 30; // polled every 100 ms
+            }, first::output);
+            fills = last[0];
+            open = last[1];
+        } finally {
+            first.stop();
+        }
+        NodeProcess second = new NodeProcess(dir, "demo-2", args).start();
+        try {
+            api.await("the restarted demo serves its status", Duration.ofSeconds(90),
+                    () -> api.portfolio("fills") >= 0 && api.tier() != null, second::output);
+            assertThat(second.output()).contains("(continuing)");
+            // The truth is the executor's ledger inside the demo's embedded PostgreSQL: an exit (a stop-loss) may still
+            // fill between the last status read and the stop, and it must then be there after the restart too.
+            java.util.regex.Matcher m = java.util.regex.Pattern
+                    .compile("embedded PostgreSQL ledger: postgresql://postgres@127.0.0.1:(\\d+)/memesnipe")
+                    .matcher(second.output());
+            assertThat(m.find()).as(second.output()).isTrue();
+            long ledgerFills;
+            long ledgerOpen;
+            try (var c = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + m.group(1) + "/memesnipe",
+                    "postgres", null); var st = c.createStatement()) {
+                var rs = st.executeQuery("SELECT count(*) FROM executor.fills");
+                rs.next();
+                ledgerFills = rs.getLong(1);
+                rs = st.executeQuery("SELECT count(*) FROM (SELECT strategy, symbol FROM executor.fills GROUP BY strategy, "
+                        + "symbol HAVING sum(CASE WHEN side = 'BUY' THEN qty_e8 ELSE -qty_e8 END) <> 0) p");
+                rs.next();
+                ledgerOpen = rs.getLong(1);
+            }
+            assertThat(ledgerFills).as("fills in the ledger after the stop").isGreaterThanOrEqualTo(fills);
+            api.await("the restarted demo shows every fill of the ledger", Duration.ofSeconds(10),
+                    () -> api.portfolio("fills") == ledgerFills, second::output);
+            assertThat(api.portfolio("openPositions")).as("open positions after the restart").isEqualTo(ledgerOpen);
+            if (ledgerFills == fills) {
+                assertThat(ledgerOpen).as("nothing filled during the stop: the same book").isEqualTo(open);
+            }
+            assertThat(api.tier()).as("the breaker never comes back laxer").isEqualTo("CRITICAL");
+        } finally {
+            second.stop();
         }
     }
 

@@ -28,6 +28,9 @@ class MultiProcessClusterTest {
     static final String[] NODES = {"signer", "executor", "risk", "strategy", "gateway"};
     static Path dir;
     static Path certs;
+    /** The executor's ledger. */
+    static memesnipe.kit.testing.TestDatabase executorDb;
+    static final String STREAM = "e2e:events:" + java.util.UUID.randomUUID();
     static final Map<String, Integer> ports = new LinkedHashMap<>();
     static final Map<String, NodeProcess> procs = new LinkedHashMap<>();
     static int httpPort;
@@ -36,9 +39,12 @@ class MultiProcessClusterTest {
     @BeforeAll
     static void startCluster() throws Exception {
         dir = Files.createTempDirectory("memesnipe-e2e");
+        executorDb = memesnipe.kit.testing.TestDatabase.create();
         certs = dir.resolve("certs");
         NodeProcess certsCmd = new NodeProcess(dir, "certs", List.of("certs", "--out", certs.toString())).start();
         assertThat(certsCmd.waitFor(Duration.ofSeconds(60))).as(certsCmd.output()).isZero();
+        NodeProcess init = new NodeProcess(dir, "init", List.of("init", "--pg-url", executorDb.url())).start();
+        assertThat(init.waitFor(Duration.ofSeconds(60))).as(init.output()).isZero();
         for (String n : NODES) {
             ports.put(n, NodeProcess.freePort());
         }
@@ -54,6 +60,9 @@ class MultiProcessClusterTest {
         for (NodeProcess p : procs.values()) {
             p.stop();
         }
+        if (executorDb != null) {
+            executorDb.close();
+        }
     }
 
     static String addr(String node) {
@@ -65,13 +74,18 @@ class MultiProcessClusterTest {
                 "--grpc-port", String.valueOf(ports.get(node)), "--certs-dir", certs.toString()));
         switch (node) {
             case "gateway" -> args.addAll(List.of("--http-host", "127.0.0.1", "--http-port", String.valueOf(httpPort),
-                    "--strategy", addr("strategy"), "--risk", addr("risk"), "--executor", addr("executor")));
+                    "--strategy", addr("strategy"), "--risk", addr("risk"), "--executor", addr("executor"),
+                    "--journal-stream", STREAM));
             case "strategy" -> args.addAll(List.of("--gateway", addr("gateway"), "--risk", addr("risk")));
             case "risk" -> args.addAll(List.of("--gateway", addr("gateway"), "--executor", addr("executor"),
-                    "--state-file", dir.resolve("risk-state.json").toString()));
-            case "executor" -> args.addAll(List.of("--gateway", addr("gateway"), "--signer", addr("signer")));
-            case "signer" -> args.addAll(List.of("--key-file", dir.resolve("signer-key.der").toString(),
-                    "--audit-file", dir.resolve("signer-audit.log").toString()));
+                    "--pg-url", executorDb.url(), "--wal-file", dir.resolve("risk-wal.log").toString(),
+                    "--journal-stream", STREAM));
+            case "executor" -> args.addAll(List.of("--gateway", addr("gateway"), "--signer", addr("signer"),
+                    "--pg-url", executorDb.url(), "--wal-file", dir.resolve("executor-wal.log").toString(),
+                    "--paper-venue-dir", dir.resolve("paper-venue").toString()));
+            case "signer" -> args.addAll(List.of("--gateway", addr("gateway"), "--key-file", dir.resolve("signer-key.der").toString(),
+                    "--audit-file", dir.resolve("signer-audit.log").toString(),
+                    "--key-passphrase-file", memesnipe.kit.testing.TestSecrets.passphraseFile(dir).toString()));
             default -> throw new IllegalArgumentException(node);
         }
         procs.put(node, new NodeProcess(dir, node, args).start());
@@ -163,7 +177,7 @@ class MultiProcessClusterTest {
         start("executor");
         await("executor and signer serving again", Duration.ofSeconds(20),
                 () -> Boolean.TRUE.equals(serving("executor")) && Boolean.TRUE.equals(serving("signer")));
-        await("fills from the restarted executor (a new fill log) reach risk", Duration.ofSeconds(60),
+        await("fills from the restarted executor reach risk", Duration.ofSeconds(60),
                 () -> fills() > before);
     }
 }

@@ -59,6 +59,11 @@ final class NodeProcess {
         return process.exitValue();
     }
 
+    /** The exit code of a process that has ended. */
+    int exitCode() {
+        return process.exitValue();
+    }
+
     boolean alive() {
         return process.isAlive();
     }
@@ -71,9 +76,17 @@ final class NodeProcess {
         }
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+    /** Ports handed out in this JVM: the OS may offer a just-closed port again, and two nodes must never share one. */
+    private static final java.util.Set<Integer> HANDED_OUT = new java.util.HashSet<>();
+
+    static synchronized int freePort() throws IOException {
+        for (int attempt = 0; attempt < 1_000; attempt++) {
+            try (ServerSocket s = new ServerSocket(0)) {
+                if (HANDED_OUT.add(s.getLocalPort())) {
+                    return s.getLocalPort();
+                }
+            }
         }
+        throw new IOException("no free port not handed out before");
     }
 }

@@ -5,17 +5,27 @@ import memesnipe.kit.config.ConfigReader;
 import memesnipe.kit.config.HostPort;
 import memesnipe.kit.config.NodeBasics;
 import memesnipe.kit.config.Settings;
+import memesnipe.kit.ledger.DatabaseSettings;
 import memesnipe.kit.tls.NodeName;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
  * Executor-node configuration, validated once. Keys: host, grpc-port (7004), certs-dir, tls-ca, tls-cert,
- * tls-key, gateway, signer, venue, slippage-bps, fee-bps, max-mark-age-ms.
+ * tls-key, gateway, signer, venue, slippage-bps, fee-bps, max-mark-age-ms, pg-url, pg-password-file,
+ * pg-pool-size, wal-file, paper-venue-dir, order-timeout-ms, recent-orders, recent-fills, crash-point.
  */
 public record ExecutorConfig(NodeBasics basics, HostPort gateway, HostPort signer, String venue,
-                             int slippageBps, int feeBps, long maxMarkAgeMs) {
+                             int slippageBps, int feeBps, long maxMarkAgeMs, DatabaseSettings database,
+                             Path walFile, Path paperVenueDir, long orderTimeoutMs, int recentOrders,
+                             int recentFills, CrashPoint crashPoint) {
     public static final int DEFAULT_PORT = 7004;
+    public static final String WAL_FILE_DEFAULT = "executor-wal.log";
+    public static final String PAPER_VENUE_DIR_DEFAULT = "paper-venue";
+    public static final long ORDER_TIMEOUT_MS_DEFAULT = 5_000;
+    public static final int RECENT_ORDERS_DEFAULT = 10_000;
+    public static final int RECENT_FILLS_DEFAULT = 10_000;
 
     /** Reads and validates every key; throws ConfigException listing all problems. */
     public static ExecutorConfig from(Settings settings) {
@@ -40,6 +50,20 @@ public record ExecutorConfig(NodeBasics basics, HostPort gateway, HostPort signe
         int slippage = r.integer("slippage-bps", 10, 0, 1_000, "paper fill slippage against the mark, bps");
         int fee = r.integer("fee-bps", 10, 0, 1_000, "paper fee on the fill notional, bps");
         long maxAge = r.longValue("max-mark-age-ms", 2_000, 1, 600_000, "a mark older than this counts as no price, ms");
-        return new ExecutorConfig(basics, gateway, signer, venue, slippage, fee, maxAge);
+        DatabaseSettings database = DatabaseSettings.read(r);
+        Path wal = r.path("wal-file", WAL_FILE_DEFAULT, "local fsync'd write-ahead file that journals exits (and their "
+                + "fills) while PostgreSQL cannot be written; drained into PostgreSQL when it is back and at start");
+        Path venueDir = r.path("paper-venue-dir", PAPER_VENUE_DIR_DEFAULT, "directory of the paper venue's own durable "
+                + "record of orders (it stands for the exchange: independent of PostgreSQL)");
+        long timeout = r.longValue("order-timeout-ms", ORDER_TIMEOUT_MS_DEFAULT, 100, 600_000,
+                "an order sent to the venue without an answer for this long is reconciled with the venue, ms");
+        int recentOrders = r.integer("recent-orders", RECENT_ORDERS_DEFAULT, 1, 10_000_000,
+                "final orders kept in memory for duplicate look-ups (older ones are read from the ledger)");
+        int recentFills = r.integer("recent-fills", RECENT_FILLS_DEFAULT, 1, 10_000_000,
+                "fills kept in memory for WatchFills (older ones are paged from the ledger)");
+        CrashPoint crash = r.read("crash-point", CrashPoint.NONE.key(), "fault injection for tests only: halt the "
+                + "process like SIGKILL at none | after-journal | after-venue-fill | after-report", CrashPoint::parse);
+        return new ExecutorConfig(basics, gateway, signer, venue, slippage, fee, maxAge, database, wal, venueDir,
+                timeout, recentOrders, recentFills, crash == null ? CrashPoint.NONE : crash);
     }
 }

@@ -22,7 +22,7 @@ import memesnipe.kit.tls.NodeName;
 import memesnipe.signer.SignerConfig;
 import memesnipe.signer.SignerVerticle;
 import memesnipe.signer.keystore.KeyFile;
-import memesnipe.signer.signing.CanonicalOrderBytes;
+import memesnipe.kit.signing.CanonicalOrderBytes;
 import memesnipe.v1.ApprovedOrder;
 import memesnipe.v1.ExecutionReport;
 import memesnipe.v1.ExecutorGrpcClient;
@@ -61,99 +61,51 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExecutorVerticleTest {
-    static final long SOL_MARK_E8 = Fixed.parse("150");
+    static final long SOL_MARK_E8 = ExecutorHarness.SOL_MARK_E8;
+    static ExecutorHarness h;
     static Vertx vertx;
     static TestCerts certs;
-    static String signerDeployment;
     static HostPort signerAddress;
     static HostPort executorAddress;
     static GrpcClient riskClient;
 
-    /** A stand-in gateway: streams a SOL mark every 50 ms to each subscriber. */
-    static final class MarksGateway extends MarketDataService {
-        @Override
-        protected void subscribe(SubscribeRequest request, WriteStream<MarketEvent> response) {
-            long[] seq = {0};
-            long timer = vertx.setPeriodic(0, 50, id -> response.write(MarketEvent.newBuilder().setSeq(++seq[0])
-                    .setStreamId("test").setSymbol("SOL").setPriceE8(SOL_MARK_E8).build()));
-            ((GrpcServerResponse<?, ?>) response).exceptionHandler(err -> vertx.cancelTimer(timer));
-        }
-    }
-
     @BeforeAll
     static void start() throws Exception {
-        vertx = Vertx.vertx();
-        certs = TestCerts.create();
-        Path dir = Files.createTempDirectory("executor-test");
-        Settings common = Settings.empty().with("certs-dir", certs.dir().toString()).with("host", "127.0.0.1")
-                .with("grpc-port", "0");
-
-        NodeServer gateway = NodeServer.builder(vertx, NodeName.GATEWAY).listen("127.0.0.1", 0)
-                .tls(certs.of(NodeName.GATEWAY)).metrics(NodeMetrics.create("gateway"))
-                .service(MarketDataGrpcService.of(new MarksGateway()))
-                .status(() -> Statuses.of("gateway", 0, Map.of()).build())
-                .build().start().await(10, TimeUnit.SECONDS);
-
-        SignerVerticle signer = new SignerVerticle(SignerConfig.from(common
-                .with("key-file", dir.resolve("signer-key.pem").toString())
-                .with("audit-file", dir.resolve("audit.log").toString())
-                .with("max-order-notional", "1000")), Clock.system());
-        signerDeployment = vertx.deployVerticle(signer).await(10, TimeUnit.SECONDS);
-        signerAddress = new HostPort("127.0.0.1", signer.grpcPort());
-
-        ExecutorVerticle executor = new ExecutorVerticle(ExecutorConfig.from(common
-                .with("gateway", "127.0.0.1:" + gateway.actualPort())
-                .with("signer", signerAddress.toString())), Clock.system());
-        vertx.deployVerticle(executor).await(10, TimeUnit.SECONDS);
-        executorAddress = new HostPort("127.0.0.1", executor.grpcPort());
-        riskClient = GrpcClients.create(vertx, certs.of(NodeName.RISK));
-
-        await("gateway stream and signer reachable", () -> {
-            NodeStatus s = status();
-            return s.getFactsOrDefault("signerReachable", "").equals("true")
-                    && s.getPeersList().stream().allMatch(PeerStatus::getServing);
-        });
+        h = new ExecutorHarness(Map.of());
+        vertx = h.vertx;
+        certs = h.certs;
+        signerAddress = h.signerAddress;
+        executorAddress = h.executorAddress;
+        riskClient = h.riskClient;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        vertx.close().await(10, TimeUnit.SECONDS);
+        h.close();
     }
 
     static ApprovedOrder order(String id, String qty) {
-        return ApprovedOrder.newBuilder().setClientOrderId(id).setStrategy("momentum_5m").setSymbol("SOL")
-                .setSide(Side.BUY).setPurpose(OrderPurpose.ENTRY).setQtyE8(Fixed.parse(qty))
-                .setReferencePriceE8(SOL_MARK_E8).setVenue("paper").setDecisionSeq(42).setDecisionIngestTimeMs(1234).build();
+        return ExecutorHarness.order(id, qty);
     }
 
     static Future<ExecutionReport> executeAsync(ApprovedOrder order) {
-        return Calls.unary(riskClient, executorAddress, ExecutorGrpcClient.Execute, order, 5000);
+        return h.executeAsync(order);
     }
 
     static ExecutionReport execute(ApprovedOrder order) throws Exception {
-        return executeAsync(order).await(10, TimeUnit.SECONDS);
+        return h.execute(order);
     }
 
     static NodeStatus status() throws Exception {
-        return new PeerProbe(riskClient).status(executorAddress, 3000).await(5, TimeUnit.SECONDS);
+        return h.status();
     }
 
     static long lastFillSeq() throws Exception {
-        return Long.parseLong(status().getFactsOrThrow("fills"));
+        return h.lastFillSeq();
     }
 
-    static void await(String what, ThrowingCondition condition) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (!condition.holds()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    interface ThrowingCondition {
-        boolean holds() throws Exception;
+    static void await(String what, ExecutorHarness.Check condition) throws Exception {
+        ExecutorHarness.await(what, condition);
     }
 
     @Test
@@ -253,7 +205,14 @@ class ExecutorVerticleTest {
                 .with("venue", "binance").with("fee-bps", "x").with("colour", "red")))
                 .hasMessageContaining("venue").hasMessageContaining("fee-bps").hasMessageContaining("unknown setting 'colour'");
         assertThat(ExecutorConfig.documentation()).containsKeys("gateway", "signer", "venue", "slippage-bps", "fee-bps",
-                "max-mark-age-ms", "grpc-port");
+                "max-mark-age-ms", "grpc-port", "pg-url", "wal-file", "paper-venue-dir", "order-timeout-ms", "recent-orders",
+                "recent-fills", "crash-point");
+        assertThat(ExecutorConfig.from(Settings.empty().with("certs-dir", certs.dir().toString())).crashPoint())
+                .isEqualTo(CrashPoint.NONE);
+        assertThatThrownBy(() -> ExecutorConfig.from(Settings.empty().with("certs-dir", certs.dir().toString())
+                .with("crash-point", "sometimes").with("order-timeout-ms", "1")))
+                .hasMessageContaining("crash-point").hasMessageContaining("after-venue-fill")
+                .hasMessageContaining("order-timeout-ms");
     }
 
     @Test
@@ -291,7 +250,7 @@ class ExecutorVerticleTest {
     @Test
     @Order(100) // stops the signer: keep last
     void execute_withSignerStopped_isRejectedSignerUnavailable_andReportedDown() throws Exception {
-        vertx.undeploy(signerDeployment).await(10, TimeUnit.SECONDS);
+        h.stopSigner();
         long before = lastFillSeq();
         ExecutionReport report = execute(order("nosigner-1", "1"));
         assertThat(report.getStatus()).isEqualTo(OrderStatus.REJECTED);

@@ -6,6 +6,8 @@ import memesnipe.kit.config.ConfigReader;
 import memesnipe.kit.config.HostPort;
 import memesnipe.kit.config.NodeBasics;
 import memesnipe.kit.config.Settings;
+import memesnipe.kit.journal.TickJournal;
+import memesnipe.kit.ledger.RedisSettings;
 import memesnipe.kit.tls.NodeName;
 
 import java.math.BigDecimal;
@@ -13,13 +15,24 @@ import java.util.Map;
 
 /**
  * The gateway's settings, validated once: its gRPC server, the plain-HTTP REST port, the simulated feed,
- * the validation limits, the per-subscriber queue and the peers whose status the REST API reports.
+ * the validation limits, the per-subscriber queue, the peers whose status the REST API reports and the
+ * Redis tick journal.
  */
 public record GatewayConfig(NodeBasics basics, String httpHost, int httpPort, long feedSeed, int feedRate,
                             double feedBadTickRatio, ValidationLimits limits, int subscriberQueue,
-                            HostPort strategy, HostPort risk, HostPort executor) {
+                            int maxSubscribers, HostPort strategy, HostPort risk, HostPort executor,
+                            Journal journal) {
     public static final int DEFAULT_GRPC_PORT = 7001;
     public static final int DEFAULT_HTTP_PORT = 8080;
+    public static final String JOURNAL_MAX_IN_FLIGHT_KEY = "journal-max-in-flight";
+    public static final int JOURNAL_MAX_IN_FLIGHT_DEFAULT = 10_000;
+
+    /**
+     * Where and how the gateway journals accepted events: the Redis server, the stream key, its approximate
+     * length cap and how many appends may wait for Redis at once (more are not journaled, only counted).
+     */
+    public record Journal(RedisSettings redis, String stream, long maxLen, int maxInFlight) {
+    }
 
     /**
      * Reads and validates every key.
@@ -53,11 +66,22 @@ public record GatewayConfig(NodeBasics basics, String httpHost, int httpPort, lo
                 "ticks with less quoted liquidity (USD) are rejected");
         long queue = r.longValue("subscriber-queue", 1024, 1, 1_000_000,
                 "pending events per subscriber (conflated per symbol) before the oldest is dropped");
+        int maxSubscribers = r.integer("max-subscribers", 64, 1, 10_000,
+                "market data subscribers served at once; more get RESOURCE_EXHAUSTED");
         HostPort strategy = r.hostPort("strategy", "127.0.0.1:7002", "strategy node gRPC address, for the status API");
         HostPort risk = r.hostPort("risk", "127.0.0.1:7003", "risk node gRPC address, for the status API");
         HostPort executor = r.hostPort("executor", "127.0.0.1:7004", "executor node gRPC address, for the status API");
+        RedisSettings redis = RedisSettings.read(r);
+        String stream = r.string(TickJournal.STREAM_KEY, TickJournal.STREAM_DEFAULT,
+                "Redis stream the gateway appends every accepted market event to (the tick journal)");
+        long maxLen = r.longValue(TickJournal.MAXLEN_KEY, TickJournal.MAXLEN_DEFAULT, 1, 1_000_000_000L,
+                "about how many entries the tick journal keeps (XADD MAXLEN ~); older ones are trimmed");
+        int maxInFlight = r.integer(JOURNAL_MAX_IN_FLIGHT_KEY, JOURNAL_MAX_IN_FLIGHT_DEFAULT, 1, 1_000_000,
+                "journal appends waiting for Redis at once; beyond it events are not journaled and are counted "
+                        + "as dropped (market data never waits for Redis)");
         return new GatewayConfig(basics, httpHost, (int) httpPort, seed, (int) rate, bad,
-                new ValidationLimits(maxAge, maxFuture, maxDev, minLiq), (int) queue, strategy, risk, executor);
+                new ValidationLimits(maxAge, maxFuture, maxDev, minLiq), (int) queue, maxSubscribers, strategy, risk,
+                executor, new Journal(redis, stream, maxLen, maxInFlight));
     }
 
     /** A decimal number in [min, max]; on a bad value the problem is recorded and the default returned. */

@@ -13,6 +13,7 @@ import memesnipe.gateway.feed.Feed;
 import memesnipe.gateway.feed.RatePacer;
 import memesnipe.gateway.feed.SimulatedFeed;
 import memesnipe.gateway.feed.Tick;
+import memesnipe.gateway.journal.JournalWriter;
 import memesnipe.gateway.status.FeedStats;
 import memesnipe.gateway.status.NodeView;
 import memesnipe.gateway.status.StatusJson;
@@ -21,6 +22,7 @@ import memesnipe.gateway.validation.EventStamper;
 import memesnipe.gateway.validation.RejectReason;
 import memesnipe.gateway.validation.TickValidator;
 import memesnipe.kit.config.HostPort;
+import memesnipe.kit.config.Printable;
 import memesnipe.kit.grpc.GrpcClients;
 import memesnipe.kit.grpc.NodeServer;
 import memesnipe.kit.grpc.PeerProbe;
@@ -28,10 +30,13 @@ import memesnipe.kit.grpc.Statuses;
 import memesnipe.kit.metrics.NodeMetrics;
 import memesnipe.kit.time.Clock;
 import memesnipe.kit.tls.NodeName;
+import memesnipe.v1.MarketEvent;
 import memesnipe.v1.NodeStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,8 +44,9 @@ import java.util.UUID;
 
 /**
  * The gateway node: pulls ticks from the feed on a short timer, validates them, stamps accepted ones with
- * the stream's sequence number and fans them out to MarketData subscribers over gRPC; serves the REST
- * status API, /health and /metrics on a plain HTTP port. Owns all its state on one event loop.
+ * the stream's sequence number, fans them out to MarketData subscribers over gRPC and appends them to the
+ * Redis tick journal (never waiting for it); serves the REST status API, /health and /metrics on a plain
+ * HTTP port. Owns all its state on one event loop.
  */
 public final class GatewayVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayVerticle.class);
@@ -60,25 +66,33 @@ public final class GatewayVerticle extends VerticleBase {
     private NodeServer grpcServer;
     private HttpServer httpServer;
     private StatusPoller poller;
+    private JournalWriter journal;
     private long feedTimer = -1;
 
+    /** A gateway on the simulated feed of its settings (feed-seed, feed-rate, feed-bad-tick-ratio). */
     public GatewayVerticle(GatewayConfig config, Clock clock) {
+        this(config, clock, config.feedRate() == 0 ? null
+                : new SimulatedFeed(config.feedSeed(), config.feedRate(), config.feedBadTickRatio()));
+    }
+
+    /** A gateway pulling ticks from the given feed at feed-rate events/s (null or a rate of 0: no feed). */
+    public GatewayVerticle(GatewayConfig config, Clock clock, Feed feed) {
         this.config = config;
         this.clock = clock;
         this.validator = new TickValidator(config.limits());
         this.fanOut = new FanOut(config.subscriberQueue(), metrics);
-        this.feed = config.feedRate() == 0 ? null
-                : new SimulatedFeed(config.feedSeed(), config.feedRate(), config.feedBadTickRatio());
+        this.feed = config.feedRate() == 0 ? null : feed;
         registerMetrics();
     }
 
     @Override
     public Future<?> start() {
         startedAtMs = clock.millis();
+        journal = new JournalWriter(vertx, clock, config.journal(), metrics);
         grpcServer = NodeServer.builder(vertx, NodeName.GATEWAY)
                 .listen(config.basics().host(), config.basics().grpcPort())
                 .tls(config.basics().tls())
-                .service(new SubscribeService(fanOut))
+                .service(new SubscribeService(fanOut, config.maxSubscribers()))
                 .status(this::nodeStatus)
                 .metrics(metrics)
                 .build();
@@ -95,11 +109,15 @@ public final class GatewayVerticle extends VerticleBase {
                         grpcServer.close().transform(v -> Future.failedFuture(new IllegalStateException(
                                 "gateway: cannot listen for HTTP on " + config.httpHost() + ":" + config.httpPort()
                                         + ": " + err.getMessage(), err)))))
+                // the journal's connection is opened before the first event, so a fast feed does not overflow it
+                .compose(s -> journal.start())
                 .onSuccess(s -> {
                     startPoller();
                     startFeed();
-                    LOG.info("gateway stream {} on gRPC port {}, REST on http://{}:{}/api/v1/status, feed {} events/s",
-                            stamper.streamId(), grpcPort(), config.httpHost(), httpPort(), config.feedRate());
+                    LOG.info("gateway stream {} on gRPC port {}, REST on http://{}:{}/api/v1/status, feed {} events/s, "
+                                    + "tick journal Redis {} stream {}", stamper.streamId(), grpcPort(), config.httpHost(),
+                            httpPort(), config.feedRate(), config.journal().redis().where(),
+                            Printable.of(config.journal().stream()));
                 });
     }
 
@@ -111,7 +129,19 @@ public final class GatewayVerticle extends VerticleBase {
         }
         fanOut.endAll();
         return Future.join(httpServer == null ? Future.succeededFuture() : httpServer.close(),
-                grpcServer == null ? Future.succeededFuture() : grpcServer.close());
+                grpcServer == null ? Future.succeededFuture() : grpcServer.close(),
+                journal == null ? Future.succeededFuture() : journal.stop());
+    }
+
+    /** Names of the market data subscribers connected now (read on the gateway's own event loop). */
+    public List<String> subscriberNames() {
+        io.vertx.core.Promise<List<String>> names = io.vertx.core.Promise.promise();
+        context.runOnContext(v -> names.complete(fanOut.names()));
+        try {
+            return names.future().await(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("gateway event loop did not answer", e);
+        }
     }
 
     /** The bound gRPC port (after start). */
@@ -137,14 +167,18 @@ public final class GatewayVerticle extends VerticleBase {
         });
     }
 
-    /** The pipeline: validate, stamp, fan out. */
+    /** The pipeline: validate, stamp, fan out, journal (fire-and-forget). */
     private void ingest(Iterable<Tick> ticks) {
         long now = clock.millis();
+        List<MarketEvent> accepted = new ArrayList<>();
         for (Tick tick : ticks) {
             if (validator.validate(tick, now).isEmpty()) {
-                fanOut.publish(stamper.stamp(tick, now));
+                MarketEvent event = stamper.stamp(tick, now);
+                fanOut.publish(event);
+                accepted.add(event);
             }
         }
+        journal.append(accepted);
     }
 
     private void startPoller() {
@@ -168,7 +202,7 @@ public final class GatewayVerticle extends VerticleBase {
     }
 
     private JsonObject status() {
-        return StatusJson.render(poller.latest(), feedStats(), clock.millis());
+        return StatusJson.render(poller.latest(), feedStats(), journal.stats(), clock.millis());
     }
 
     private NodeStatus nodeStatus() {
@@ -180,6 +214,9 @@ public final class GatewayVerticle extends VerticleBase {
         facts.put("drops", Long.toString(fanOut.drops()));
         facts.put("streamId", stamper.streamId());
         facts.put("lastSeq", Long.toString(stamper.lastSeq()));
+        if (journal != null) {
+            facts.putAll(journal.facts());
+        }
         NodeStatus.Builder b = Statuses.of(NodeName.GATEWAY.id(), startedAtMs, facts);
         if (poller != null) {
             for (NodeView n : poller.latest().nodes()) {

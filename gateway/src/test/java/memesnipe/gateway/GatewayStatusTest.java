@@ -24,8 +24,15 @@ class GatewayStatusTest {
     final Vertx vertx = Vertx.vertx();
     final TestCerts certs = TestCerts.create();
 
+    final String stream = "test:gateway-status:" + java.util.UUID.randomUUID();
+
     @AfterEach
     void stop() throws Exception {
+        io.vertx.redis.client.Redis redis = io.vertx.redis.client.Redis.createClient(vertx,
+                memesnipe.kit.testing.TestDatabase.redis().options());
+        redis.send(io.vertx.redis.client.Request.cmd(io.vertx.redis.client.Command.DEL).arg(stream))
+                .await(5, TimeUnit.SECONDS);
+        redis.close();
         vertx.close().await(20, TimeUnit.SECONDS);
     }
 
@@ -64,12 +71,15 @@ class GatewayStatusTest {
         NodeServer risk = fakeNode(NodeName.RISK, Map.of("equity", "10012.50", "drawdownPct", "0.40",
                 "dailyLossPct", "0.10", "fills", "7", "openPositions", "2", "tier", "NORMAL", "tierReason", "ok",
                 "tierSinceMs", "1700000000000", "sizeMultiplierPct", "100", "suspendedStrategies", ""), false);
-        NodeServer executor = fakeNode(NodeName.EXECUTOR, Map.of(), true);
+        NodeServer executor = fakeNode(NodeName.EXECUTOR, Map.of("ledger.reachable", "false",
+                "ledger.lastWriteMs", "1700000000000", "ledger.lagMs", "4200", "ledger.pendingWrites", "5",
+                "ledger.writeFailures", "3", "ledger.lastError", "Connection refused", "reconciling", "2"), true);
         Settings s = Settings.empty().with("certs-dir", certs.dir().toString()).with("host", "127.0.0.1")
                 .with("grpc-port", "0").with("http-host", "127.0.0.1").with("http-port", "0").with("feed-rate", "0")
                 .with("strategy", "127.0.0.1:1")
                 .with("risk", "127.0.0.1:" + risk.actualPort())
-                .with("executor", "127.0.0.1:" + executor.actualPort());
+                .with("executor", "127.0.0.1:" + executor.actualPort())
+                .with("redis-url", memesnipe.kit.testing.TestDatabase.redis().url()).with("journal-stream", stream);
         GatewayVerticle gateway = new GatewayVerticle(GatewayConfig.from(s), Clock.system());
         vertx.deployVerticle(gateway).await(10, TimeUnit.SECONDS);
 
@@ -82,6 +92,15 @@ class GatewayStatusTest {
         assertThat(up.getJsonObject("portfolio").getString("equity")).isEqualTo("10012.50");
         assertThat(up.getJsonObject("portfolio").getValue("fills")).isEqualTo(7);
         assertThat(up.getJsonObject("portfolio").getValue("openPositions")).isEqualTo(2);
+        JsonObject ledger = up.getJsonObject("ledger");
+        assertThat(ledger.getJsonObject("risk").getBoolean("reported")).as("this risk node has no ledger facts").isFalse();
+        assertThat(ledger.getJsonObject("executor").getMap()).containsEntry("reported", true)
+                .containsEntry("reachable", false).containsEntry("lagMs", 4200).containsEntry("pendingWrites", 5)
+                .containsEntry("writeFailures", 3).containsEntry("lastError", "Connection refused");
+        assertThat(ledger.getValue("reconciling")).isEqualTo(2);
+        JsonObject journal = up.getJsonObject("journal");
+        assertThat(journal.getString("stream")).isEqualTo(stream);
+        assertThat(journal.fieldNames()).contains("up", "length", "inFlight", "appended", "dropped", "failures", "lagMs");
 
         risk.close().await(5, TimeUnit.SECONDS);
         executor.close().await(5, TimeUnit.SECONDS);
@@ -90,5 +109,7 @@ class GatewayStatusTest {
         assertThat(serving(down, 0)).isTrue();
         assertThat(down.getJsonObject("breaker").getString("tier")).isEqualTo("UNKNOWN");
         assertThat(down.getJsonObject("portfolio").getValue("equity")).isNull();
+        assertThat(down.getJsonObject("ledger").getJsonObject("executor").getBoolean("reported")).isFalse();
+        assertThat(down.getJsonObject("ledger").getValue("reconciling")).isNull();
     }
 }

@@ -43,6 +43,7 @@ class GatewayVerticleTest {
     static GatewayVerticle gateway;
     static HostPort address;
     static HttpClient http;
+    static final String STREAM = "test:gateway:" + java.util.UUID.randomUUID();
 
     @BeforeAll
     static void start() throws Exception {
@@ -52,7 +53,9 @@ class GatewayVerticleTest {
                 .with("host", "127.0.0.1").with("grpc-port", "0")
                 .with("http-host", "127.0.0.1").with("http-port", "0")
                 .with("feed-rate", String.valueOf(RATE))
-                .with("strategy", "127.0.0.1:1").with("risk", "127.0.0.1:2").with("executor", "127.0.0.1:3");
+                .with("strategy", "127.0.0.1:1").with("risk", "127.0.0.1:2").with("executor", "127.0.0.1:3")
+                .with("redis-url", memesnipe.kit.testing.TestDatabase.redis().url()).with("journal-stream", STREAM)
+                .with("journal-maxlen", "1000");
         gateway = new GatewayVerticle(GatewayConfig.from(s), Clock.system());
         vertx.deployVerticle(gateway).await(10, TimeUnit.SECONDS);
         address = new HostPort("127.0.0.1", gateway.grpcPort());
@@ -65,6 +68,11 @@ class GatewayVerticleTest {
         for (String id : vertx.deploymentIDs()) {
             vertx.undeploy(id).await(20, TimeUnit.SECONDS);
         }
+        io.vertx.redis.client.Redis redis = io.vertx.redis.client.Redis.createClient(vertx,
+                memesnipe.kit.testing.TestDatabase.redis().options());
+        redis.send(io.vertx.redis.client.Request.cmd(io.vertx.redis.client.Command.DEL).arg(STREAM))
+                .await(5, TimeUnit.SECONDS);
+        redis.close();
         vertx.close().await(20, TimeUnit.SECONDS);
     }
 
@@ -171,6 +179,96 @@ class GatewayVerticleTest {
     }
 
     @Test
+    void subscribe_whenEarlierClientCancelledOnOpenConnection_laterSubscriberStillReceives() throws Exception {
+        GrpcClient hostile = newClient(); // keeps its connection open after cancelling
+        for (int i = 0; i < 3; i++) {
+            var req = hostile.request(address.socketAddress(), MarketDataGrpcClient.Subscribe).await(5, TimeUnit.SECONDS);
+            var resp = req.send(SubscribeRequest.newBuilder().setSubscriber("canceller").build()).await(5, TimeUnit.SECONDS);
+            Collector got = new Collector();
+            resp.handler(got::add);
+            await("the cancelling client's first event", () -> got.size() > 0);
+            req.cancel(); // RST_STREAM CANCEL on a connection that stays open
+        }
+        await("cancelled subscribers removed", () -> subscribers("canceller") == 0);
+        Collector later = subscribe(newClient(), "later");
+        await("events for a subscriber that joined after the cancels", () -> later.size() >= 100);
+        int seen = later.size();
+        await("and they keep coming", () -> later.size() > seen + 100);
+    }
+
+    @Test
+    void subscribe_oneCallSendingTwoRequests_makesOneSubscriber() throws Exception {
+        var req = newClient().request(address.socketAddress(), MarketDataGrpcClient.Subscribe).await(5, TimeUnit.SECONDS);
+        req.write(SubscribeRequest.newBuilder().setSubscriber("twice").build());
+        req.write(SubscribeRequest.newBuilder().setSubscriber("twice").build());
+        req.end();
+        var resp = req.response().await(5, TimeUnit.SECONDS);
+        Collector got = new Collector();
+        resp.handler(got::add);
+        await("events on the double-request call", () -> got.size() >= 50);
+        assertThat(subscribers("twice")).isEqualTo(1);
+        List<MarketEvent> events = got.from(0);
+        for (int i = 1; i < events.size(); i++) {
+            assertThat(events.get(i).getSeq()).as("each event once").isGreaterThan(events.get(i - 1).getSeq());
+        }
+        req.cancel();
+    }
+
+    @Test
+    void subscribe_withHostileName_isRefusedWithInvalidArgument() {
+        Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> {
+            ReadStream<MarketEvent> stream = Calls.serverStream(newClient(), address, MarketDataGrpcClient.Subscribe,
+                    SubscribeRequest.newBuilder().setSubscriber("evil\nERROR forged " + "x".repeat(1000)).build())
+                    .await(5, TimeUnit.SECONDS);
+            io.vertx.core.Promise<Void> ended = io.vertx.core.Promise.promise();
+            stream.exceptionHandler(ended::tryFail);
+            stream.endHandler(ended::tryComplete);
+            stream.resume();
+            ended.future().await(5, TimeUnit.SECONDS);
+        });
+        assertThat(failure).isInstanceOf(Calls.CallFailed.class);
+        assertThat(((Calls.CallFailed) failure).status()).isEqualTo(io.vertx.grpc.common.GrpcStatus.INVALID_ARGUMENT);
+    }
+
+    @Test
+    void subscribe_overTheSubscriberCap_isRefusedWithResourceExhausted_untilASubscriberLeaves() throws Exception {
+        Settings s = Settings.empty().with("certs-dir", certs.dir().toString())
+                .with("host", "127.0.0.1").with("grpc-port", "0").with("http-host", "127.0.0.1").with("http-port", "0")
+                .with("feed-rate", "200").with("max-subscribers", "1")
+                .with("strategy", "127.0.0.1:1").with("risk", "127.0.0.1:2").with("executor", "127.0.0.1:3");
+        GatewayVerticle capped = new GatewayVerticle(GatewayConfig.from(s), Clock.system());
+        vertx.deployVerticle(capped).await(10, TimeUnit.SECONDS);
+        HostPort cappedAddress = new HostPort("127.0.0.1", capped.grpcPort());
+        GrpcClient client = newClient();
+        var first = client.request(cappedAddress.socketAddress(), MarketDataGrpcClient.Subscribe)
+                .await(5, TimeUnit.SECONDS);
+        Collector got = new Collector();
+        first.send(SubscribeRequest.newBuilder().setSubscriber("first").build()).await(5, TimeUnit.SECONDS)
+                .handler(got::add);
+        await("the first subscriber's events", () -> got.size() > 0);
+
+        Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> Calls.serverStream(client,
+                        cappedAddress, MarketDataGrpcClient.Subscribe,
+                        SubscribeRequest.newBuilder().setSubscriber("second").build())
+                .await(5, TimeUnit.SECONDS));
+        assertThat(refused).isInstanceOf(Calls.CallFailed.class);
+        assertThat(((Calls.CallFailed) refused).status()).isEqualTo(io.vertx.grpc.common.GrpcStatus.RESOURCE_EXHAUSTED);
+
+        first.cancel();
+        await("the cancelled subscriber's place to free up", () -> capped.subscriberNames().isEmpty());
+        Collector third = new Collector();
+        Calls.serverStream(client, cappedAddress, MarketDataGrpcClient.Subscribe,
+                SubscribeRequest.newBuilder().setSubscriber("third").build()).await(5, TimeUnit.SECONDS)
+                .handler(third::add).resume();
+        await("events for the subscriber that took the free place", () -> third.size() > 0);
+    }
+
+    /** Subscribers of this name connected now. */
+    static long subscribers(String name) {
+        return gateway.subscriberNames().stream().filter(name::equals).count();
+    }
+
+    @Test
     void stuckSubscriber_doesNotLowerTheRateAReadingSubscriberGets_andItsDropsAreCounted() throws Exception {
         // A subscriber that opens the stream and never reads: HTTP/2 flow control fills up on its stream.
         GrpcClient stuckClient = newClient();
@@ -259,6 +357,8 @@ class GatewayVerticleTest {
         String metrics = get("/metrics");
         assertThat(metrics).contains("memesnipe_gateway_events_in_total", "memesnipe_gateway_events_accepted_total",
                 "memesnipe_gateway_events_rejected_total{", "reason=\"STALE\"", "memesnipe_gateway_subscribers",
-                "node=\"gateway\"");
+                "node=\"gateway\"", "memesnipe_gateway_journal_appended_total", "memesnipe_gateway_journal_dropped_total",
+                "memesnipe_gateway_journal_failures_total", "memesnipe_gateway_journal_in_flight",
+                "memesnipe_gateway_journal_lag_ms", "memesnipe_gateway_journal_length", "memesnipe_gateway_journal_up");
     }
 }

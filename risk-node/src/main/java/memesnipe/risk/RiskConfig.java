@@ -4,6 +4,9 @@ import memesnipe.kit.config.ConfigReader;
 import memesnipe.kit.config.HostPort;
 import memesnipe.kit.config.NodeBasics;
 import memesnipe.kit.config.Settings;
+import memesnipe.kit.journal.TickJournal;
+import memesnipe.kit.ledger.DatabaseSettings;
+import memesnipe.kit.ledger.RedisSettings;
 import memesnipe.kit.money.Fixed;
 import memesnipe.kit.tls.NodeName;
 import memesnipe.risk.breaker.BreakerThresholds;
@@ -15,10 +18,21 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
-/** The risk node's validated configuration: where it listens, its peers, capital, breaker thresholds and limits. */
-public record RiskConfig(NodeBasics basics, HostPort gateway, HostPort executor, long initialCapitalE8, String venue,
+/**
+ * The risk node's validated configuration: where it listens, its peers, breaker thresholds and limits, and where its
+ * state lives (the PostgreSQL ledger, the local breaker journal, the Redis tick journal it reads marks from). The
+ * initial capital is the deployment's (set by `memesnipe init`), not a setting.
+ */
+public record RiskConfig(NodeBasics basics, HostPort gateway, HostPort executor, String venue,
                          BreakerThresholds thresholds, RiskLimits limits, ExecutionQuality.Limits quality,
-                         long evaluateEveryMs, Path stateFile) {
+                         long evaluateEveryMs, DatabaseSettings database, Path walFile, int ledgerQueueMax,
+                         long equitySampleMs, RedisSettings redis, String journalStream) {
+    public static final String EQUITY_SAMPLE_MS_KEY = "equity-sample-ms";
+    public static final long EQUITY_SAMPLE_MS_DEFAULT = 1000;
+    public static final String WAL_FILE_KEY = "wal-file";
+    public static final String WAL_FILE_DEFAULT = "risk-wal.log";
+    public static final String LEDGER_QUEUE_MAX_KEY = "ledger-queue-max";
+    public static final int LEDGER_QUEUE_MAX_DEFAULT = 100_000;
 
     public static RiskConfig from(Settings settings) {
         return ConfigReader.validate(settings, RiskConfig::read);
@@ -32,7 +46,6 @@ public record RiskConfig(NodeBasics basics, HostPort gateway, HostPort executor,
         NodeBasics basics = NodeBasics.read(r, NodeName.RISK, 7003);
         HostPort gateway = r.hostPort("gateway", "127.0.0.1:7001", "gateway gRPC address (market data)");
         HostPort executor = r.hostPort("executor", "127.0.0.1:7004", "executor gRPC address");
-        Long capital = r.read("initial-capital", "10000", "starting equity, USD", Fixed::parse);
         String venue = r.string("venue", "paper", "venue approved orders are sent to");
         BreakerThresholds t = new BreakerThresholds(
                 pct(r, "warn-drawdown-pct", "3", "drawdown from the equity peak that raises WARNING"),
@@ -72,19 +85,24 @@ public record RiskConfig(NodeBasics basics, HostPort gateway, HostPort executor,
                 r.integer("quality-degraded-error-pct", 10, 1, 100, "order error/reject rate that is DEGRADED"),
                 r.integer("quality-bad-error-pct", 30, 1, 100, "order error/reject rate that is BAD"));
         long every = r.longValue("evaluate-every-ms", 250, 10, 60_000, "breaker re-evaluation period without ticks");
-        Path stateFile = r.path("state-file", "risk-breaker-state.json", "where the breaker state is kept across "
-                + "restarts (absent = a new deployment; unreadable = start CRITICAL)");
+        DatabaseSettings database = DatabaseSettings.read(r);
+        Path walFile = r.path(WAL_FILE_KEY, WAL_FILE_DEFAULT, "local write-ahead file (fsync'd) for breaker writes and "
+                + "admin actions made while PostgreSQL is unreachable; drained into the ledger when it is back");
+        int queueMax = r.integer(LEDGER_QUEUE_MAX_KEY, LEDGER_QUEUE_MAX_DEFAULT, 1_000, 10_000_000,
+                "ledger rows (fills, decisions, samples) kept in memory while PostgreSQL is slow or down");
+        long equitySample = r.longValue(EQUITY_SAMPLE_MS_KEY, EQUITY_SAMPLE_MS_DEFAULT, 10, 3_600_000,
+                "shortest time between two equity-curve samples (one is also taken on every breaker change)");
+        RedisSettings redis = RedisSettings.read(r);
+        String stream = r.string(TickJournal.STREAM_KEY, TickJournal.STREAM_DEFAULT,
+                "Redis tick journal stream the last marks are read from at start");
         if (t.rampPct() != null && t.tradingDayZone() != null) {
             t.problems().forEach(r::problem);
         }
         if (limits.minNotionalE8() >= 0) {
             limits.problems().forEach(r::problem);
         }
-        if (capital != null && capital <= 0) {
-            r.problem("initial-capital must be > 0");
-        }
-        return new RiskConfig(basics, gateway, executor, capital == null ? 0 : capital, venue, t, limits, q, every,
-                stateFile);
+        return new RiskConfig(basics, gateway, executor, venue, t, limits, q, every, database, walFile, queueMax,
+                equitySample, redis, stream);
     }
 
     /** Reads a percentage such as "2.5" as basis points (250). */

@@ -4,17 +4,20 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.streams.ReadStream;
 import io.vertx.core.streams.WriteStream;
 import io.vertx.grpc.client.GrpcClient;
 import io.vertx.grpc.common.GrpcStatus;
 import io.vertx.grpc.server.GrpcServerResponse;
 import io.vertx.grpc.server.StatusException;
+import memesnipe.kit.config.Printable;
 import memesnipe.kit.grpc.Calls;
 import memesnipe.kit.grpc.GrpcClients;
 import memesnipe.kit.grpc.NodeServer;
 import memesnipe.kit.grpc.Statuses;
+import memesnipe.kit.journal.TickJournal;
+import memesnipe.kit.ledger.Ledger;
 import memesnipe.kit.metrics.NodeMetrics;
 import memesnipe.kit.money.Fixed;
 import memesnipe.kit.stream.ResilientStream;
@@ -25,9 +28,15 @@ import memesnipe.risk.breaker.CircuitBreaker;
 import memesnipe.risk.breaker.Tier;
 import memesnipe.risk.breaker.Transition;
 import memesnipe.risk.engine.Decision;
+import memesnipe.risk.engine.FillEvent;
+import memesnipe.risk.engine.Intent;
 import memesnipe.risk.engine.OrderRequest;
 import memesnipe.risk.engine.Purpose;
 import memesnipe.risk.engine.RiskEngine;
+import memesnipe.risk.ledger.BreakerWrite;
+import memesnipe.risk.ledger.BreakerWriter;
+import memesnipe.risk.ledger.Deployment;
+import memesnipe.risk.ledger.RiskLedger;
 import memesnipe.v1.BreakerEvent;
 import memesnipe.v1.BreakerState;
 import memesnipe.v1.ExecutionReport;
@@ -41,8 +50,6 @@ import memesnipe.v1.OrderIntent;
 import memesnipe.v1.OrderStatus;
 import memesnipe.v1.ResetRequest;
 import memesnipe.v1.RiskDecision;
-import memesnipe.v1.RiskGrpcService;
-import memesnipe.v1.RiskService;
 import memesnipe.v1.SubscribeRequest;
 import memesnipe.v1.TripRequest;
 import memesnipe.v1.WatchBreakerRequest;
@@ -54,29 +61,57 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The risk node: serves memesnipe.v1.Risk, keeps the engine fed with ticks from the gateway and fills
- * from the executor (resuming after the last fill applied), forwards approved orders and its own exits
- * to the executor, and re-evaluates the breaker on a timer so a silent feed still raises it.
+ * The risk node: serves memesnipe.v1.Risk, keeps the engine fed with ticks from the gateway and fills from the
+ * executor, forwards approved orders and its own exits to the executor, and keeps its state in its PostgreSQL
+ * ledger. At start it reads the deployment and the breaker, then replays its fills (entries are denied, exits wait)
+ * and takes last marks from the Redis tick journal before deciding anything new; the fill stream resumes after the
+ * last fill it delivered. Without a deployment record (`memesnipe init`) it stays CRITICAL.
  */
 public final class RiskVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(RiskVerticle.class);
     private static final long CALL_TIMEOUT_MS = 3000;
+    private static final long LOOKUP_TIMEOUT_MS = 1000;
+    private static final long DEPLOYMENT_POLL_MS = 2000;
+    private static final int MARK_SCAN = 20_000;
+    private static final long MARKS_TIMEOUT_MS = 2000;
+    static final String NO_DEPLOYMENT = "no deployment record: run memesnipe init";
+    /** Exits approved this long before a start, with no fill or failure on record, are asked for again. */
+    private static final long IN_FLIGHT_WINDOW_MS = 600_000;
 
     private final RiskConfig config;
     private final Clock clock;
     private final long startedAtMs;
+    private final String exitIdPrefix = "rx" + Long.toHexString(new java.security.SecureRandom().nextInt() & 0xffffffL);
     private RiskEngine engine;
+    private RiskLedger ledger;
+    private Deployment deployment;
+    private BreakerWriter breakerWriter;
+    private Promise<Void> recovered = Promise.promise();
     private PrometheusMeterRegistry metrics;
     private NodeServer server;
     private GrpcClient client;
     private ResilientStream<MarketEvent> ticks;
     private ResilientStream<Fill> fills;
-    private BreakerStore store;
     private final List<WriteStream<BreakerEvent>> breakerWatchers = new ArrayList<>();
     private final Map<String, Counter> decisionCounters = new LinkedHashMap<>();
     private Counter forwardFailures;
+    private String fillSource = "STREAM";
+    private long skippedOldFills;
+    private long lastSampleMs;
+    private long lastSampleEquityE8 = Long.MIN_VALUE;
+    private long lastSamplePeakE8 = Long.MIN_VALUE;
+    private long lastStateWriteMs;
+    private long qualitySamplesWritten;
+    private long replayedFills;
+    private long replayMs;
+    private int marksRestored;
+    private long deploymentPoll = -1;
+    private int resentExits;
+    private boolean stopped;
 
     public RiskVerticle(RiskConfig config, Clock clock) {
         this.config = config;
@@ -87,36 +122,171 @@ public final class RiskVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         metrics = NodeMetrics.create(NodeName.RISK.id());
-        store = new BreakerStore(vertx, config.stateFile());
-        return store.load().compose(loaded -> {
-            engine = buildEngine(loaded);
-            return startServing();
-        });
+        engine = strictEngine(0, "risk is starting: reading its ledger");
+        return RiskLedger.open(vertx, config.database(), config.walFile(), config.ledgerQueueMax(), clock)
+                .recover(err -> Future.failedFuture(err instanceof Ledger.LedgerUnavailable ? err
+                        : new Ledger.LedgerUnavailable("risk ledger: " + Ledger.rootMessage(err), err)))
+                .compose(l -> {
+                    ledger = l;
+                    return ledger.deployment();
+                })
+                .compose(d -> d.isPresent() ? prepare(d.get()) : waitForDeployment())
+                .compose(v -> startServing());
     }
 
-    /** A fresh breaker for a new deployment; otherwise the saved one, or a strict one if it cannot be read. */
-    private RiskEngine buildEngine(BreakerStore.Loaded loaded) {
+    // ------------------------------------------------------------------ recovery
+
+    /** An engine that denies every entry: no state is known (yet), so nothing new is decided on it. */
+    private RiskEngine strictEngine(long capitalE8, String why) {
         long now = clock.millis();
-        RiskEngine e;
-        if (!loaded.exists()) {
-            e = new RiskEngine(config.limits(), config.thresholds(), config.quality(), config.initialCapitalE8(), now,
-                    this::onTransition);
-        } else {
-            if (loaded.record().isEmpty()) {
-                LOG.error("breaker state unreadable ({}): starting CRITICAL until a manual reset", loaded.problem());
-            }
-            CircuitBreaker breaker = CircuitBreaker.restore(config.thresholds(), loaded.record().orElse(null),
-                    config.initialCapitalE8(), now);
-            LOG.info("breaker restored from {}: {} ({})", config.stateFile(), breaker.tier(), breaker.reason());
-            e = RiskEngine.withBreaker(config.limits(), breaker, config.quality(), config.initialCapitalE8(), now,
-                    this::onTransition);
-        }
-        e.exitIdPrefix("rx" + Long.toHexString(new java.security.SecureRandom().nextInt() & 0xffffffL));
+        RiskEngine e = RiskEngine.withBreaker(config.limits(), CircuitBreaker.strict(config.thresholds(), why, capitalE8, now),
+                config.quality(), capitalE8, now, this::onTransition);
+        e.exitIdPrefix(exitIdPrefix);
         e.ledgerConnected(false);
         return e;
     }
 
-    private Future<?> startServing() {
+    /** No deployment: CRITICAL, nothing written, the ledger polled until `memesnipe init` creates one. */
+    private Future<Void> waitForDeployment() {
+        LOG.error("risk ledger {} has {}: the breaker stays CRITICAL (no new risk) until it exists",
+                config.database().where(), NO_DEPLOYMENT);
+        engine = strictEngine(0, NO_DEPLOYMENT);
+        deploymentPoll = vertx.setPeriodic(DEPLOYMENT_POLL_MS, id -> ledger.deployment().onSuccess(d -> {
+            if (d.isPresent() && deployment == null && !stopped) {
+                vertx.cancelTimer(deploymentPoll);
+                deploymentPoll = -1;
+                LOG.info("deployment {} created: loading it", d.get().id());
+                prepare(d.get()).onSuccess(v -> replay()).onFailure(err -> LOG.error("cannot load deployment {}: {}",
+                        d.get().id(), Ledger.rootMessage(err)));
+            }
+        }));
+        return Future.succeededFuture();
+    }
+
+    /**
+     * Reads back the breaker, its history, the equity peak and the quality window of the deployment and builds the
+     * engine in recovery (entries denied, nothing judged) around them; the fills are replayed by {@link #replay}.
+     */
+    private Future<Void> prepare(Deployment d) {
+        return ledger.load(d, config.quality().window()).map(rec -> {
+            long now = clock.millis();
+            long capital = d.initialCapitalE8();
+            CircuitBreaker breaker;
+            List<Transition> made = new ArrayList<>();
+            if (rec.breaker().isEmpty()) {
+                breaker = CircuitBreaker.strict(config.thresholds(), "breaker state missing from the ledger of deployment "
+                        + d.id() + ": starting strict", capital, now);
+                made.addAll(breaker.transitions());
+            } else {
+                var stored = rec.breaker().get();
+                breaker = CircuitBreaker.restore(config.thresholds(), stored.record(), capital, now);
+                if (!breaker.transitions().isEmpty()) {
+                    made.addAll(breaker.transitions()); // the saved state was not restorable: started strict
+                } else {
+                    breaker.restoreHistory(rec.transitions());
+                }
+                // equity samples written after the breaker state carry a peak it had not recorded yet
+                rec.newestSample().filter(s -> s.timeMs() > stored.updatedMs()).ifPresent(s -> breaker.raisePeak(s.peakE8()));
+                if (rec.journalProblem().isPresent()) {
+                    breaker.trip(Tier.CRITICAL, rec.journalProblem().get() + ": starting strict", now).ifPresent(made::add);
+                }
+            }
+            RiskEngine e = RiskEngine.withBreaker(config.limits(), breaker, config.quality(), capital, now, this::onTransition);
+            e.exitIdPrefix(exitIdPrefix);
+            e.ledgerConnected(false);
+            e.quality().restore(rec.quality());
+            e.startRecovery();
+            e.onFillApplied(f -> ledger.fill(f, fillSource, clock.millis()));
+            e.onQualitySample(this::onQualitySample);
+            engine = e;
+            deployment = d;
+            cursorLog = rec.cursor().map(RiskLedger.FillCursor::logId).orElse("");
+            cursorSeq = rec.cursor().map(RiskLedger.FillCursor::seq).orElse(0L);
+            breakerWriter = ledger.startBreakerWriter(d, new BreakerWriter.Source() {
+                @Override
+                public memesnipe.risk.breaker.BreakerRecord state() {
+                    return engine.breaker().export();
+                }
+
+                @Override
+                public long equityE8() {
+                    return engine.portfolio().equityE8();
+                }
+            }, rec.breaker().map(RiskLedger.StoredBreaker::version).orElse(0L),
+                    rec.breaker().map(RiskLedger.StoredBreaker::record).orElse(null));
+            made.forEach(breakerWriter::transition);
+            LOG.info("deployment {} (initial capital {}): breaker restored {} ({}), peak {}{}", d.id(), Fixed.format(capital),
+                    breaker.tier(), breaker.reason(), Fixed.format(breaker.peakE8()),
+                    rec.journalApplied() > 0 ? ", " + rec.journalApplied() + " write(s) from the local journal" : "");
+            return null;
+        });
+    }
+
+    private String cursorLog = "";
+    private long cursorSeq;
+
+    /**
+     * Replays the deployment's fills into the portfolio (breaker and limits not evaluated) while reading the last
+     * marks from the tick journal, then ends recovery: the fill stream resumes after its saved position and the
+     * breaker is judged again.
+     */
+    private void replay() {
+        long t0 = System.nanoTime();
+        RiskEngine e = engine;
+        Future<Long> fillsDone = ledger.replayFills(e::replayFill);
+        Future<Integer> marksDone = loadMarks(e);
+        Future<List<RiskLedger.OpenExit>> openExits = ledger.openExits(clock.millis() - IN_FLIGHT_WINDOW_MS);
+        Future.all(fillsDone, marksDone, openExits).onComplete(ar -> {
+            if (stopped || e != engine) {
+                return;
+            }
+            if (ar.failed()) {
+                LOG.error("replay of the risk ledger failed ({}); retrying", Ledger.rootMessage(ar.cause()));
+                vertx.setTimer(1000, id -> replay()); // fills already applied are skipped by their client order id
+                return;
+            }
+            replayedFills = fillsDone.result();
+            marksRestored = marksDone.result();
+            replayMs = (System.nanoTime() - t0) / 1_000_000;
+            e.finishRecovery(cursorLog, cursorSeq);
+            // exits approved before the restart with no fill and no failure on record: held in flight again and asked
+            // for under their own id (the executor answers a known id with its first report, never a second execution)
+            List<OrderRequest> resend = new ArrayList<>();
+            for (RiskLedger.OpenExit x : openExits.result()) {
+                long price = x.qtyE8() == 0 ? 0 : Fixed.div(x.notionalE8(), x.qtyE8());
+                resend.add(new OrderRequest(x.clientOrderId(), x.strategy(), x.symbol(), memesnipe.risk.engine.Side.SELL,
+                        Purpose.EXIT, x.qtyE8(), price, 0, 0, x.timeMs()));
+            }
+            resend.forEach(e::restoreInFlight);
+            resentExits = resend.size();
+            LOG.info("risk recovered: {} fill(s) replayed in {} ms, {} open position(s), equity {}, peak {}, breaker {}; "
+                            + "{} last mark(s) from the tick journal; {} exit(s) in flight asked for again; fill stream resumes "
+                            + "after {}:{}", replayedFills, replayMs, e.portfolio().openPositions(),
+                    Fixed.format(e.portfolio().equityE8()), Fixed.format(e.breaker().peakE8()), e.breaker().tier(),
+                    marksRestored, resentExits, cursorLog, cursorSeq);
+            startFills();
+            resend.forEach(o -> forward(o, 0));
+            recovered.tryComplete();
+            send(e.onTimer(clock.millis()));
+        });
+    }
+
+    /** The newest price per symbol from the Redis tick journal; Redis missing only means waiting for live ticks. */
+    private Future<Integer> loadMarks(RiskEngine e) {
+        TickJournal journal = TickJournal.create(vertx, config.redis(), config.journalStream(), TickJournal.MAXLEN_DEFAULT);
+        return journal.lastMarks(MARK_SCAN).timeout(MARKS_TIMEOUT_MS, TimeUnit.MILLISECONDS).map(marks -> {
+            marks.values().forEach(m -> e.restoreMark(m.getSymbol(), m.getPriceE8(), m.getEventTimeMs()));
+            return marks.size();
+        }).recover(err -> {
+            LOG.warn("no last marks from the tick journal {} at {} ({}): held positions are marked by live ticks",
+                    config.journalStream(), config.redis().where(), Ledger.rootMessage(err));
+            return Future.succeededFuture(0);
+        }).eventually(journal::close);
+    }
+
+    // ------------------------------------------------------------------ serving
+
+    private Future<Void> startServing() {
         registerMetrics();
         client = GrpcClients.create(vertx, config.basics().tls());
         server = NodeServer.builder(vertx, NodeName.RISK)
@@ -124,36 +294,46 @@ public final class RiskVerticle extends VerticleBase {
                 .tls(config.basics().tls())
                 .metrics(metrics)
                 .status(this::status)
-                .service(RiskGrpcService.of(new Api()))
+                .service(new RiskApi(new Api()))
                 .requestClientCertificates()
-                .restrict(RiskGrpcService.SERVICE_NAME, "Trip", "an admin certificate", NodeIdentity::isAdmin)
-                .restrict(RiskGrpcService.SERVICE_NAME, "Reset", "an admin certificate", NodeIdentity::isAdmin)
+                .restrict(RiskApi.NAME, "Trip", "an admin certificate", NodeIdentity::isAdmin)
+                .restrict(RiskApi.NAME, "Reset", "an admin certificate", NodeIdentity::isAdmin)
                 .build();
-        return server.start().onSuccess(s -> {
+        return server.start().map(s -> {
             ticks = new ResilientStream<>(vertx, "risk<-gateway", () -> Calls.serverStream(client, config.gateway(),
                     MarketDataGrpcClient.Subscribe, SubscribeRequest.newBuilder().setSubscriber("risk").build()),
                     this::onTick, 200, 3000);
-            fills = new ResilientStream<>(vertx, "risk<-executor fills", () -> Calls.serverStream(client,
-                    config.executor(), ExecutorGrpcClient.WatchFills, WatchFillsRequest.newBuilder()
-                            .setAfterSeq(engine.portfolio().lastFillSeq()).setLogId(engine.portfolio().fillLogId()).build()),
-                    this::onFill, 200, 3000).onConnection(engine::ledgerConnected);
             ticks.start();
-            fills.start();
-            store.save(engine.breaker().export());
-            vertx.setPeriodic(config.evaluateEveryMs(), id -> {
-                send(engine.onTimer(clock.millis()));
-                store.save(engine.breaker().export());
-            });
+            vertx.setPeriodic(config.evaluateEveryMs(), id -> onTimer());
+            if (deployment != null) {
+                replay();
+            }
+            return null;
         });
+    }
+
+    private void startFills() {
+        if (fills != null) {
+            return;
+        }
+        fills = new ResilientStream<>(vertx, "risk<-executor fills", () -> Calls.serverStream(client,
+                config.executor(), ExecutorGrpcClient.WatchFills, WatchFillsRequest.newBuilder()
+                        .setAfterSeq(engine.portfolio().lastFillSeq()).setLogId(engine.portfolio().fillLogId()).build()),
+                f -> onFill(f, true), 200, 3000).onConnection(c -> engine.ledgerConnected(c));
+        fills.start();
     }
 
     @Override
     public Future<?> stop() {
+        stopped = true;
         if (ticks != null) {
             ticks.stop();
+        }
+        if (fills != null) {
             fills.stop();
         }
-        return server == null ? Future.succeededFuture() : server.close();
+        Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
+        return closed.compose(v -> ledger == null ? Future.succeededFuture() : ledger.flushAndClose(3000));
     }
 
     public int grpcPort() {
@@ -166,8 +346,61 @@ public final class RiskVerticle extends VerticleBase {
         send(engine.onTick(e.getSymbol(), e.getPriceE8(), e.getEventTimeMs(), clock.millis()));
     }
 
-    private void onFill(Fill f) {
-        send(engine.onFill(Wire.fill(f), clock.millis()));
+    /** A fill from the stream, or (fromStream false) carried by a FILLED execution report: applied at most once. */
+    private void onFill(Fill f, boolean fromStream) {
+        if (deployment == null) {
+            return;
+        }
+        FillEvent fill = Wire.fill(f);
+        long now = clock.millis();
+        var p = engine.portfolio();
+        String logBefore = p.fillLogId();
+        long seqBefore = p.lastFillSeq();
+        if (fill.timeMs() < deployment.createdMs()) {
+            // a fill from before `memesnipe init` created this deployment: not this deployment's money
+            if (skippedOldFills++ == 0) {
+                LOG.warn("fills older than deployment {} (created {}) are skipped", deployment.id(), deployment.createdMs());
+            }
+            if (fromStream) {
+                p.resumeAfter(fill.logId(), fill.seq());
+            }
+        } else {
+            fillSource = fromStream ? "STREAM" : "REPORT";
+            send(engine.onFill(fill, now, fromStream));
+        }
+        if (fromStream && (p.lastFillSeq() != seqBefore || !p.fillLogId().equals(logBefore))) {
+            ledger.cursor(p.fillLogId(), p.lastFillSeq(), now);
+        }
+    }
+
+    private void onQualitySample(memesnipe.risk.quality.ExecutionQuality.Sample s) {
+        ledger.quality(s);
+        if (++qualitySamplesWritten % 1000 == 0) {
+            ledger.pruneQuality(config.quality().window() * 2);
+        }
+    }
+
+    private void onTimer() {
+        long now = clock.millis();
+        if (ledger != null) {
+            engine.ledgerAvailable(ledger.usable());
+        }
+        send(engine.onTimer(now));
+        if (deployment == null || engine.recovering()) {
+            return;
+        }
+        if (now - lastStateWriteMs >= config.equitySampleMs()) {
+            lastStateWriteMs = now;
+            breakerWriter.stateChanged();
+        }
+        long equity = engine.portfolio().equityE8();
+        long peak = engine.breaker().peakE8();
+        if ((equity != lastSampleEquityE8 || peak != lastSamplePeakE8) && now - lastSampleMs >= config.equitySampleMs()) {
+            lastSampleMs = now;
+            lastSampleEquityE8 = equity;
+            lastSamplePeakE8 = peak;
+            ledger.equity(now, equity, peak);
+        }
     }
 
     private void onTransition(Transition t) {
@@ -182,17 +415,24 @@ public final class RiskVerticle extends VerticleBase {
                 breakerWatchers.remove(w); // a watcher that went away must not interrupt the decision in progress
             }
         }
-        if (store != null) {
-            store.save(engine.breaker().export());
+        if (breakerWriter != null && deployment != null) {
+            breakerWriter.transition(t);
         }
     }
 
     // ------------------------------------------------------------------ orders out
 
     private void send(List<OrderRequest> orders) {
+        long now = clock.millis();
         for (OrderRequest o : orders) {
             LOG.info("risk exit {} {} {} {}", o.clientOrderId(), o.strategy(), o.symbol(), Fixed.format(o.qtyE8()));
-            forward(o, 0);
+            var d = engine.decisionOf(o.clientOrderId());
+            if (deployment != null && d.isPresent()) {
+                ledger.decisionBeforeSending(d.get(), "risk", o.strategy(), o.symbol(), o.purpose().name(), now)
+                        .onComplete(v -> forward(o, 0));
+            } else {
+                forward(o, 0);
+            }
         }
     }
 
@@ -202,16 +442,19 @@ public final class RiskVerticle extends VerticleBase {
                 CALL_TIMEOUT_MS).onComplete(ar -> {
                     if (ar.succeeded()) {
                         ExecutionReport report = ar.result();
-                        if (report.getStatus() == OrderStatus.REJECTED) {
-                            LOG.warn("order {} rejected by executor: {}", order.clientOrderId(), report.getRejectReason());
-                            send(engine.onOrderFailed(order.clientOrderId(), clock.millis()));
+                        if (report.getStatus() == OrderStatus.FILLED && report.hasFill()) {
+                            onFill(report.getFill(), false);
+                        } else if (report.getStatus() == OrderStatus.REJECTED) {
+                            LOG.warn("order {} rejected by executor: {}", order.clientOrderId(),
+                                    Printable.of(report.getRejectReason()));
+                            orderFailed(order);
                         }
                         return;
                     }
                     forwardFailures.increment();
                     if (isFinal(ar.cause())) {
                         LOG.error("order {} refused by the executor: {}", order.clientOrderId(), ar.cause().getMessage());
-                        send(engine.onOrderFailed(order.clientOrderId(), clock.millis()));
+                        orderFailed(order);
                         return;
                     }
                     boolean stillAllowed = order.purpose() == Purpose.EXIT || (engine.breaker().tier().ordinal()
@@ -222,9 +465,17 @@ public final class RiskVerticle extends VerticleBase {
                     if (retry) {
                         vertx.setTimer(Math.min(3000, 250L << Math.min(attempt, 4)), id -> forward(order, attempt + 1));
                     } else {
-                        send(engine.onOrderFailed(order.clientOrderId(), clock.millis()));
+                        orderFailed(order);
                     }
                 });
+    }
+
+    /** The order failed for good: on record (so a restart never asks for it again), and released in the engine. */
+    private void orderFailed(OrderRequest order) {
+        if (deployment != null) {
+            ledger.failed(order.clientOrderId());
+        }
+        send(engine.onOrderFailed(order.clientOrderId(), clock.millis()));
     }
 
     /** A refusal that a retry of the same order cannot change. */
@@ -240,23 +491,62 @@ public final class RiskVerticle extends VerticleBase {
 
     // ------------------------------------------------------------------ gRPC API
 
-    private final class Api extends RiskService {
+    /** The Risk service's behaviour; the caller is the subject of the client certificate (empty without one). */
+    private final class Api implements RiskApi.Handlers {
         @Override
-        public Future<RiskDecision> submit(OrderIntent request) {
-            Decision d;
-            boolean repeat = engine.decided(request.getClientOrderId());
-            try {
-                d = engine.submit(Wire.intent(request), clock.millis());
-            } catch (IllegalArgumentException e) {
+        public Future<RiskDecision> submit(OrderIntent request, String caller) {
+            Intent intent = Wire.intent(request);
+            List<String> problems = intent.problems();
+            if (!problems.isEmpty()) {
                 metrics.counter("memesnipe_risk_invalid_intents_total").increment();
-                LOG.warn("malformed intent {} rejected: {}", memesnipe.kit.config.Printable.of(request.getClientOrderId()), e.getMessage());
-                return Future.failedFuture(new StatusException(GrpcStatus.INVALID_ARGUMENT, e.getMessage()));
+                LOG.warn("malformed intent {} rejected: {}", Printable.of(request.getClientOrderId()),
+                        String.join("; ", problems));
+                return Future.failedFuture(new StatusException(GrpcStatus.INVALID_ARGUMENT, String.join("; ", problems)));
             }
+            if (engine.decided(intent.clientOrderId()) || deployment == null) {
+                return Future.succeededFuture(decide(intent, caller));
+            }
+            // a client order id decided long ago (or before a restart) gets that decision back, never a new one
+            Future<java.util.Optional<Decision>> earlier = ledger.usable()
+                    ? ledger.findDecision(intent.clientOrderId()).timeout(LOOKUP_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                    : Future.failedFuture("ledger unreachable");
+            return earlier.transform(ar -> {
+                if (ar.succeeded() && ar.result().isPresent()) {
+                    engine.restoreDecision(ar.result().get());
+                    return Future.succeededFuture(Wire.decision(ar.result().get()));
+                }
+                if (ar.failed() && ledger.usable()) {
+                    ledger.health().failed(ar.cause()); // entries are denied until the ledger answers again
+                }
+                if (engine.recovering() && intent.purpose() == Purpose.EXIT) {
+                    return recovered.future().map(v -> decide(intent, caller)); // exits are decided on rebuilt positions
+                }
+                return Future.succeededFuture(decide(intent, caller));
+            });
+        }
+
+        private RiskDecision decide(Intent intent, String caller) {
+            boolean repeat = engine.decided(intent.clientOrderId());
+            long now = clock.millis();
+            if (ledger != null) {
+                engine.ledgerAvailable(ledger.usable());
+            }
+            Decision d = engine.submit(intent, now);
             if (!repeat) {
                 counter(d).increment();
-                d.order().ifPresent(o -> forward(o, 0));
+                if (deployment == null) {
+                    d.order().ifPresent(o -> forward(o, 0));
+                } else if (d.order().isPresent() && intent.purpose() == Purpose.EXIT) {
+                    // on record before it leaves: a restart then knows this exit is in flight
+                    OrderRequest o = d.order().get();
+                    ledger.decisionBeforeSending(d, caller, intent.strategy(), intent.symbol(), intent.purpose().name(), now)
+                            .onComplete(v -> forward(o, 0));
+                } else {
+                    ledger.decision(d, caller, intent.strategy(), intent.symbol(), intent.purpose().name(), now);
+                    d.order().ifPresent(o -> forward(o, 0));
+                }
             }
-            return Future.succeededFuture(Wire.decision(d));
+            return Wire.decision(d);
         }
 
         @Override
@@ -265,7 +555,7 @@ public final class RiskVerticle extends VerticleBase {
         }
 
         @Override
-        protected void watchBreaker(WatchBreakerRequest request, WriteStream<BreakerEvent> response) {
+        public void watchBreaker(WatchBreakerRequest request, WriteStream<BreakerEvent> response) {
             if (response instanceof GrpcServerResponse<?, ?> r) {
                 r.writeHead(); // the stream is open even before the first transition
             }
@@ -281,7 +571,7 @@ public final class RiskVerticle extends VerticleBase {
         }
 
         @Override
-        public Future<BreakerState> trip(TripRequest request) {
+        public Future<BreakerState> trip(TripRequest request, String actor) {
             Tier tier;
             try {
                 tier = Tier.valueOf(request.getTier().trim().toUpperCase(java.util.Locale.ROOT));
@@ -293,18 +583,42 @@ public final class RiskVerticle extends VerticleBase {
                 return Future.failedFuture(new StatusException(GrpcStatus.INVALID_ARGUMENT,
                         "trip needs a tier above NORMAL (use Reset to go back) and a reason"));
             }
-            // only an admin certificate reaches here (see the restriction on the server)
-            LOG.warn("manual breaker trip to {}: {}", tier, request.getReason());
-            send(engine.trip(tier, request.getReason(), clock.millis()));
-            return Future.succeededFuture(breakerState());
+            // only an admin certificate reaches here (see the restriction on the server); stricter is applied at once
+            LOG.warn("manual breaker trip to {} by {}: {}", tier, Printable.of(actor), Printable.of(request.getReason()));
+            long now = clock.millis();
+            send(engine.trip(tier, request.getReason(), now));
+            if (deployment == null) {
+                return Future.failedFuture(new StatusException(GrpcStatus.FAILED_PRECONDITION, "tripped to "
+                        + engine.breaker().tier() + " in memory only: " + NO_DEPLOYMENT));
+            }
+            BreakerWrite.Audit audit = new BreakerWrite.Audit(UUID.randomUUID().toString(), now, "TRIP", tier.name(),
+                    request.getReason(), actor, engine.breaker().tier().name());
+            return durable(breakerWriter.audit(audit), "trip to " + engine.breaker().tier());
         }
 
         @Override
-        public Future<BreakerState> reset(ResetRequest request) {
+        public Future<BreakerState> reset(ResetRequest request, String actor) {
+            if (deployment == null) {
+                return Future.failedFuture(new StatusException(GrpcStatus.FAILED_PRECONDITION, "reset refused: "
+                        + NO_DEPLOYMENT));
+            }
             String why = request.getReason().isBlank() ? "operator reset" : request.getReason();
-            LOG.warn("manual breaker reset: {}", why);
-            engine.reset(why, clock.millis());
-            return Future.succeededFuture(breakerState());
+            // a reset re-bases the peak at the current equity: only once the positions are rebuilt
+            return recovered.future().compose(v -> {
+                LOG.warn("manual breaker reset by {}: {}", Printable.of(actor), Printable.of(why));
+                long now = clock.millis();
+                engine.reset(why, now);
+                BreakerWrite.Audit audit = new BreakerWrite.Audit(UUID.randomUUID().toString(), now, "RESET",
+                        Tier.NORMAL.name(), why, actor, engine.breaker().tier().name());
+                return durable(breakerWriter.audit(audit), "reset");
+            });
+        }
+
+        /** Answers with the breaker once the write is durable; UNAVAILABLE (the change holds in memory) otherwise. */
+        private Future<BreakerState> durable(Future<Void> write, String what) {
+            return write.transform(ar -> ar.succeeded() ? Future.succeededFuture(breakerState())
+                    : Future.failedFuture(new StatusException(GrpcStatus.UNAVAILABLE, what + " applied but not yet "
+                    + "durable (" + Ledger.rootMessage(ar.cause()) + "); it is retried until the ledger takes it")));
         }
     }
 
@@ -319,11 +633,13 @@ public final class RiskVerticle extends VerticleBase {
     private NodeStatus status() {
         var b = engine.breaker();
         var p = engine.portfolio();
+        long now = clock.millis();
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("equity", Fixed.format(p.equityE8()));
         facts.put("peakEquity", Fixed.format(b.peakE8()));
         facts.put("drawdownPct", Wire.pct(b.drawdownBps()));
         facts.put("dailyLossPct", Wire.pct(b.dailyLossBps()));
+        facts.put("dayStartEquity", Fixed.format(b.dayStartE8()));
         facts.put("fills", String.valueOf(p.fillCount()));
         facts.put("openPositions", String.valueOf(p.openPositions()));
         facts.put("tier", b.tier().name());
@@ -337,8 +653,23 @@ public final class RiskVerticle extends VerticleBase {
         facts.put("execP95Ms", String.valueOf(engine.quality().p95LatencyMs()));
         facts.put("execSlippageBps", String.valueOf(engine.quality().avgSlippageBps()));
         facts.put("execErrorPct", String.valueOf(engine.quality().errorPct()));
+        facts.put("execSamples", String.valueOf(engine.quality().samples().size()));
         facts.put("ledgerAnomalies", String.valueOf(p.overSoldFills()));
-        facts.put("stateWriteFailures", String.valueOf(store.failures()));
+        facts.put("deployment", deployment == null ? "" : deployment.id());
+        facts.put("recovering", String.valueOf(deployment != null && engine.recovering()));
+        facts.put("replayedFills", String.valueOf(replayedFills));
+        facts.put("replayMs", String.valueOf(replayMs));
+        facts.put("marksFromJournal", String.valueOf(marksRestored));
+        facts.put("fillCursor", p.fillLogId() + ":" + p.lastFillSeq());
+        facts.put("skippedOldFills", String.valueOf(skippedOldFills));
+        facts.put("resentExits", String.valueOf(resentExits));
+        if (ledger != null) {
+            ledger.pendingWrites();
+            facts.putAll(ledger.health().facts(now));
+            facts.put("ledger.droppedWrites", String.valueOf(ledger.droppedWrites()));
+            facts.put("ledger.refusedWrites", String.valueOf(ledger.refusedWrites()));
+            facts.put("ledger.journaledBreakerWrites", String.valueOf(breakerWriter == null ? 0 : breakerWriter.journaled()));
+        }
         return Statuses.of(NodeName.RISK.id(), startedAtMs, facts)
                 .addPeers(Statuses.peer("gateway", config.gateway(), ticks != null && ticks.connected()))
                 .addPeers(Statuses.peer("executor", config.executor(), fills != null && fills.connected()))
@@ -355,11 +686,20 @@ public final class RiskVerticle extends VerticleBase {
     private void registerMetrics() {
         forwardFailures = Counter.builder("memesnipe_risk_forward_failures_total")
                 .description("attempts to hand an approved order to the executor that failed").register(metrics);
-        Gauge.builder("memesnipe_risk_equity_usd", engine, e -> Fixed.toDouble(e.portfolio().equityE8())).register(metrics);
-        Gauge.builder("memesnipe_risk_drawdown_ratio", engine, e -> e.breaker().drawdownBps() / 10_000.0).register(metrics);
-        Gauge.builder("memesnipe_risk_breaker_tier", engine, e -> e.breaker().tier().ordinal())
+        Gauge.builder("memesnipe_risk_equity_usd", this, v -> Fixed.toDouble(v.engine.portfolio().equityE8()))
+                .register(metrics);
+        Gauge.builder("memesnipe_risk_drawdown_ratio", this, v -> v.engine.breaker().drawdownBps() / 10_000.0)
+                .register(metrics);
+        Gauge.builder("memesnipe_risk_breaker_tier", this, v -> v.engine.breaker().tier().ordinal())
                 .description("0 NORMAL, 1 WARNING, 2 CRITICAL, 3 EMERGENCY").register(metrics);
-        Gauge.builder("memesnipe_risk_open_positions", engine, e -> e.portfolio().openPositions()).register(metrics);
-        Gauge.builder("memesnipe_risk_orders_in_flight", engine, RiskEngine::inFlightCount).register(metrics);
+        Gauge.builder("memesnipe_risk_open_positions", this, v -> v.engine.portfolio().openPositions()).register(metrics);
+        Gauge.builder("memesnipe_risk_orders_in_flight", this, v -> v.engine.inFlightCount()).register(metrics);
+        Gauge.builder("memesnipe_risk_ledger_up", this, v -> v.ledger != null && v.ledger.usable() ? 1 : 0)
+                .description("1 when risk's PostgreSQL ledger takes writes; 0 means entries are denied").register(metrics);
+        Gauge.builder("memesnipe_risk_ledger_pending_writes", this, v -> v.ledger == null ? 0 : v.ledger.pendingWrites())
+                .description("ledger writes not yet in PostgreSQL (queued, or breaker writes in the local journal)")
+                .register(metrics);
+        Gauge.builder("memesnipe_risk_recovering", this, v -> v.deployment != null && v.engine.recovering() ? 1 : 0)
+                .description("1 while the fills are replayed from the ledger after a start").register(metrics);
     }
 }

@@ -13,9 +13,11 @@ import java.util.Set;
 
 /**
  * Signer-node configuration, validated once. Keys: host, grpc-port (7005), certs-dir, tls-ca, tls-cert,
- * tls-key, key-file, audit-file, max-order-notional, max-signs-per-second, allowed-venues.
+ * tls-key, key-file, key-passphrase-file, audit-file, max-order-notional, max-order-qty, max-signs-per-second, allowed-venues, gateway,
+ * max-price-age-ms.
  */
-public record SignerConfig(NodeBasics basics, Path keyFile, Path auditFile, SignerPolicy.Limits limits) {
+public record SignerConfig(NodeBasics basics, Path keyFile, Path passphraseFile, Path auditFile, SignerPolicy.Limits limits,
+                           memesnipe.kit.config.HostPort gateway, long maxPriceAgeMs) {
     public static final int DEFAULT_PORT = 7005;
 
     /** Reads and validates every key; throws ConfigException listing all problems. */
@@ -31,7 +33,9 @@ public record SignerConfig(NodeBasics basics, Path keyFile, Path auditFile, Sign
     private static SignerConfig read(ConfigReader r) {
         NodeBasics basics = NodeBasics.read(r, NodeName.SIGNER, DEFAULT_PORT);
         Path keyFile = r.path("key-file", "signer-key.pem",
-                "Ed25519 key file (PEM: PKCS#8 private key + public key); created with mode 0600 if missing");
+                "Ed25519 key file (PEM: encrypted PKCS#8 private key + public key); created with mode 0600 if missing");
+        Path passphraseFile = r.path("key-passphrase-file", "signer-key.pass", "file (owner-only) whose first line is "
+                + "the passphrase that encrypts the key at rest; never given as a flag value");
         Path auditFile = r.path("audit-file", "signer-audit.log", "hash-chained audit log of every sign/deny, appended");
         Long maxNotional = r.read("max-order-notional", "1000", "largest order notional the signer signs, USD decimal",
                 v -> {
@@ -51,9 +55,22 @@ public record SignerConfig(NodeBasics basics, Path keyFile, Path auditFile, Sign
                     return n;
                 });
         Set<String> venues = Set.copyOf(r.list("allowed-venues", "paper", "comma-separated venues the signer signs for"));
-        if (maxNotional == null || perSecond == null || keyFile == null || auditFile == null) {
+        Long maxQty = r.read("max-order-qty", "50000000000", "largest order quantity the signer signs, units of the "
+                + "base asset, whatever the price", v -> {
+                    long e8 = Fixed.parse(v);
+                    if (e8 <= 0) {
+                        throw new IllegalArgumentException("must be > 0");
+                    }
+                    return e8;
+                });
+        memesnipe.kit.config.HostPort gateway = r.hostPort("gateway", "127.0.0.1:7001",
+                "gateway gRPC address: the signer's own read-only market data, used to price every order it signs");
+        long maxAge = r.longValue("max-price-age-ms", 2_000, 1, 600_000,
+                "the signer's own price older than this is not fresh: buys are refused (NO_PRICE)");
+        if (maxNotional == null || perSecond == null || keyFile == null || auditFile == null || maxQty == null) {
             return null;
         }
-        return new SignerConfig(basics, keyFile, auditFile, new SignerPolicy.Limits(maxNotional, perSecond, venues));
+        return new SignerConfig(basics, keyFile, passphraseFile, auditFile, new SignerPolicy.Limits(maxNotional, perSecond, venues,
+                maxQty), gateway, maxAge);
     }
 }

@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.grpc.common.GrpcStatus;
 import io.vertx.grpc.server.StatusException;
+import memesnipe.kit.config.Identifiers;
 import memesnipe.kit.grpc.NodeServer;
 import memesnipe.kit.grpc.Statuses;
 import memesnipe.kit.metrics.NodeMetrics;
@@ -14,8 +15,9 @@ import memesnipe.kit.time.Clock;
 import memesnipe.kit.tls.NodeName;
 import memesnipe.signer.audit.AuditLog;
 import memesnipe.signer.keystore.KeyFile;
+import memesnipe.signer.policy.MarkBook;
 import memesnipe.signer.policy.SignerPolicy;
-import memesnipe.signer.signing.CanonicalOrderBytes;
+import memesnipe.kit.signing.CanonicalOrderBytes;
 import memesnipe.v1.ApprovedOrder;
 import memesnipe.v1.GetPublicKeysRequest;
 import memesnipe.v1.GetPublicKeysResponse;
@@ -45,9 +47,14 @@ public final class SignerVerticle extends VerticleBase {
     private final PrometheusMeterRegistry metrics = NodeMetrics.create(NodeName.SIGNER.id());
     private final Counter signedCounter;
     private KeyFile key;
+    /** Keys rotated out: their public keys are still published, so what they signed can be verified. */
+    private java.util.Map<String, byte[]> retired = Map.of();
     private SignerPolicy policy;
     private AuditLog audit;
     private NodeServer server;
+    private MarkBook marks;
+    private memesnipe.kit.stream.ResilientStream<memesnipe.v1.MarketEvent> marketData;
+    private io.vertx.grpc.client.GrpcClient client;
     private long startedAtMs;
     private long signed;
     private long denied;
@@ -62,12 +69,16 @@ public final class SignerVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         startedAtMs = clock.millis();
-        return vertx.executeBlocking(() -> KeyFile.loadOrCreate(config.keyFile()))
+        return vertx.executeBlocking(() -> {
+                    retired = KeyFile.retiredPublicKeys(config.keyFile());
+                    return KeyFile.loadOrCreate(config.keyFile(), KeyFile.readPassphrase(config.passphraseFile()));
+                })
                 .recover(err -> Future.failedFuture(new IllegalStateException("signer: " + err.getMessage(), err)))
                 .compose(k -> {
                     key = k;
                     LOG.info("signer key {} {} ({})", k.keyId(), k.created() ? "created" : "loaded", config.keyFile());
                     policy = new SignerPolicy(config.limits(), Set.of(k.keyId()), clock);
+                    marks = new MarkBook(config.maxPriceAgeMs());
                     return AuditLog.open(vertx, config.auditFile())
                             .recover(err -> Future.failedFuture(new IllegalStateException("signer: " + err.getMessage(), err)));
                 })
@@ -82,11 +93,24 @@ public final class SignerVerticle extends VerticleBase {
                             .metrics(metrics)
                             .build();
                     return server.start();
+                })
+                .onSuccess(v -> {
+                    // the signer's own prices: it never takes the caller's reference price alone
+                    client = memesnipe.kit.grpc.GrpcClients.create(vertx, config.basics().tls());
+                    marketData = new memesnipe.kit.stream.ResilientStream<>(vertx, "signer<-gateway",
+                            () -> memesnipe.kit.grpc.Calls.serverStream(client, config.gateway(),
+                                    memesnipe.v1.MarketDataGrpcClient.Subscribe, memesnipe.v1.SubscribeRequest.newBuilder()
+                                            .setSubscriber(NodeName.SIGNER.id()).build()),
+                            e -> marks.mark(e.getSymbol(), e.getPriceE8(), clock.millis()), 200, 3_000);
+                    marketData.start();
                 });
     }
 
     @Override
     public Future<?> stop() {
+        if (marketData != null) {
+            marketData.stop();
+        }
         return server == null ? Future.succeededFuture() : server.close();
     }
 
@@ -104,7 +128,8 @@ public final class SignerVerticle extends VerticleBase {
         return Statuses.of(NodeName.SIGNER.id(), startedAtMs, Map.of(
                 "signed", Long.toString(signed),
                 "denied", Long.toString(denied),
-                "keyId", key == null ? "" : key.keyId())).build();
+                "keyId", key == null ? "" : key.keyId(),
+                "ownMarketData", Boolean.toString(marketData != null && marketData.connected()))).build();
     }
 
     private final class Service extends SignerService {
@@ -117,7 +142,8 @@ public final class SignerVerticle extends VerticleBase {
                         new StatusException(GrpcStatus.INVALID_ARGUMENT, problem)));
             }
             SignerPolicy.Decision decision = policy.decide(request.getKeyId(), order.getVenue(),
-                    order.getQtyE8(), order.getReferencePriceE8(), order.getSide() == memesnipe.v1.Side.SELL);
+                    order.getQtyE8(), order.getReferencePriceE8(), order.getSide() == memesnipe.v1.Side.SELL,
+                    marks.price(order.getSymbol(), clock.millis()));
             if (!decision.allowed()) {
                 denied++;
                 Counter.builder("memesnipe_signer_denied_total").description("signatures refused by the signer's policy")
@@ -139,9 +165,12 @@ public final class SignerVerticle extends VerticleBase {
 
         @Override
         public Future<GetPublicKeysResponse> getPublicKeys(GetPublicKeysRequest request) {
-            return Future.succeededFuture(GetPublicKeysResponse.newBuilder().addKeys(PublicKey.newBuilder()
+            GetPublicKeysResponse.Builder keys = GetPublicKeysResponse.newBuilder().addKeys(PublicKey.newBuilder()
                     .setKeyId(key.keyId()).setAlgorithm(KeyFile.ALGORITHM)
-                    .setPublicKey(ByteString.copyFrom(key.publicKeyDer()))).build());
+                    .setPublicKey(ByteString.copyFrom(key.publicKeyDer())));
+            retired.forEach((id, der) -> keys.addKeys(PublicKey.newBuilder().setKeyId(id).setAlgorithm(KeyFile.ALGORITHM)
+                    .setPublicKey(ByteString.copyFrom(der))));
+            return Future.succeededFuture(keys.build());
         }
 
         private Future<Void> record(ApprovedOrder order, String decision, String reason) {
@@ -158,8 +187,26 @@ public final class SignerVerticle extends VerticleBase {
             return "order is required";
         }
         ApprovedOrder o = request.getOrder();
-        if (o.getClientOrderId().isEmpty()) {
-            return "client_order_id is required";
+        if (!Identifiers.valid(Identifiers.CLIENT_ORDER_ID, o.getClientOrderId())) {
+            return "client_order_id must be 1..64 characters of [A-Za-z0-9._:-]";
+        }
+        if (!Identifiers.valid(Identifiers.NAME, o.getStrategy())) {
+            return "strategy must be 1..64 characters of [a-z0-9_]";
+        }
+        if (!Identifiers.valid(Identifiers.SYMBOL, o.getSymbol())) {
+            return "symbol must be 1..24 characters of [A-Za-z0-9._-]";
+        }
+        if (!Identifiers.valid(Identifiers.NAME, o.getVenue())) {
+            return "venue must be 1..64 characters of [a-z0-9_]";
+        }
+        if (o.getSide() != memesnipe.v1.Side.BUY && o.getSide() != memesnipe.v1.Side.SELL) {
+            return "side must be BUY or SELL";
+        }
+        if (o.getPurpose() != memesnipe.v1.OrderPurpose.ENTRY && o.getPurpose() != memesnipe.v1.OrderPurpose.EXIT) {
+            return "purpose must be ENTRY or EXIT";
+        }
+        if (request.getKeyId().length() > 64) {
+            return "key_id is at most 64 characters";
         }
         if (o.getQtyE8() <= 0) {
             return "qty_e8 must be > 0";

@@ -19,7 +19,7 @@ import memesnipe.kit.tls.NodeName;
 import memesnipe.kit.tls.TlsFiles;
 import memesnipe.signer.audit.AuditLog;
 import memesnipe.signer.keystore.KeyFile;
-import memesnipe.signer.signing.CanonicalOrderBytes;
+import memesnipe.kit.signing.CanonicalOrderBytes;
 import memesnipe.v1.ApprovedOrder;
 import memesnipe.v1.GetPublicKeysRequest;
 import memesnipe.v1.OrderPurpose;
@@ -38,6 +38,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,18 +60,25 @@ class SignerVerticleTest {
     static Settings settings(Path dir) {
         return Settings.empty().with("certs-dir", certs.dir().toString()).with("host", "127.0.0.1")
                 .with("grpc-port", "0").with("key-file", dir.resolve("signer-key.pem").toString())
-                .with("audit-file", dir.resolve("audit.log").toString()).with("max-order-notional", "1000");
+                .with("key-passphrase-file", memesnipe.kit.testing.TestSecrets.passphraseFile(dir).toString())
+                .with("audit-file", dir.resolve("audit.log").toString()).with("max-order-notional", "1000")
+                .with("gateway", market.address());
     }
+
+    static memesnipe.kit.testing.StandInGateway market;
 
     @BeforeAll
     static void start() throws Exception {
         vertx = Vertx.vertx();
         certs = TestCerts.create();
         workDir = Files.createTempDirectory("signer-test");
+        market = memesnipe.kit.testing.StandInGateway.start(vertx, certs, Map.of("SOL", 15_000_000_000L))
+                .await(10, TimeUnit.SECONDS); // SOL at 150 USD: the signer's own price
         signer = new SignerVerticle(SignerConfig.from(settings(workDir)), Clock.system());
         vertx.deployVerticle(signer).await(10, TimeUnit.SECONDS);
         address = new HostPort("127.0.0.1", signer.grpcPort());
         executorClient = GrpcClients.create(vertx, certs.of(NodeName.EXECUTOR));
+        awaitOwnPrice();
     }
 
     @AfterAll
@@ -114,6 +122,54 @@ class SignerVerticleTest {
         assertThat(Files.readString(workDir.resolve("audit.log")))
                 .contains("client_order_id=ord-big\tdecision=DENIED\treason=NOTIONAL_LIMIT");
         assertThat(AuditLog.verify(workDir.resolve("audit.log")).intact()).isTrue();
+    }
+
+    @Test
+    void sign_withCallersPriceFarBelowTheMarket_isDeniedAtTheSignersOwnPrice() throws Exception {
+        // 400 SOL "at" 0.00000001 USD: the caller's price says 0.000004 USD, the signer's own price 60,000 USD
+        ApprovedOrder cheap = ORDER.toBuilder().setClientOrderId("ord-cheap").setQtyE8(400 * 100_000_000L)
+                .setReferencePriceE8(1).build();
+        SignResponse resp = sign(executorClient, cheap).await(5, TimeUnit.SECONDS);
+        assertThat(resp.getSigned()).isFalse();
+        assertThat(resp.getDenyReason()).isEqualTo(SignDenyReason.NOTIONAL_LIMIT);
+        assertThat(resp.getDetail()).contains("at 150");
+    }
+
+    @Test
+    void sign_buyForASymbolWithoutAPriceOfItsOwn_isDeniedNoPrice() throws Exception {
+        ApprovedOrder unknown = ORDER.toBuilder().setClientOrderId("ord-unpriced").setSymbol("NOPRICE").build();
+        SignResponse resp = sign(executorClient, unknown).await(5, TimeUnit.SECONDS);
+        assertThat(resp.getDenyReason()).isEqualTo(SignDenyReason.NO_PRICE);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"side", "purpose", "symbol", "strategy", "venue", "id"})
+    void sign_malformedField_isInvalidArgumentAndNothingIsSigned(String field) {
+        ApprovedOrder.Builder b = ORDER.toBuilder().setClientOrderId("ord-malformed-" + field);
+        switch (field) {
+            case "side" -> b.setSide(Side.SIDE_UNSPECIFIED);
+            case "purpose" -> b.setPurpose(OrderPurpose.PURPOSE_UNSPECIFIED);
+            case "symbol" -> b.setSymbol("");
+            case "strategy" -> b.setStrategy("evil\nERROR forged line");
+            case "venue" -> b.setVenue("x".repeat(200));
+            default -> b.setClientOrderId("id with spaces");
+        }
+        assertThatThrownBy(() -> sign(executorClient, b.build()).await(5, TimeUnit.SECONDS))
+                .isInstanceOfSatisfying(Calls.CallFailed.class,
+                        e -> assertThat(e.status()).isEqualTo(GrpcStatus.INVALID_ARGUMENT));
+    }
+
+    /** Waits until the signer has its own SOL price: a small buy is signed rather than refused NO_PRICE. */
+    static void awaitOwnPrice() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        int attempt = 0;
+        while (!sign(executorClient, ORDER.toBuilder().setClientOrderId("ord-warmup-" + attempt++).build())
+                .await(5, TimeUnit.SECONDS).getSigned()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the signer never connected to its market data");
+            }
+            Thread.sleep(50);
+        }
     }
 
     @Test
@@ -169,7 +225,7 @@ class SignerVerticleTest {
     @Test
     void start_withGroupReadableKeyFile_failsWithClearMessage() throws Exception {
         Path dir = Files.createTempDirectory("signer-bad");
-        KeyFile.loadOrCreate(dir.resolve("signer-key.pem"));
+        KeyFile.loadOrCreate(dir.resolve("signer-key.pem"), KeyFile.readPassphrase(memesnipe.kit.testing.TestSecrets.passphraseFile(dir)));
         Files.setPosixFilePermissions(dir.resolve("signer-key.pem"), PosixFilePermissions.fromString("rw-r--r--"));
         SignerVerticle bad = new SignerVerticle(SignerConfig.from(settings(dir)), Clock.system());
         assertThatThrownBy(() -> vertx.deployVerticle(bad).await(10, TimeUnit.SECONDS))

@@ -13,13 +13,19 @@ import java.util.Set;
 /**
  * Delivers every published event to every subscriber without letting one slow subscriber hold up the
  * others: each writes to its stream only while the stream's write queue has room, and otherwise parks
- * events in its own {@link ConflatingQueue} (newest price per symbol), which it flushes on drain.
- * Event-loop only.
+ * events in its own {@link ConflatingQueue} (newest price per symbol), which it flushes on drain. A stream
+ * that fails (the client cancelled or went away) is removed at the first failed write and never affects
+ * another subscriber or the rest of the batch. Metric series are per subscriber label, and labels are
+ * bounded: the first {@link #MAX_LABELS} names keep their own series, later ones share "other". Event-loop only.
  */
 public final class FanOut {
     private final int queueCapacity;
     private final MeterRegistry registry;
     private final List<Subscriber> subscribers = new ArrayList<>();
+    private final Counter writeFailures;
+    /** Subscriber names that have their own metric series (bounded: names come from clients). */
+    private final java.util.Set<String> labels = new java.util.HashSet<>();
+    static final int MAX_LABELS = 32;
     private long drops;
 
     public FanOut(int queueCapacity, MeterRegistry registry) {
@@ -28,13 +34,30 @@ public final class FanOut {
         Gauge.builder("memesnipe_gateway_subscribers", subscribers, List::size)
                 .description("Market data subscribers connected now")
                 .register(registry);
+        this.writeFailures = Counter.builder("memesnipe_gateway_subscriber_write_failures_total")
+                .description("Subscribers removed because writing to their stream failed (cancelled or gone)")
+                .register(registry);
+    }
+
+    /** The metric label for a subscriber name: the first MAX_LABELS names keep theirs, later ones share "other". */
+    String label(String name) {
+        if (labels.contains(name) || (labels.size() < MAX_LABELS && labels.add(name))) {
+            return name;
+        }
+        return "other";
     }
 
     /** Adds a subscriber writing to {@code out}; an empty symbol set means all symbols. */
     public Subscriber add(String name, Set<String> symbols, WriteStream<MarketEvent> out) {
         Subscriber s = new Subscriber(name, symbols, out);
         subscribers.add(s);
-        out.drainHandler(v -> s.flush());
+        out.drainHandler(v -> {
+            try {
+                s.flush();
+            } catch (RuntimeException failed) {
+                s.fail();
+            }
+        });
         return s;
     }
 
@@ -53,9 +76,22 @@ public final class FanOut {
     }
 
     public void publish(MarketEvent event) {
-        for (int i = 0; i < subscribers.size(); i++) {
-            subscribers.get(i).offer(event);
+        for (int i = 0; i < subscribers.size(); ) {
+            Subscriber s = subscribers.get(i);
+            try {
+                s.offer(event);
+            } catch (RuntimeException failed) {
+                s.fail();
+            }
+            if (!s.removed) {
+                i++; // a failed subscriber removed itself from the list: the next one is now at i
+            }
         }
+    }
+
+    /** Names of the subscribers connected now. */
+    public List<String> names() {
+        return subscribers.stream().map(Subscriber::name).toList();
     }
 
     public int subscribers() {
@@ -85,10 +121,10 @@ public final class FanOut {
             this.pending = new ConflatingQueue<>(queueCapacity, MarketEvent::getSymbol);
             this.dropCounter = Counter.builder("memesnipe_gateway_subscriber_drops")
                     .description("Events a subscriber did not get because it was slow (conflated or dropped)")
-                    .tag("subscriber", name).register(registry);
+                    .tag("subscriber", label(name)).register(registry);
             this.conflatedCounter = Counter.builder("memesnipe_gateway_subscriber_conflated")
                     .description("Of the drops, events replaced by a newer price of the same symbol")
-                    .tag("subscriber", name).register(registry);
+                    .tag("subscriber", label(name)).register(registry);
         }
 
         void offer(MarketEvent e) {
@@ -117,8 +153,16 @@ public final class FanOut {
         }
 
         private void write(MarketEvent e) {
+            out.write(e); // Vert.x 5.0.7 throws "The stream is failed" here for a cancelled stream: see fail()
             delivered++;
-            out.write(e);
+        }
+
+        /** The stream failed (cancelled, reset, connection gone): the subscriber is removed at once. */
+        void fail() {
+            if (!removed) {
+                writeFailures.increment();
+                remove(this);
+            }
         }
 
         public String name() {

@@ -42,7 +42,7 @@ public final class StatusPoller {
         List<NodeView> unknown = new ArrayList<>();
         this.nodes.forEach((name, addr) -> unknown.add(new NodeView(name, addr.toString(), false, null)));
         unknown.add(new NodeView("signer", null, false, "executor"));
-        this.latest = new PeerSnapshot(unknown, null, 0);
+        this.latest = new PeerSnapshot(unknown, null, null, 0);
     }
 
     public void start() {
@@ -81,7 +81,8 @@ public final class StatusPoller {
                 }
             }
             views.add(signer(executor));
-            latest = new PeerSnapshot(List.copyOf(views), riskFacts, clock.millis());
+            latest = new PeerSnapshot(List.copyOf(views), riskFacts,
+                    executor == null ? null : Map.copyOf(executor.getFactsMap()), clock.millis());
         });
     }
 

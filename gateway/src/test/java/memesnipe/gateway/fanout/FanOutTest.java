@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class FanOutTest {
     /** A write stream whose "network" accepts up to {@code room} messages until told to drain. */
-    static final class FakeStream implements WriteStream<MarketEvent> {
+    static class FakeStream implements WriteStream<MarketEvent> {
         final List<MarketEvent> written = new ArrayList<>();
         int room;
         Handler<Void> drain;
@@ -127,5 +127,39 @@ class FanOutTest {
         assertThat(stream.written).isEmpty();
         assertThat(fanOut.subscribers()).isZero();
         assertThat(registry.get("memesnipe_gateway_subscribers").gauge().value()).isZero();
+    }
+
+    @Test
+    void publish_whenOneStreamFailsOnWrite_removesItAndStillDeliversToEveryOtherSubscriber() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        FanOut fanOut = new FanOut(1024, registry);
+        FakeStream before = new FakeStream(Integer.MAX_VALUE);
+        FakeStream failed = new FakeStream(Integer.MAX_VALUE) {
+            @Override
+            public Future<Void> write(MarketEvent e) {
+                throw new IllegalStateException("The stream is failed");
+            }
+        };
+        FakeStream after = new FakeStream(Integer.MAX_VALUE);
+        fanOut.add("before", Set.of(), before);
+        fanOut.add("cancelled", Set.of(), failed);
+        fanOut.add("after", Set.of(), after);
+        for (int i = 1; i <= 3; i++) {
+            fanOut.publish(event(i, "SOL"));
+        }
+        assertThat(before.written).hasSize(3);
+        assertThat(after.written).hasSize(3);
+        assertThat(fanOut.subscribers()).isEqualTo(2);
+        assertThat(registry.get("memesnipe_gateway_subscriber_write_failures_total").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void add_manyDistinctNames_keepsMetricSeriesBounded() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        FanOut fanOut = new FanOut(16, registry);
+        for (int i = 0; i < 500; i++) {
+            fanOut.remove(fanOut.add("client-" + i, Set.of(), new FakeStream(Integer.MAX_VALUE)));
+        }
+        assertThat(registry.find("memesnipe_gateway_subscriber_drops").counters()).hasSize(FanOut.MAX_LABELS + 1);
     }
 }

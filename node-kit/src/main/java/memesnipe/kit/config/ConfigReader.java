@@ -127,8 +127,16 @@ public final class ConfigReader {
             return parser.apply(value);
         } catch (RuntimeException e) {
             String origin = raw != null ? settings.origin(key) : "default of " + key;
-            problems.add(origin + ": '" + value + "' " + reason(e));
+            String shown = e instanceof SecretInValue ? "(value hidden: it holds a secret)" : "'" + value + "'";
+            problems.add(origin + ": " + shown + " " + reason(e));
             return null;
+        }
+    }
+
+    /** Thrown by a parser for a value that holds a secret: the problem is reported without echoing the value. */
+    public static final class SecretInValue extends IllegalArgumentException {
+        public SecretInValue(String message) {
+            super(message);
         }
     }
 

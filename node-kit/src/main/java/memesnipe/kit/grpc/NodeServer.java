@@ -57,6 +57,7 @@ public final class NodeServer {
     private final boolean requestClientCerts;
     private HttpServer server;
     private Counter refusedClients;
+    private Counter compressedRefused;
 
     private NodeServer(Builder b) {
         this.vertx = b.vertx;
@@ -81,6 +82,9 @@ public final class NodeServer {
     public Future<NodeServer> start() {
         refusedClients = Counter.builder("memesnipe_tls_clients_refused_total")
                 .description("TLS connections closed because the client certificate names a node that is not allowed")
+                .register(metrics);
+        compressedRefused = Counter.builder("memesnipe_grpc_compressed_refused_total")
+                .description("gRPC calls refused because they were compressed (decompression is not bounded)")
                 .register(metrics);
         GrpcServer grpc = GrpcServer.server(vertx);
         HealthService health = HealthService.create(vertx);
@@ -140,6 +144,16 @@ public final class NodeServer {
         }
         String type = req.getHeader("content-type");
         if (type != null && type.startsWith("application/grpc")) {
+            String encoding = req.getHeader("grpc-encoding");
+            if (encoding != null && !encoding.equalsIgnoreCase("identity")) {
+                // Vert.x 5.0.7 inflates a compressed message without bounding its decompressed size (a 254 KB gzip
+                // frame became 250 MB on the event loop), so compressed requests are refused before they reach it.
+                compressedRefused.increment();
+                req.handler(ignored -> { }); // drained unread (never inflated), so the client can finish its stream
+                // UNIMPLEMENTED, as the gRPC spec asks for an unsupported encoding
+                CompressedMessageGuard.answer(req.response());
+                return;
+            }
             Restriction r = restrictions.get(req.path());
             if (r != null) {
                 List<Certificate> chain = peerChain(req.connection());
@@ -153,7 +167,7 @@ public final class NodeServer {
                     return;
                 }
             }
-            grpc.handle(req);
+            grpc.handle(new CompressedMessageGuard(req, compressedRefused::increment));
         } else {
             router.handle(req);
         }

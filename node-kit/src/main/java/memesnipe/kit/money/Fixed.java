@@ -12,6 +12,8 @@ public final class Fixed {
     /** 10^8: the value 1.0 at scale e8. */
     public static final long ONE = 100_000_000L;
     private static final BigInteger BIG_ONE = BigInteger.valueOf(ONE);
+    /** |a| below this: a * 10^8 fits in a long. */
+    private static final long FAST_DIV_LIMIT = Long.MAX_VALUE / ONE;
 
     private Fixed() {
     }
@@ -31,7 +33,7 @@ public final class Fixed {
         if (b == 0) {
             throw new ArithmeticException("division by zero");
         }
-        if (Math.abs(a) < Long.MAX_VALUE / ONE) {
+        if (a > -FAST_DIV_LIMIT && a < FAST_DIV_LIMIT) { // not Math.abs: abs(Long.MIN_VALUE) is negative
             return a * ONE / b;
         }
         return BigInteger.valueOf(a).multiply(BIG_ONE).divide(BigInteger.valueOf(b)).longValueExact();
@@ -39,7 +41,17 @@ public final class Fixed {
 
     /** value x bps / 10000, e.g. a fee of 10 bps on a notional. */
     public static long bps(long value, long bps) {
-        return mul(value, bps * (ONE / 10_000));
+        return mul(value, Math.multiplyExact(bps, ONE / 10_000));
+    }
+
+    /** a + b, throwing ArithmeticException instead of wrapping around (quantities, cash, exposures). */
+    public static long add(long a, long b) {
+        return Math.addExact(a, b);
+    }
+
+    /** a - b, throwing ArithmeticException instead of wrapping around. */
+    public static long sub(long a, long b) {
+        return Math.subtractExact(a, b);
     }
 
     /** Parses a decimal string such as "123.45" into scale e8; more than 8 decimals is an error. */

@@ -10,4 +10,6 @@ import java.util.Set;
 public record BreakerRecord(String tier, String reason, long sinceMs, long peakE8, long dayStartE8, long dayEpochDay,
                             boolean manualLatch, int rampStep, long rampSinceMs, long clearSinceMs,
                             Map<String, Long> strategyPeaksE8, Set<String> suspendedStrategies, long transitionSeq) {
+    /** A ramp step past every configured step: entries at full size, whatever the ramp settings. */
+    public static final int FULLY_RAMPED = Integer.MAX_VALUE;
 }

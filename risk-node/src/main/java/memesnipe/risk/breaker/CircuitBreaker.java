@@ -199,13 +199,11 @@ public final class CircuitBreaker {
      * a laxer breaker: it starts in CRITICAL (latched until a manual reset).
      */
     public static CircuitBreaker restore(BreakerThresholds thresholds, BreakerRecord r, long equityE8, long nowMs) {
-        CircuitBreaker b = new CircuitBreaker(thresholds, equityE8, nowMs);
         Optional<String> problem = validate(r, thresholds);
         if (problem.isPresent()) {
-            b.manualLatch = true;
-            b.move(Tier.CRITICAL, "state not restorable (" + problem.get() + "): starting strict", nowMs);
-            return b;
+            return strict(thresholds, "state not restorable (" + problem.get() + "): starting strict", equityE8, nowMs);
         }
+        CircuitBreaker b = new CircuitBreaker(thresholds, equityE8, nowMs);
         b.tier = Tier.valueOf(r.tier());
         b.reason = r.reason();
         b.sinceMs = r.sinceMs();
@@ -213,13 +211,41 @@ public final class CircuitBreaker {
         b.dayStartE8 = r.dayStartE8();
         b.dayEpochDay = r.dayEpochDay();
         b.manualLatch = r.manualLatch();
-        b.rampStep = r.rampStep();
+        b.rampStep = Math.min(r.rampStep(), thresholds.rampPct().size() - 1); // a longer ramp saved: its last step
         b.rampSinceMs = r.rampSinceMs();
         b.clearSinceMs = r.clearSinceMs();
         b.strategyPeaks.putAll(r.strategyPeaksE8());
         b.suspended.addAll(r.suspendedStrategies());
         b.transitionSeq = r.transitionSeq();
         return b;
+    }
+
+    /** A breaker that starts CRITICAL, latched until a manual reset, for a state that is missing or unknown. */
+    public static CircuitBreaker strict(BreakerThresholds thresholds, String reason, long equityE8, long nowMs) {
+        CircuitBreaker b = new CircuitBreaker(thresholds, equityE8, nowMs);
+        b.manualLatch = true;
+        b.move(Tier.CRITICAL, reason, nowMs);
+        return b;
+    }
+
+    /** Puts back the transitions kept before a restart (oldest first), so watchers and status see the history. */
+    public void restoreHistory(List<Transition> history) {
+        for (Transition t : history) {
+            transitions.addLast(t);
+            if (transitions.size() > MAX_TRANSITIONS) {
+                transitions.removeFirst();
+            }
+        }
+    }
+
+    /** Raises the equity peak to at least this (a peak read back from the equity curve); never lowers it. */
+    public void raisePeak(long peakE8) {
+        this.peakE8 = Math.max(this.peakE8, peakE8);
+    }
+
+    /** Records the current equity without judging it (before a manual reset re-bases at it). */
+    public void noteEquity(long equityE8) {
+        this.lastEquityE8 = equityE8;
     }
 
     private static Optional<String> validate(BreakerRecord r, BreakerThresholds t) {
@@ -232,7 +258,7 @@ public final class CircuitBreaker {
         if (r.peakE8() <= 0 || r.dayStartE8() <= 0) {
             return Optional.of("non-positive equity figures");
         }
-        if (r.rampStep() < 0 || r.rampStep() >= t.rampPct().size()) {
+        if (r.rampStep() < 0) {
             return Optional.of("ramp step out of range");
         }
         if (r.strategyPeaksE8() == null || r.suspendedStrategies() == null || r.reason() == null) {

@@ -18,5 +18,6 @@ public enum DenyReason {
     GROSS_CAP,
     SYMBOL_CAP,
     MAX_POSITIONS,
-    LEDGER_UNAVAILABLE
+    LEDGER_UNAVAILABLE,
+    RECOVERING
 }

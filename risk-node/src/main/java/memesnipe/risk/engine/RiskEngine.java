@@ -26,7 +26,8 @@ import java.util.function.Consumer;
  * pass the breaker, the strategy suspension, the rate throttle, market-data freshness and every cap.
  */
 public final class RiskEngine {
-    private static final int MAX_REMEMBERED_DECISIONS = 100_000;
+    /** Decisions kept in memory to answer a repeated client order id; older ones are looked up in the ledger. */
+    public static final int MAX_REMEMBERED_DECISIONS = 20_000;
 
     private final RiskLimits limits;
     private final long initialCapitalE8;
@@ -46,6 +47,11 @@ public final class RiskEngine {
     private final Map<String, Integer> exitFailures = new HashMap<>();
     private String exitIdPrefix = "rx";
     private boolean ledgerConnected = true;
+    private boolean ledgerAvailable = true;
+    private boolean recovering;
+    private final long startedMs;
+    private Consumer<FillEvent> fillListener = f -> { };
+    private Consumer<ExecutionQuality.Sample> qualityListener = q -> { };
     private long exitCounter;
     private long approved;
     private long denied;
@@ -72,6 +78,7 @@ public final class RiskEngine {
         this.quality = new ExecutionQuality(qualityLimits);
         this.entryBucket = new TokenBucket(limits.entriesPerSecond(), limits.entryBurst(), nowMs);
         this.transitionListener = transitionListener == null ? t -> { } : transitionListener;
+        this.startedMs = nowMs;
     }
 
     /** Prefix of the client order ids of risk's own exits; give each process run its own (e.g. random). */
@@ -83,6 +90,76 @@ public final class RiskEngine {
     /** Whether the executor's fill stream is connected; without it positions may be stale, so entries are denied. */
     public void ledgerConnected(boolean connected) {
         this.ledgerConnected = connected;
+    }
+
+    /** Whether risk's own ledger takes writes; without it decisions and fills cannot be kept, so entries are denied. */
+    public void ledgerAvailable(boolean available) {
+        this.ledgerAvailable = available;
+    }
+
+    /** Called with every fill applied (once per fill), so the shell can write it to the ledger. */
+    public RiskEngine onFillApplied(Consumer<FillEvent> listener) {
+        this.fillListener = listener;
+        return this;
+    }
+
+    /** Called with every execution-quality sample added to the window, so the shell can keep it. */
+    public RiskEngine onQualitySample(Consumer<ExecutionQuality.Sample> listener) {
+        this.qualityListener = listener;
+        return this;
+    }
+
+    // ------------------------------------------------------------------ recovery after a restart
+
+    /**
+     * Enters recovery: the saved fills are being replayed. Until {@link #finishRecovery}, entries are denied
+     * (RECOVERING), ticks only mark prices, and neither the breaker nor the limits are evaluated.
+     */
+    public void startRecovery() {
+        recovering = true;
+    }
+
+    public boolean recovering() {
+        return recovering;
+    }
+
+    /** Applies one fill read back from the ledger (in the order it was first applied), judging nothing. */
+    public void replayFill(FillEvent fill) {
+        if (!portfolio.replay(fill)) {
+            return;
+        }
+        String key = key(fill.strategy(), fill.symbol());
+        if (portfolio.qtyE8(fill.strategy(), fill.symbol()) == 0) {
+            plans.remove(key);
+        } else if (!plans.containsKey(key)) {
+            plans.put(key, new ExitPlan(limits.defaultStopLossBps(), 0, 0, 0).withHigh(fill.priceE8()));
+        }
+    }
+
+    /** Ends recovery: the fill stream resumes after (logId, seq); the breaker is judged again from now on. */
+    public void finishRecovery(String logId, long seq) {
+        portfolio.resumeAfter(logId, seq);
+        recovering = false;
+    }
+
+    /** A last price read back at start (e.g. from the tick journal); kept only when no newer tick arrived. */
+    public void restoreMark(String symbol, long priceE8, long eventTimeMs) {
+        portfolio.markIfNewer(symbol, priceE8, eventTimeMs);
+    }
+
+    /**
+     * An exit approved before a restart whose outcome is unknown: held in flight again (so no second exit is
+     * emitted for the same quantity) until its fill or its failure arrives.
+     */
+    public void restoreInFlight(OrderRequest order) {
+        inFlight.putIfAbsent(order.clientOrderId(), order);
+    }
+
+    /** A decision read back from the ledger for a repeated client order id: answered again, never re-decided. */
+    public void restoreDecision(Decision d) {
+        if (!decisions.containsKey(d.clientOrderId())) {
+            remember(d);
+        }
     }
 
     // ------------------------------------------------------------------ intents
@@ -142,8 +219,16 @@ public final class RiskEngine {
         if (tier == Tier.CRITICAL) {
             return deny(in, DenyReason.BREAKER_REDUCE_ONLY, "breaker CRITICAL (" + breaker.reason() + "): reduce-only");
         }
+        if (recovering) {
+            return deny(in, DenyReason.RECOVERING, "risk is replaying its ledger after a start: entries wait until "
+                    + "positions are rebuilt");
+        }
         if (!ledgerConnected) {
             return deny(in, DenyReason.LEDGER_UNAVAILABLE, "the executor's fill stream is down: positions may be stale");
+        }
+        if (!ledgerAvailable) {
+            return deny(in, DenyReason.LEDGER_UNAVAILABLE, "risk's ledger (PostgreSQL) is unreachable: no new risk "
+                    + "until it is back");
         }
         if (breaker.suspended(in.strategy())) {
             return deny(in, DenyReason.STRATEGY_SUSPENDED, in.strategy() + " suspended: its drawdown reached "
@@ -231,6 +316,9 @@ public final class RiskEngine {
     /** A validated tick: marks the portfolio, re-evaluates the breaker and fires exits. Returns exit orders to send. */
     public List<OrderRequest> onTick(String symbol, long priceE8, long eventTimeMs, long nowMs) {
         portfolio.mark(symbol, priceE8, eventTimeMs);
+        if (recovering) {
+            return List.of();
+        }
         List<OrderRequest> exits = new ArrayList<>();
         for (Position p : portfolio.positions()) {
             if (!p.symbol().equals(symbol)) {
@@ -249,17 +337,26 @@ public final class RiskEngine {
         return exits;
     }
 
-    /** A fill from the executor's fill stream (applied once per sequence number). Returns exit orders to send. */
+    /** A fill from the executor's fill stream (applied at most once). Returns exit orders to send. */
     public List<OrderRequest> onFill(FillEvent fill, long nowMs) {
-        if (!portfolio.apply(fill)) {
+        return onFill(fill, nowMs, true);
+    }
+
+    /**
+     * A fill from the executor's fill stream, or (fromStream false) the fill carried in a FILLED execution report;
+     * the same fill arriving both ways is applied once. Returns exit orders to send.
+     */
+    public List<OrderRequest> onFill(FillEvent fill, long nowMs, boolean fromStream) {
+        if (!portfolio.apply(fill, fromStream)) {
             return List.of();
         }
+        fillListener.accept(fill);
         OrderRequest order = inFlight.remove(fill.clientOrderId());
         if (order != null) {
             long latency = Math.max(0, fill.timeMs() - order.approvedTimeMs());
             int slippage = order.referencePriceE8() == 0 ? 0
                     : (int) ((fill.priceE8() - order.referencePriceE8()) * 10_000 / order.referencePriceE8());
-            quality.filled(latency, slippage);
+            qualityListener.accept(quality.filled(latency, slippage, nowMs));
         }
         String key = key(fill.strategy(), fill.symbol());
         ExitPlan plan = pendingPlans.remove(fill.clientOrderId());
@@ -283,7 +380,7 @@ public final class RiskEngine {
         OrderRequest order = inFlight.remove(clientOrderId);
         pendingPlans.remove(clientOrderId);
         if (order != null) {
-            quality.failed(Math.max(0, nowMs - order.approvedTimeMs()));
+            qualityListener.accept(quality.failed(Math.max(0, nowMs - order.approvedTimeMs()), nowMs));
             if (order.purpose() == Purpose.EXIT) {
                 // risk owns finishing an exit: it is sent again, under a new id, after a growing pause
                 String key = key(order.strategy(), order.symbol());
@@ -310,17 +407,27 @@ public final class RiskEngine {
 
     /** Manual reset to NORMAL (see {@link CircuitBreaker#reset}). */
     public void reset(String reason, long nowMs) {
+        breaker.noteEquity(portfolio.equityE8());
         breaker.reset(reason, nowMs).ifPresent(transitionListener);
     }
 
     // ------------------------------------------------------------------ internals
 
     private List<OrderRequest> evaluate(long nowMs) {
+        if (recovering) {
+            return List.of(); // positions are not rebuilt yet: judging them now would raise spurious alarms
+        }
         long equity = portfolio.equityE8();
-        breaker.evaluate(equity, new Conditions(heldStale(nowMs), quality.verdict()), nowMs)
-                .ifPresent(transitionListener);
+        boolean stale = heldStale(nowMs);
+        // After a start, a held symbol without any price yet is valued at cost, which is not its value: the breaker
+        // keeps its restored tier until every held symbol is priced or the wait for prices itself raises it (stale).
+        if (stale || portfolio.marked(null)) {
+            breaker.evaluate(equity, new Conditions(stale, quality.verdict()), nowMs).ifPresent(transitionListener);
+        }
         for (String strategy : strategiesHeldOrKnown()) {
-            breaker.evaluateStrategy(strategy, strategyAllocationE8 + portfolio.strategyPnlE8(strategy));
+            if (portfolio.marked(strategy)) {
+                breaker.evaluateStrategy(strategy, strategyAllocationE8 + portfolio.strategyPnlE8(strategy));
+            }
         }
         List<OrderRequest> exits = new ArrayList<>();
         boolean flattenAll = breaker.tier() == Tier.EMERGENCY
@@ -398,10 +505,12 @@ public final class RiskEngine {
         return priceE8 <= 0 ? Long.MAX_VALUE : Math.max(1, Fixed.div(limits.maxOrderNotionalE8(), priceE8));
     }
 
+    /** A held symbol without a tick for the held-stale time (counted from this engine's start at the earliest). */
     private boolean heldStale(long nowMs) {
         for (String symbol : portfolio.heldSymbols()) {
             Portfolio.Mark m = portfolio.markOf(symbol);
-            if (m == null || nowMs - m.timeMs() > limits.heldStaleMs()) {
+            long since = Math.max(m == null ? Long.MIN_VALUE : m.timeMs(), startedMs);
+            if (nowMs - since > limits.heldStaleMs()) {
                 return true;
             }
         }
@@ -491,6 +600,11 @@ public final class RiskEngine {
 
     public long initialCapitalE8() {
         return initialCapitalE8;
+    }
+
+    /** The remembered decision for a client order id (intents and risk's own exits), if still in memory. */
+    public Optional<Decision> decisionOf(String clientOrderId) {
+        return Optional.ofNullable(decisions.get(clientOrderId));
     }
 
     /** Whether an intent with this client order id was already decided (a repeat gets the same answer). */

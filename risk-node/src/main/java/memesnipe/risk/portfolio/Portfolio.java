@@ -20,7 +20,11 @@ public final class Portfolio {
     public record Mark(long priceE8, long timeMs) {
     }
 
+    /** Client order ids of the most recent fills kept in memory to skip repeats (the ledger keeps them all). */
+    public static final int REMEMBERED_FILL_IDS = 50_000;
+
     private long cashE8;
+    private final java.util.LinkedHashSet<String> appliedIds = new java.util.LinkedHashSet<>();
     private final Map<String, Position> positions = new LinkedHashMap<>();
     private final Map<String, Mark> marks = new HashMap<>();
     private final Map<String, Long> realizedByStrategy = new HashMap<>();
@@ -34,18 +38,57 @@ public final class Portfolio {
     }
 
     /**
-     * Applies a fill once: within one fill log, fills at or below the last applied sequence number are ignored
-     * (returns false); a fill from a new log starts that log's numbering.
+     * Applies a fill from the executor's fill stream once (see {@link #apply(FillEvent, boolean)}).
      */
     public boolean apply(FillEvent fill) {
-        if (!fill.logId().equals(fillLogId)) {
+        return apply(fill, true);
+    }
+
+    /**
+     * Applies a fill at most once; returns false for a fill already applied. A fill is known by its client order
+     * id (remembered for the last {@value #REMEMBERED_FILL_IDS} fills) and, within one fill log, by its sequence
+     * number: on the stream, fills arrive in order, so one at or below the stream position is a repeat. Fills from
+     * the stream advance that position (a fill from a new log starts that log's numbering); a fill carried in an
+     * execution report may arrive before the stream delivers it, and then the stream's copy is skipped by its id.
+     */
+    public boolean apply(FillEvent fill, boolean fromStream) {
+        boolean seenOnStream = fill.seq() > 0 && fill.logId().equals(fillLogId) && fill.seq() <= lastFillSeq;
+        if (fromStream && !seenOnStream) {
             fillLogId = fill.logId();
-            lastFillSeq = 0;
+            lastFillSeq = fill.seq();
         }
-        if (fill.seq() <= lastFillSeq) {
+        if (seenOnStream || appliedIds.contains(fill.clientOrderId())) {
             return false;
         }
-        lastFillSeq = fill.seq();
+        book(fill);
+        return true;
+    }
+
+    /**
+     * Applies a fill read back from risk's own ledger at start (already known to be new there); the stream
+     * position is set afterwards with {@link #resumeAfter}.
+     */
+    public boolean replay(FillEvent fill) {
+        if (appliedIds.contains(fill.clientOrderId())) {
+            return false;
+        }
+        book(fill);
+        return true;
+    }
+
+    /** Sets the fill-stream position the stream resumes after (from the ledger, at start). */
+    public void resumeAfter(String logId, long seq) {
+        this.fillLogId = logId;
+        this.lastFillSeq = seq;
+    }
+
+    private void book(FillEvent fill) {
+        appliedIds.add(fill.clientOrderId());
+        if (appliedIds.size() > REMEMBERED_FILL_IDS) {
+            var it = appliedIds.iterator();
+            it.next();
+            it.remove();
+        }
         fillCount++;
         Position p = positions.computeIfAbsent(key(fill.strategy(), fill.symbol()),
                 k -> new Position(fill.strategy(), fill.symbol()));
@@ -67,11 +110,18 @@ public final class Portfolio {
         if (p.qtyE8() == 0) {
             positions.remove(key(fill.strategy(), fill.symbol()));
         }
-        return true;
     }
 
     public void mark(String symbol, long priceE8, long timeMs) {
         marks.put(symbol, new Mark(priceE8, timeMs));
+    }
+
+    /** Marks a symbol only when it has no newer mark (e.g. a last price read back from the tick journal). */
+    public void markIfNewer(String symbol, long priceE8, long timeMs) {
+        Mark m = marks.get(symbol);
+        if (m == null || m.timeMs() < timeMs) {
+            marks.put(symbol, new Mark(priceE8, timeMs));
+        }
     }
 
     public Mark markOf(String symbol) {
@@ -166,6 +216,16 @@ public final class Portfolio {
         return out;
     }
 
+    /** Whether every position of the strategy (or of every strategy, when null) has a mark. */
+    public boolean marked(String strategy) {
+        for (Position p : positions.values()) {
+            if ((strategy == null || p.strategy().equals(strategy)) && !marks.containsKey(p.symbol())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Sell fills that were larger than the position they sold (a ledger anomaly; should stay 0). */
     public long overSoldFills() {
         return overSoldFills;
@@ -176,11 +236,12 @@ public final class Portfolio {
         return java.util.Set.copyOf(realizedByStrategy.keySet());
     }
 
-    /** The executor fill log the last applied fill came from. */
+    /** The executor fill log of the fill stream's position. */
     public String fillLogId() {
         return fillLogId;
     }
 
+    /** The fill stream's position: the last sequence number the stream delivered in {@link #fillLogId()}. */
     public long lastFillSeq() {
         return lastFillSeq;
     }

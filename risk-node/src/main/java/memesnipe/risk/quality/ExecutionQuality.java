@@ -19,7 +19,8 @@ public final class ExecutionQuality {
         }
     }
 
-    private record Sample(long latencyMs, int slippageBps, boolean error) {
+    /** One order's outcome: when it was judged, its latency, its absolute slippage, and whether it failed. */
+    public record Sample(long timeMs, long latencyMs, int slippageBps, boolean error) {
     }
 
     private final Limits limits;
@@ -30,20 +31,44 @@ public final class ExecutionQuality {
         this.limits = limits;
     }
 
-    public void filled(long latencyMs, int slippageBps) {
-        add(new Sample(latencyMs, Math.abs(slippageBps), false));
+    /** A filled order; returns the sample added to the window. */
+    public Sample filled(long latencyMs, int slippageBps, long nowMs) {
+        return add(new Sample(nowMs, latencyMs, Math.abs(slippageBps), false));
     }
 
-    public void failed(long latencyMs) {
-        add(new Sample(latencyMs, 0, true));
+    /** A rejected or undeliverable order; returns the sample added to the window. */
+    public Sample failed(long latencyMs, long nowMs) {
+        return add(new Sample(nowMs, latencyMs, 0, true));
     }
 
-    private void add(Sample s) {
+    /** Puts back a window saved before a restart (oldest first); only the newest window-size samples are kept. */
+    public void restore(java.util.List<Sample> saved) {
+        samples.clear();
+        for (Sample s : saved) {
+            samples.addLast(s);
+            if (samples.size() > limits.window()) {
+                samples.removeFirst();
+            }
+        }
+        verdict = judge();
+    }
+
+    /** The samples in the window now, oldest first. */
+    public java.util.List<Sample> samples() {
+        return java.util.List.copyOf(samples);
+    }
+
+    public Limits limits() {
+        return limits;
+    }
+
+    private Sample add(Sample s) {
         samples.addLast(s);
         if (samples.size() > limits.window()) {
             samples.removeFirst();
         }
         verdict = judge();
+        return s;
     }
 
     public long p95LatencyMs() {

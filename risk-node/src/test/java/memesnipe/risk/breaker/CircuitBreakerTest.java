@@ -174,7 +174,7 @@ class CircuitBreakerTest {
         List<BreakerRecord> bad = List.of(
                 new BreakerRecord("PANIC", "x", 0, CAPITAL, CAPITAL, 1, false, 2, 0, 0, Map.of(), Set.of(), 0),
                 new BreakerRecord(good.tier(), "x", 0, -5, CAPITAL, 1, false, 2, 0, 0, Map.of(), Set.of(), 0),
-                new BreakerRecord(good.tier(), "x", 0, CAPITAL, CAPITAL, 1, false, 17, 0, 0, Map.of(), Set.of(), 0));
+                new BreakerRecord(good.tier(), "x", 0, CAPITAL, CAPITAL, 1, false, -1, 0, 0, Map.of(), Set.of(), 0));
         for (BreakerRecord r : bad) {
             CircuitBreaker b = CircuitBreaker.restore(BreakerThresholds.defaults(), r, CAPITAL, T0);
             assertThat(b.tier()).isEqualTo(Tier.CRITICAL);
@@ -182,6 +182,15 @@ class CircuitBreakerTest {
             assertThat(b.tier()).as("held until a reset").isEqualTo(Tier.CRITICAL);
         }
         assertThat(CircuitBreaker.restore(BreakerThresholds.defaults(), null, CAPITAL, T0).tier()).isEqualTo(Tier.CRITICAL);
+    }
+
+    @Test
+    void restore_ofARampStepPastTheConfiguredSteps_isTheLastStep_fullSize() {
+        BreakerRecord r = new BreakerRecord("NORMAL", "new deployment", T0, CAPITAL, CAPITAL, 0, false,
+                BreakerRecord.FULLY_RAMPED, T0, 0, Map.of(), Set.of(), 0);
+        CircuitBreaker b = CircuitBreaker.restore(BreakerThresholds.defaults(), r, CAPITAL, T0);
+        assertThat(b.tier()).isEqualTo(Tier.NORMAL);
+        assertThat(b.sizeMultiplierPct()).isEqualTo(100);
     }
 
     @Test

@@ -280,4 +280,76 @@ class RiskEngineTest {
         assertThat(engine.portfolio().cashE8()).isEqualTo(10_000 * USD);
         assertThat(engine.portfolio().overSoldFills()).isEqualTo(1);
     }
+
+    @Test
+    void sameFill_viaTheFilledReport_thenTheStreamTwice_isAppliedOnce() {
+        FillEvent f = new FillEvent("log-a", 1, "e1", "s", "SOL", Side.BUY, Fixed.ONE, 100 * USD, 0, now);
+        engine.onFill(f, now, false);
+        engine.onFill(f, now, true);
+        engine.onFill(f, now, true);
+        assertThat(engine.portfolio().qtyE8("s", "SOL")).isEqualTo(Fixed.ONE);
+        assertThat(engine.portfolio().fillCount()).isEqualTo(1);
+        assertThat(engine.portfolio().lastFillSeq()).as("the stream position still moves").isEqualTo(1);
+    }
+
+    @Test
+    void reportFillAheadOfTheStream_doesNotHideTheStreamFillsBeforeIt() {
+        engine.onFill(new FillEvent("log-a", 5, "e5", "s", "SOL", Side.BUY, Fixed.ONE, 100 * USD, 0, now), now, false);
+        engine.onFill(new FillEvent("log-a", 4, "e4", "s", "SOL", Side.BUY, Fixed.ONE, 100 * USD, 0, now), now, true);
+        engine.onFill(new FillEvent("log-a", 5, "e5", "s", "SOL", Side.BUY, Fixed.ONE, 100 * USD, 0, now), now, true);
+        assertThat(engine.portfolio().qtyE8("s", "SOL")).isEqualTo(2 * Fixed.ONE);
+        assertThat(engine.portfolio().lastFillSeq()).isEqualTo(5);
+    }
+
+    @Test
+    void entries_whileTheLedgerIsReplayed_areDeniedRecovering_andTheRiskLedgerDown_deniesThemAfterwards() {
+        engine.startRecovery();
+        assertThat(engine.submit(entry("a1", "s", "SOL", 100), now).reason()).isEqualTo(DenyReason.RECOVERING);
+        engine.finishRecovery("", 0);
+        engine.ledgerAvailable(false);
+        assertThat(engine.submit(entry("a2", "s", "SOL", 100), now).reason()).isEqualTo(DenyReason.LEDGER_UNAVAILABLE);
+        engine.ledgerAvailable(true);
+        assertThat(engine.submit(entry("a3", "s", "SOL", 100), now).approved()).isTrue();
+    }
+
+    /** A strategy that lost 9 % of its 1000 USD allocation: bought 10 SOL at 100, sold them at 91. */
+    static List<FillEvent> losingRoundTrip(long t) {
+        return List.of(new FillEvent("log", 1, "b1", "loser", "SOL", Side.BUY, 10 * Fixed.ONE, 100 * USD, 0, t),
+                new FillEvent("log", 2, "x1", "loser", "SOL", Side.SELL, 10 * Fixed.ONE, 91 * USD, 0, t));
+    }
+
+    @Test
+    void replay_judgesNothingWhileItRuns_soAnAcknowledgedLossDoesNotSuspendTheStrategyAgain() {
+        RiskEngine live = new RiskEngine(RiskLimits.defaults(), BreakerThresholds.defaults(),
+                ExecutionQuality.Limits.defaults(), 10_000 * USD, now, t -> { });
+        live.onTick("SOL", 100 * USD, now, now);
+        losingRoundTrip(now).forEach(f -> live.onFill(f, now));
+        assertThat(live.breaker().suspended("loser")).as("judged fill by fill, the loss suspends").isTrue();
+
+        // after a reset (suspensions and strategy peaks cleared) the node restarts and replays the same fills
+        engine.startRecovery();
+        losingRoundTrip(now).forEach(engine::replayFill);
+        assertThat(engine.onTimer(now)).isEmpty();
+        engine.finishRecovery("log", 2);
+        engine.onTimer(now + 1);
+        assertThat(engine.breaker().suspended("loser")).isFalse();
+        assertThat(engine.portfolio().cashE8()).isEqualTo(10_000 * USD - 90 * USD);
+        assertThat(engine.portfolio().lastFillSeq()).isEqualTo(2);
+        engine.onFill(losingRoundTrip(now).get(1), now);
+        assertThat(engine.portfolio().fillCount()).as("a replayed fill sent again is skipped").isEqualTo(2);
+    }
+
+    @Test
+    void heldSymbolWithoutAPrice_afterAStart_raisesTheBreakerOnlyAfterTheHeldStaleTime() {
+        RiskEngine restarted = new RiskEngine(RiskLimits.defaults(), BreakerThresholds.defaults(),
+                ExecutionQuality.Limits.defaults(), 10_000 * USD, now, t -> { });
+        restarted.startRecovery();
+        restarted.replayFill(new FillEvent("log", 1, "b1", "s", "WIF", Side.BUY, Fixed.ONE, 100 * USD, 0, now - 60_000));
+        restarted.finishRecovery("log", 1);
+        restarted.onTimer(now + 4_000);
+        assertThat(restarted.breaker().tier()).isEqualTo(Tier.NORMAL);
+        restarted.onTimer(now + 5_001);
+        assertThat(restarted.breaker().tier()).isEqualTo(Tier.CRITICAL);
+        assertThat(restarted.breaker().reason()).contains("stale");
+    }
 }

@@ -158,7 +158,6 @@ class BreakerScenariosTest {
                     memesnipe.v1.TripRequest.newBuilder().setTier("CRITICAL").setReason("before restart").build(), 5000)
                     .await(10, java.util.concurrent.TimeUnit.SECONDS);
             assertThat(tripped.getTier()).isEqualTo(BreakerTier.CRITICAL);
-            Thread.sleep(500); // the state file is written on a worker thread
             c.restartRisk();
             assertThat(c.breaker().getTier()).as("not laxer after a restart").isEqualTo(BreakerTier.CRITICAL);
             assertThat(c.breaker().getReason()).contains("before restart");

@@ -14,7 +14,7 @@ class ExecutionQualityTest {
     void latencyAroundEachThreshold(long latencyMs, ExecQuality expected) {
         ExecutionQuality q = new ExecutionQuality(L);
         for (int i = 0; i < 20; i++) {
-            q.filled(latencyMs, 0);
+            q.filled(latencyMs, 0, 0);
         }
         assertThat(q.p95LatencyMs()).isEqualTo(latencyMs);
         assertThat(q.verdict()).isEqualTo(expected);
@@ -25,7 +25,7 @@ class ExecutionQualityTest {
     void slippageAroundEachThreshold(int slippageBps, ExecQuality expected) {
         ExecutionQuality q = new ExecutionQuality(L);
         for (int i = 0; i < 20; i++) {
-            q.filled(10, slippageBps);
+            q.filled(10, slippageBps, 0);
         }
         assertThat(q.verdict()).isEqualTo(expected);
     }
@@ -36,9 +36,9 @@ class ExecutionQualityTest {
         ExecutionQuality q = new ExecutionQuality(L);
         for (int i = 0; i < 50; i++) {
             if (i < errors) {
-                q.failed(10);
+                q.failed(10, 0);
             } else {
-                q.filled(10, 0);
+                q.filled(10, 0, 0);
             }
         }
         assertThat(q.verdict()).isEqualTo(expected);
@@ -49,7 +49,7 @@ class ExecutionQualityTest {
     void tooFewSamples_neverRaiseTheBreaker(int samples, boolean judged) {
         ExecutionQuality q = new ExecutionQuality(L);
         for (int i = 0; i < samples; i++) {
-            q.failed(10_000);
+            q.failed(10_000, 0);
         }
         assertThat(q.verdict() == ExecQuality.BAD).isEqualTo(judged);
     }

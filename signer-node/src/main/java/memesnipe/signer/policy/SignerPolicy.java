@@ -7,8 +7,9 @@ import memesnipe.v1.SignDenyReason;
 import java.util.Set;
 
 /**
- * The signer's own hard limits, applied whatever the executor asks: known key, allowed venue,
- * per-order notional (qty x reference price) and a token bucket of signatures per second.
+ * The signer's own hard limits, applied whatever the executor asks: known key, allowed venue, per-order
+ * quantity, per-order notional priced at the larger of the order's reference price and the signer's own
+ * mark (so a caller cannot shrink the notional with a low price), and a token bucket of signatures per second.
  * Pure: time comes from the Clock; a refusal is a {@link Decision}, never an exception. One owner.
  */
 public final class SignerPolicy {
@@ -22,7 +23,7 @@ public final class SignerPolicy {
     private long lastRefillNanos;
 
     /** The configured limits; maxOrderNotionalE8 is in USD at scale 1e8. */
-    public record Limits(long maxOrderNotionalE8, int maxSignsPerSecond, Set<String> allowedVenues) {
+    public record Limits(long maxOrderNotionalE8, int maxSignsPerSecond, Set<String> allowedVenues, long maxOrderQtyE8) {
         public Limits {
             allowedVenues = Set.copyOf(allowedVenues);
         }
@@ -43,9 +44,9 @@ public final class SignerPolicy {
         this.lastRefillNanos = clock.nanos();
     }
 
-    /** Decides on one risk-increasing (buy) signature; see {@link #decide(String, String, long, long, boolean)}. */
-    public Decision decide(String keyId, String venue, long qtyE8, long referencePriceE8) {
-        return decide(keyId, venue, qtyE8, referencePriceE8, false);
+    /** The signer's own view of a symbol's price: a fresh mark (0 = none) and the last one ever seen (0 = never). */
+    public record OwnPrice(long freshE8, long lastSeenE8) {
+        public static final OwnPrice NONE = new OwnPrice(0, 0);
     }
 
     /**
@@ -54,7 +55,7 @@ public final class SignerPolicy {
      * position) is never rate limited, so exits are never blocked by the throttle. Every other limit
      * applies to both sides.
      */
-    public Decision decide(String keyId, String venue, long qtyE8, long referencePriceE8, boolean sell) {
+    public Decision decide(String keyId, String venue, long qtyE8, long referencePriceE8, boolean sell, OwnPrice own) {
         if (!keyId.isEmpty() && !keyIds.contains(keyId)) {
             return new Decision(SignDenyReason.UNKNOWN_KEY, "unknown key id '" + keyId + "'");
         }
@@ -62,15 +63,24 @@ public final class SignerPolicy {
             return new Decision(SignDenyReason.VENUE_NOT_ALLOWED,
                     "venue '" + venue + "' is not one of " + limits.allowedVenues());
         }
+        if (qtyE8 > limits.maxOrderQtyE8()) {
+            return new Decision(SignDenyReason.QTY_LIMIT, "quantity " + Fixed.format(qtyE8) + " above the limit of "
+                    + Fixed.format(limits.maxOrderQtyE8()));
+        }
+        if (!sell && own.freshE8() <= 0) {
+            return new Decision(SignDenyReason.NO_PRICE, "no fresh price of the signer's own for this symbol");
+        }
+        long ownPrice = own.freshE8() > 0 ? own.freshE8() : own.lastSeenE8();
+        long price = Math.max(referencePriceE8, ownPrice);
         long notional;
         try {
-            notional = Fixed.mul(qtyE8, referencePriceE8);
+            notional = Fixed.mul(qtyE8, price);
         } catch (ArithmeticException e) {
             notional = Long.MAX_VALUE;
         }
         if (notional > limits.maxOrderNotionalE8()) {
             return new Decision(SignDenyReason.NOTIONAL_LIMIT, "notional " + Fixed.format(notional)
-                    + " USD above the limit of " + Fixed.format(limits.maxOrderNotionalE8()) + " USD");
+                    + " USD (at " + Fixed.format(price) + ") above the limit of " + Fixed.format(limits.maxOrderNotionalE8()) + " USD");
         }
         if (sell) {
             return new Decision(SignDenyReason.SIGN_OK, "");

@@ -16,7 +16,53 @@ class SignerPolicyTest {
     final ManualClock clock = new ManualClock(1_000);
 
     SignerPolicy policy(int perSecond) {
-        return new SignerPolicy(new SignerPolicy.Limits(Fixed.parse("1000"), perSecond, Set.of("paper")), Set.of(KEY), clock);
+        return new SignerPolicy(new SignerPolicy.Limits(Fixed.parse("1000"), perSecond, Set.of("paper"), Fixed.parse("1000000")), Set.of(KEY), clock);
+    }
+
+    /** A buy where the signer's own fresh price equals the order's reference price. */
+    static SignerPolicy.Decision buy(SignerPolicy p, String key, String venue, long qty, long price) {
+        return p.decide(key, venue, qty, price, false, new SignerPolicy.OwnPrice(price, price));
+    }
+
+    static SignerPolicy.Decision sell(SignerPolicy p, String key, String venue, long qty, long price) {
+        return p.decide(key, venue, qty, price, true, new SignerPolicy.OwnPrice(price, price));
+    }
+
+    @Test
+    void notional_isPricedAtTheSignersOwnMark_notTheCallersLowReferencePrice() {
+        // 400 units at a caller-supplied price of 0.00000001 "is" 0.000004 USD; at the signer's own 150 it is 60,000 USD
+        SignerPolicy.Decision d = policy(50).decide("", "paper", Fixed.parse("400"), 1, false,
+                new SignerPolicy.OwnPrice(Fixed.parse("150"), Fixed.parse("150")));
+        assertThat(d.reason()).isEqualTo(SignDenyReason.NOTIONAL_LIMIT);
+        assertThat(d.detail()).contains("60000").contains("at 150");
+    }
+
+    @Test
+    void buy_withoutAFreshPriceOfItsOwn_isRefused_butASellIsPricedAtTheLastPriceSeen() {
+        SignerPolicy p = policy(50);
+        assertThat(p.decide("", "paper", Fixed.ONE, Fixed.parse("150"), false, SignerPolicy.OwnPrice.NONE).reason())
+                .isEqualTo(SignDenyReason.NO_PRICE);
+        SignerPolicy.OwnPrice stale = new SignerPolicy.OwnPrice(0, Fixed.parse("150"));
+        assertThat(p.decide("", "paper", Fixed.parse("6"), 1, true, stale).allowed()).isTrue(); // 900 USD at 150
+        assertThat(p.decide("", "paper", Fixed.parse("7"), 1, true, stale).reason())
+                .isEqualTo(SignDenyReason.NOTIONAL_LIMIT); // 1050 USD at 150, whatever the caller says
+    }
+
+    @Test
+    void quantity_aboveTheMaximum_isRefusedWhateverThePrice() {
+        SignerPolicy p = policy(50);
+        assertThat(p.decide("", "paper", Fixed.parse("1000000"), 1, true, SignerPolicy.OwnPrice.NONE).allowed()).isTrue();
+        assertThat(p.decide("", "paper", Fixed.parse("1000000.00000001"), 1, true, SignerPolicy.OwnPrice.NONE).reason())
+                .isEqualTo(SignDenyReason.QTY_LIMIT);
+    }
+
+    @Test
+    void markBook_freshWithinMaxAge_thenOnlyLastSeen() {
+        MarkBook book = new MarkBook(2_000);
+        book.mark("SOL", Fixed.parse("150"), 10_000);
+        assertThat(book.price("SOL", 12_000)).isEqualTo(new SignerPolicy.OwnPrice(Fixed.parse("150"), Fixed.parse("150")));
+        assertThat(book.price("SOL", 12_001)).isEqualTo(new SignerPolicy.OwnPrice(0, Fixed.parse("150")));
+        assertThat(book.price("WIF", 12_000)).isEqualTo(SignerPolicy.OwnPrice.NONE);
     }
 
     @ParameterizedTest(name = "qty {0} x price {1} -> {2}")
@@ -25,10 +71,10 @@ class SignerPolicyTest {
             "10,          100,         SIGN_OK",        // exactly at the limit
             "10,          100.00000001, NOTIONAL_LIMIT", // just above
             "0.5,         2000,        SIGN_OK",
-            "1000000000,  1000000000,  NOTIONAL_LIMIT", // product overflows a long: still denied
+            "1000000,     90000000000, NOTIONAL_LIMIT", // product overflows a long: still denied
     })
     void notional_atBelowAbove_limit(String qty, String price, SignDenyReason expected) {
-        SignerPolicy.Decision d = policy(50).decide("", "paper", Fixed.parse(qty), Fixed.parse(price));
+        SignerPolicy.Decision d = buy(policy(50), "", "paper", Fixed.parse(qty), Fixed.parse(price));
         assertThat(d.reason()).isEqualTo(expected);
     }
 
@@ -41,44 +87,44 @@ class SignerPolicyTest {
             "paper,   ffffffffffffffff, UNKNOWN_KEY",
     })
     void venueAndKey_mustBeKnown(String venue, String key, SignDenyReason expected) {
-        assertThat(policy(50).decide(key, venue, Fixed.ONE, Fixed.ONE).reason()).isEqualTo(expected);
+        assertThat(buy(policy(50), key, venue, Fixed.ONE, Fixed.ONE).reason()).isEqualTo(expected);
     }
 
     @Test
     void rate_whenBucketEmpty_deniesUntilTimeRefillsIt() {
         SignerPolicy p = policy(3);
         for (int i = 0; i < 3; i++) {
-            assertThat(p.decide("", "paper", Fixed.ONE, Fixed.ONE).allowed()).isTrue();
+            assertThat(buy(p, "", "paper", Fixed.ONE, Fixed.ONE).allowed()).isTrue();
         }
-        assertThat(p.decide("", "paper", Fixed.ONE, Fixed.ONE).reason()).isEqualTo(SignDenyReason.RATE_LIMIT);
+        assertThat(buy(p, "", "paper", Fixed.ONE, Fixed.ONE).reason()).isEqualTo(SignDenyReason.RATE_LIMIT);
         clock.advance(333);   // 0.999 signatures refilled
-        assertThat(p.decide("", "paper", Fixed.ONE, Fixed.ONE).reason()).isEqualTo(SignDenyReason.RATE_LIMIT);
+        assertThat(buy(p, "", "paper", Fixed.ONE, Fixed.ONE).reason()).isEqualTo(SignDenyReason.RATE_LIMIT);
         clock.advance(1);     // one whole signature
-        assertThat(p.decide("", "paper", Fixed.ONE, Fixed.ONE).allowed()).isTrue();
+        assertThat(buy(p, "", "paper", Fixed.ONE, Fixed.ONE).allowed()).isTrue();
         clock.advance(60_000); // a long pause refills at most the bucket's capacity
         for (int i = 0; i < 3; i++) {
-            assertThat(p.decide("", "paper", Fixed.ONE, Fixed.ONE).allowed()).isTrue();
+            assertThat(buy(p, "", "paper", Fixed.ONE, Fixed.ONE).allowed()).isTrue();
         }
-        assertThat(p.decide("", "paper", Fixed.ONE, Fixed.ONE).reason()).isEqualTo(SignDenyReason.RATE_LIMIT);
+        assertThat(buy(p, "", "paper", Fixed.ONE, Fixed.ONE).reason()).isEqualTo(SignDenyReason.RATE_LIMIT);
     }
 
     @Test
     void deniedOrders_doNotConsumeTheRateBudget() {
         SignerPolicy p = policy(1);
-        assertThat(p.decide("", "binance", Fixed.ONE, Fixed.ONE).allowed()).isFalse();
-        assertThat(p.decide("", "paper", Fixed.ONE, Fixed.ONE).allowed()).isTrue();
+        assertThat(buy(p, "", "binance", Fixed.ONE, Fixed.ONE).allowed()).isFalse();
+        assertThat(buy(p, "", "paper", Fixed.ONE, Fixed.ONE).allowed()).isTrue();
     }
 
     @org.junit.jupiter.api.Test
     void sells_areNeverRateLimited_soExitsPass_butTheNotionalLimitStillHolds() {
         SignerPolicy p = policy(2);
-        assertThat(p.decide("", "paper", Fixed.ONE, Fixed.ONE).allowed()).isTrue();
-        assertThat(p.decide("", "paper", Fixed.ONE, Fixed.ONE).allowed()).isTrue();
-        assertThat(p.decide("", "paper", Fixed.ONE, Fixed.ONE).reason()).isEqualTo(SignDenyReason.RATE_LIMIT);
+        assertThat(buy(p, "", "paper", Fixed.ONE, Fixed.ONE).allowed()).isTrue();
+        assertThat(buy(p, "", "paper", Fixed.ONE, Fixed.ONE).allowed()).isTrue();
+        assertThat(buy(p, "", "paper", Fixed.ONE, Fixed.ONE).reason()).isEqualTo(SignDenyReason.RATE_LIMIT);
         for (int i = 0; i < 100; i++) {
-            assertThat(p.decide("", "paper", Fixed.ONE, Fixed.ONE, true).allowed()).isTrue();
+            assertThat(sell(p, "", "paper", Fixed.ONE, Fixed.ONE).allowed()).isTrue();
         }
-        assertThat(p.decide("", "paper", Fixed.parse("2000"), Fixed.ONE, true).reason())
+        assertThat(sell(p, "", "paper", Fixed.parse("2000"), Fixed.ONE).reason())
                 .isEqualTo(SignDenyReason.NOTIONAL_LIMIT);
     }
 }

@@ -42,6 +42,14 @@ class StrategyVerticleTest {
     static void setUp() {
         vertx = Vertx.vertx();
         certs = TestCerts.create();
+    }
+
+    /**
+     * A fresh client per test: a node of an earlier test may have listened on the same (reused) port, and a shared
+     * client's connection pool for that address can still be closing ("Pool closed").
+     */
+    @org.junit.jupiter.api.BeforeEach
+    void newProbeClient() {
         probeClient = GrpcClients.create(vertx, certs.of(NodeName.GATEWAY));
     }
 
@@ -52,6 +60,7 @@ class StrategyVerticleTest {
 
     @AfterEach
     void undeployAll() throws Exception {
+        probeClient.close().await(10, TimeUnit.SECONDS);
         for (String id : deployments) {
             vertx.undeploy(id).await(10, TimeUnit.SECONDS);
         }

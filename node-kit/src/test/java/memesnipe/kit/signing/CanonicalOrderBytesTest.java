@@ -1,4 +1,4 @@
-package memesnipe.signer.signing;
+package memesnipe.kit.signing;
 
 import memesnipe.v1.ApprovedOrder;
 import memesnipe.v1.OrderPurpose;

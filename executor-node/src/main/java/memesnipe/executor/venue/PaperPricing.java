@@ -1,0 +1,71 @@
+package memesnipe.executor.venue;
+
+import memesnipe.kit.money.Fixed;
+import memesnipe.kit.time.Clock;
+import memesnipe.v1.Side;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The paper venue's pricing: a market order fills at once at the current mark price plus slippage:
+ * BUY pays mark + mark x slippage_bps, SELL gets mark - mark x slippage_bps (the slippage amount is
+ * rounded toward zero at scale 1e8); the fee is fee_bps of the fill notional (qty x fill price).
+ * A symbol without a mark, or whose mark is older than maxMarkAgeMs, has no price ("NO_PRICE").
+ * Pure (no I/O): marks are timed with the injected Clock. One owner. {@link PaperVenue} keeps the venue's
+ * durable record of orders on top of it.
+ */
+public final class PaperPricing {
+    private final long slippageBps;
+    private final long feeBps;
+    private final long maxMarkAgeMs;
+    private final Clock clock;
+    private final Map<String, Mark> marks = new HashMap<>();
+
+    private record Mark(long priceE8, long receivedMs) {
+    }
+
+    /** The price of one market order, or why there is none. */
+    public sealed interface Quote permits Priced, NoPrice {
+    }
+
+    /** Fills at priceE8 (quote per unit, 1e8) for a fee of feeE8 (quote, 1e8). */
+    public record Priced(long priceE8, long feeE8) implements Quote {
+    }
+
+    /** Cannot fill, for the given reason (e.g. "NO_PRICE"). */
+    public record NoPrice(String reason) implements Quote {
+    }
+
+    public PaperPricing(long slippageBps, long feeBps, long maxMarkAgeMs, Clock clock) {
+        this.slippageBps = slippageBps;
+        this.feeBps = feeBps;
+        this.maxMarkAgeMs = maxMarkAgeMs;
+        this.clock = clock;
+    }
+
+    /** Records the latest price of a symbol, stamped with the time it arrived. */
+    public void mark(String symbol, long priceE8) {
+        if (priceE8 > 0) {
+            marks.put(symbol, new Mark(priceE8, clock.millis()));
+        }
+    }
+
+    /** Whether a fresh price is known for the symbol (an order for it could fill now). */
+    public boolean hasPrice(String symbol) {
+        Mark mark = marks.get(symbol);
+        return mark != null && clock.millis() - mark.receivedMs() <= maxMarkAgeMs;
+    }
+
+    /** Prices a market order of qtyE8 base units (> 0) now. */
+    public Quote quote(String symbol, Side side, long qtyE8) {
+        Mark mark = marks.get(symbol);
+        if (mark == null || clock.millis() - mark.receivedMs() > maxMarkAgeMs) {
+            return new NoPrice("NO_PRICE");
+        }
+        long slippage = Fixed.bps(mark.priceE8(), slippageBps);
+        long price = side == Side.BUY ? mark.priceE8() + slippage : mark.priceE8() - slippage;
+        long fee = Fixed.bps(Fixed.mul(qtyE8, price), feeBps);
+        return new Priced(price, fee);
+    }
+}

@@ -1,0 +1,61 @@
+package memesnipe.executor.venue;
+
+import memesnipe.kit.money.Fixed;
+import memesnipe.kit.time.ManualClock;
+import memesnipe.v1.Side;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PaperPricingTest {
+    final ManualClock clock = new ManualClock(1_000);
+    final PaperPricing venue = new PaperPricing(10, 10, 2_000, clock);
+
+    @Test
+    void buy_paysMarkPlusSlippage_andFeeOnNotional() {
+        venue.mark("SOL", Fixed.parse("150"));
+        // 150 x (1 + 0.001) = 150.15; notional 2.5 x 150.15 = 375.375; fee 0.1 % = 0.375375
+        assertThat(venue.quote("SOL", Side.BUY, Fixed.parse("2.5")))
+                .isEqualTo(new PaperPricing.Priced(15_015_000_000L, 37_537_500L));
+    }
+
+    @Test
+    void sell_getsMarkMinusSlippage_andFeeOnNotional() {
+        venue.mark("SOL", Fixed.parse("150"));
+        // 150 x (1 - 0.001) = 149.85; notional 374.625; fee 0.374625
+        assertThat(venue.quote("SOL", Side.SELL, Fixed.parse("2.5")))
+                .isEqualTo(new PaperPricing.Priced(14_985_000_000L, 37_462_500L));
+    }
+
+    @Test
+    void tinyPrice_slippageRoundsTowardZero_inE8() {
+        venue.mark("BONK", 1_234L); // 0.00001234: slippage 1.234e-8 -> 1e-8
+        assertThat(venue.quote("BONK", Side.BUY, Fixed.parse("1000000")))
+                .isEqualTo(new PaperPricing.Priced(1_235L, 1_235_000L)); // notional 12.35, fee 0.01235
+        assertThat(venue.quote("BONK", Side.SELL, Fixed.parse("1000000")))
+                .isEqualTo(new PaperPricing.Priced(1_233L, 1_233_000L));
+    }
+
+    @Test
+    void zeroSlippageAndFee_fillsAtMarkForFree() {
+        PaperPricing free = new PaperPricing(0, 0, 2_000, clock);
+        free.mark("SOL", Fixed.parse("150"));
+        assertThat(free.quote("SOL", Side.BUY, Fixed.ONE)).isEqualTo(new PaperPricing.Priced(Fixed.parse("150"), 0));
+    }
+
+    @Test
+    void noMark_isRejectedNoPrice() {
+        assertThat(venue.quote("SOL", Side.BUY, Fixed.ONE)).isEqualTo(new PaperPricing.NoPrice("NO_PRICE"));
+    }
+
+    @Test
+    void staleMark_countsAsNoPrice() {
+        venue.mark("SOL", Fixed.parse("150"));
+        clock.advance(2_000);
+        assertThat(venue.quote("SOL", Side.BUY, Fixed.ONE)).isInstanceOf(PaperPricing.Priced.class);
+        clock.advance(1);
+        assertThat(venue.quote("SOL", Side.BUY, Fixed.ONE)).isEqualTo(new PaperPricing.NoPrice("NO_PRICE"));
+        venue.mark("SOL", Fixed.parse("151"));
+        assertThat(venue.quote("SOL", Side.BUY, Fixed.ONE)).isInstanceOf(PaperPricing.Priced.class);
+    }
+}

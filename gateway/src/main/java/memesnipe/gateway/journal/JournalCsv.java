@@ -1,0 +1,104 @@
+package memesnipe.gateway.journal;
+
+import memesnipe.v1.MarketEvent;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The tick journal's export file format, one accepted market event per line, oldest first, after this header:
+ * <pre>seq,stream_id,symbol,price_e8,volume_e8,liquidity_e8,event_time_ms,ingest_time_ms</pre>
+ * seq is the gateway's gap-free sequence number within stream_id (a new stream id per gateway start);
+ * price, volume and liquidity are integers at scale 1e8 (value × 10^8); times are ms since the epoch.
+ * CSV as in RFC 4180: a text field holding a comma or a double quote is quoted with its quotes doubled; a
+ * field never holds a line break (such entries are not exported). Pure.
+ */
+public final class JournalCsv {
+    public static final String HEADER = "seq,stream_id,symbol,price_e8,volume_e8,liquidity_e8,event_time_ms,ingest_time_ms";
+    private static final int FIELDS = 8;
+
+    private JournalCsv() {
+    }
+
+    /** Whether the event can be written as one line (its text fields hold no control character). */
+    public static boolean writable(MarketEvent e) {
+        return !hasControl(e.getStreamId()) && !hasControl(e.getSymbol());
+    }
+
+    /** The event as one line, without the line break. */
+    public static String row(MarketEvent e) {
+        if (!writable(e)) {
+            throw new IllegalArgumentException("a text field holds a control character");
+        }
+        return e.getSeq() + "," + text(e.getStreamId()) + "," + text(e.getSymbol()) + "," + e.getPriceE8() + ","
+                + e.getVolumeE8() + "," + e.getLiquidityE8() + "," + e.getEventTimeMs() + "," + e.getIngestTimeMs();
+    }
+
+    /**
+     * One line back into the event.
+     *
+     * @throws IllegalArgumentException naming what is wrong, for a line that is not a row of this format
+     */
+    public static MarketEvent parse(String line) {
+        List<String> f = split(line);
+        if (f.size() != FIELDS) {
+            throw new IllegalArgumentException("expected " + FIELDS + " fields, found " + f.size());
+        }
+        try {
+            return MarketEvent.newBuilder().setSeq(Long.parseLong(f.get(0))).setStreamId(f.get(1)).setSymbol(f.get(2))
+                    .setPriceE8(Long.parseLong(f.get(3))).setVolumeE8(Long.parseLong(f.get(4)))
+                    .setLiquidityE8(Long.parseLong(f.get(5))).setEventTimeMs(Long.parseLong(f.get(6)))
+                    .setIngestTimeMs(Long.parseLong(f.get(7))).build();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("a numeric field is not a whole number: " + e.getMessage());
+        }
+    }
+
+    private static String text(String s) {
+        return s.indexOf(',') < 0 && s.indexOf('"') < 0 ? s : '"' + s.replace("\"", "\"\"") + '"';
+    }
+
+    private static boolean hasControl(String s) {
+        return s.chars().anyMatch(Character::isISOControl);
+    }
+
+    private static List<String> split(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        int i = 0;
+        while (true) {
+            if (i < line.length() && line.charAt(i) == '"') {
+                i++;
+                while (true) {
+                    if (i >= line.length()) {
+                        throw new IllegalArgumentException("unterminated quoted field");
+                    }
+                    char c = line.charAt(i++);
+                    if (c == '"') {
+                        if (i < line.length() && line.charAt(i) == '"') {
+                            field.append('"');
+                            i++;
+                        } else {
+                            break;
+                        }
+                    } else {
+                        field.append(c);
+                    }
+                }
+                if (i < line.length() && line.charAt(i) != ',') {
+                    throw new IllegalArgumentException("text after a quoted field");
+                }
+            } else {
+                while (i < line.length() && line.charAt(i) != ',') {
+                    field.append(line.charAt(i++));
+                }
+            }
+            out.add(field.toString());
+            field.setLength(0);
+            if (i >= line.length()) {
+                return out;
+            }
+            i++; // the comma
+        }
+    }
+}

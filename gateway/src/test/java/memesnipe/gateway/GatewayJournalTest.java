@@ -1,0 +1,266 @@
+package memesnipe.gateway;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.streams.ReadStream;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import memesnipe.gateway.feed.Feed;
+import memesnipe.kit.config.HostPort;
+import memesnipe.kit.config.Settings;
+import memesnipe.kit.grpc.Calls;
+import memesnipe.kit.grpc.GrpcClients;
+import memesnipe.kit.journal.TickJournal;
+import memesnipe.kit.testing.TcpProxy;
+import memesnipe.kit.testing.TestCerts;
+import memesnipe.kit.testing.TestDatabase;
+import memesnipe.kit.time.Clock;
+import memesnipe.kit.tls.NodeName;
+import memesnipe.v1.MarketDataGrpcClient;
+import memesnipe.v1.MarketEvent;
+import memesnipe.v1.SubscribeRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The gateway's Redis tick journal against the real local Redis (each test its own stream), cut off by a proxy. */
+class GatewayJournalTest {
+    final Vertx vertx = Vertx.vertx();
+    final TestCerts certs = TestCerts.create();
+    final String stream = "test:gateway-journal:" + UUID.randomUUID();
+    final String redisUrl = TestDatabase.redis().url();
+    GatewayVerticle gateway;
+
+    @AfterEach
+    void stop() throws Exception {
+        for (String id : vertx.deploymentIDs()) {
+            vertx.undeploy(id).await(20, TimeUnit.SECONDS);
+        }
+        Redis redis = Redis.createClient(vertx, TestDatabase.redis().options());
+        redis.send(Request.cmd(Command.DEL).arg(stream)).await(5, TimeUnit.SECONDS);
+        redis.close();
+        vertx.close().await(20, TimeUnit.SECONDS);
+    }
+
+    private GatewayVerticle start(String redis, long maxLen, int rate, Feed feed) throws Exception {
+        Settings s = Settings.empty().with("certs-dir", certs.dir().toString()).with("host", "127.0.0.1")
+                .with("grpc-port", "0").with("http-host", "127.0.0.1").with("http-port", "0")
+                .with("feed-rate", String.valueOf(rate))
+                .with("strategy", "127.0.0.1:1").with("risk", "127.0.0.1:2").with("executor", "127.0.0.1:3")
+                .with("redis-url", redis).with("journal-stream", stream).with("journal-maxlen", String.valueOf(maxLen));
+        GatewayConfig config = GatewayConfig.from(s);
+        gateway = feed == null ? new GatewayVerticle(config, Clock.system()) : new GatewayVerticle(config, Clock.system(), feed);
+        vertx.deployVerticle(gateway).await(10, TimeUnit.SECONDS);
+        return gateway;
+    }
+
+    /** Events one subscriber received; thread-safe. */
+    static final class Received {
+        private final List<MarketEvent> events = new ArrayList<>();
+
+        synchronized void add(MarketEvent e) {
+            events.add(e);
+        }
+
+        synchronized int size() {
+            return events.size();
+        }
+
+        synchronized List<MarketEvent> all() {
+            return new ArrayList<>(events);
+        }
+    }
+
+    private Received subscribe(String name) throws Exception {
+        Received r = new Received();
+        ReadStream<MarketEvent> s = Calls.serverStream(GrpcClients.create(vertx, certs.of(NodeName.STRATEGY)),
+                new HostPort("127.0.0.1", gateway.grpcPort()), MarketDataGrpcClient.Subscribe,
+                SubscribeRequest.newBuilder().setSubscriber(name).build()).await(5, TimeUnit.SECONDS);
+        s.handler(r::add);
+        s.resume();
+        await("the subscriber to be registered", () -> gateway.subscriberNames().contains(name));
+        return r;
+    }
+
+    private JsonObject status() throws Exception {
+        return vertx.createHttpClient().request(HttpMethod.GET, gateway.httpPort(), "127.0.0.1", "/api/v1/status")
+                .compose(r -> r.send().compose(resp -> resp.body())).map(b -> new JsonObject(b.toString()))
+                .await(5, TimeUnit.SECONDS);
+    }
+
+    private JsonObject journalStatus() {
+        try {
+            return status().getJsonObject("journal");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long metric(String name) {
+        try {
+            String text = vertx.createHttpClient().request(HttpMethod.GET, gateway.httpPort(), "127.0.0.1", "/metrics")
+                    .compose(r -> r.send().compose(resp -> resp.body())).await(5, TimeUnit.SECONDS).toString();
+            Matcher m = Pattern.compile("(?m)^" + name + "\\{[^}]*} (\\S+)$").matcher(text);
+            return m.find() ? (long) Double.parseDouble(m.group(1)) : -1;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every entry of the stream, oldest first. */
+    private List<MarketEvent> readStream() throws Exception {
+        TickJournal j = TickJournal.create(vertx, TestDatabase.redis(), stream, 1);
+        List<MarketEvent> out = new ArrayList<>();
+        String after = "0";
+        while (true) {
+            List<TickJournal.Entry> page = j.read(after, 1_000).await(5, TimeUnit.SECONDS);
+            if (page.isEmpty()) {
+                j.close();
+                return out;
+            }
+            page.forEach(e -> out.add(e.event()));
+            after = page.get(page.size() - 1).id();
+        }
+    }
+
+    static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void journal_whenFeedRuns_holdsEveryAcceptedEventInTheOrderASubscriberReceivedThem() throws Exception {
+        ScriptedFeed feed = new ScriptedFeed(4_000, 0);
+        start(redisUrl, 100_000, 2_000, feed);
+        Received subscriber = subscribe("journal-check");
+        feed.go();
+        await("every event at the subscriber", () -> subscriber.size() == feed.validTotal());
+        await("every event acknowledged by Redis", () -> journalStatus().getLong("appended") == feed.validTotal());
+
+        List<MarketEvent> received = subscriber.all();
+        List<MarketEvent> journaled = readStream();
+        assertThat(journaled).extracting(MarketEvent::getSeq)
+                .containsExactlyElementsOf(received.stream().map(MarketEvent::getSeq).toList());
+        assertThat(journaled).containsExactlyElementsOf(received); // same fields, not only the same seqs
+        assertThat(journaled.get(0).getSeq()).isEqualTo(1);
+        assertThat(journaled.get(journaled.size() - 1).getSeq()).isEqualTo(feed.validTotal());
+        JsonObject journal = journalStatus();
+        assertThat(journal.getBoolean("up")).isTrue();
+        assertThat(journal.getLong("dropped")).isZero();
+        assertThat(journal.getLong("failures")).isZero();
+        assertThat(journal.getInteger("inFlight")).isZero();
+        assertThat(journal.getValue("lagMs")).isInstanceOf(Number.class);
+        assertThat(metric("memesnipe_gateway_journal_appended_total")).isEqualTo(feed.validTotal());
+        assertThat(metric("memesnipe_gateway_journal_up")).isEqualTo(1);
+        await("the length poll to see them", () -> journalStatus().getLong("length", -1L) == feed.validTotal());
+    }
+
+    @Test
+    void journal_withMalformedTicksInTheFeed_holdsOnlyTheAcceptedOnes() throws Exception {
+        ScriptedFeed feed = new ScriptedFeed(3_000, 4); // every 4th tick NaN, negative volume or stale
+        start(redisUrl, 100_000, 2_000, feed);
+        feed.go();
+        await("the feed to be ingested and journaled", () -> {
+            JsonObject st = statusQuietly();
+            return st.getJsonObject("feed").getLong("eventsIn") == 3_000
+                    && st.getJsonObject("journal").getLong("appended") == feed.validTotal();
+        });
+        JsonObject st = status();
+        assertThat(st.getJsonObject("feed").getLong("eventsRejected")).isEqualTo(3_000 - feed.validTotal());
+        assertThat(st.getJsonObject("feed").getLong("eventsAccepted")).isEqualTo(feed.validTotal());
+
+        List<MarketEvent> journaled = readStream();
+        assertThat(journaled).hasSize(feed.validTotal());
+        assertThat(journaled).extracting(MarketEvent::getSeq).containsExactlyElementsOf(
+                java.util.stream.LongStream.rangeClosed(1, feed.validTotal()).boxed().toList());
+        assertThat(journaled).allMatch(e -> e.getPriceE8() > 0 && e.getVolumeE8() > 0
+                && e.getIngestTimeMs() - e.getEventTimeMs() < 1_000);
+        assertThat(st.getJsonObject("journal").getLong("dropped")).isZero();
+    }
+
+    private JsonObject statusQuietly() {
+        try {
+            return status();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void journal_withSmallMaxLen_keepsTheStreamBounded() throws Exception {
+        ScriptedFeed feed = new ScriptedFeed(5_000, 0);
+        start(redisUrl, 100, 5_000, feed);
+        feed.go();
+        await("every event journaled", () -> journalStatus().getLong("appended") == feed.validTotal());
+        // XADD MAXLEN ~ trims whole radix-tree nodes (100 entries each by default): near the cap, never 5,000
+        List<MarketEvent> journaled = readStream();
+        assertThat(journaled.size()).isBetween(100, 300);
+        assertThat(journaled.get(journaled.size() - 1).getSeq()).as("the newest are kept").isEqualTo(5_000);
+        await("the length poll to report it", () -> {
+            Long length = journalStatus().getLong("length");
+            return length != null && length < 300;
+        });
+    }
+
+    @Test
+    void journal_whenRedisUnreachableAtStartAndDuringTheRun_marketDataFlowsAndJournalingResumesByItself()
+            throws Exception {
+        try (TcpProxy proxy = TcpProxy.to(URI.create(redisUrl).getPort())) {
+            proxy.cut(); // Redis unreachable before the gateway starts
+            start("redis://127.0.0.1:" + proxy.port(), 100_000, 1_000, null);
+            Received subscriber = subscribe("while-redis-down");
+
+            await("market data flowing with Redis down", () -> subscriber.size() >= 500);
+            await("journal reported down", () -> !journalStatus().getBoolean("up")
+                    && !journalStatus().getString("lastError").isEmpty());
+            assertThat(metric("memesnipe_gateway_journal_up")).isZero();
+            assertThat(journalStatus().getLong("appended")).isZero();
+            long droppedBefore = journalStatus().getLong("dropped");
+            await("events counted as not journaled", () -> journalStatus().getLong("dropped") > droppedBefore);
+            assertThat(new JsonObject(status().encode()).getJsonArray("nodes").getJsonObject(0).getString("name"))
+                    .isEqualTo("gateway");
+
+            proxy.restore();
+            await("journal up again by itself", () -> journalStatus().getBoolean("up")
+                    && journalStatus().getLong("appended") > 200);
+
+            proxy.cut(); // Redis goes away during the run
+            await("journal reported down again", () -> !journalStatus().getBoolean("up"));
+            int atCut = subscriber.size();
+            await("market data still flowing", () -> subscriber.size() >= atCut + 1_000);
+            long appendedWhileDown = journalStatus().getLong("appended");
+
+            proxy.restore();
+            await("journal resumed after Redis returned", () -> journalStatus().getBoolean("up")
+                    && journalStatus().getLong("appended") > appendedWhileDown + 200);
+            JsonObject journal = journalStatus();
+            assertThat(journal.getString("lastError")).isEmpty();
+            assertThat(journal.getLong("dropped")).isPositive();
+
+            List<MarketEvent> journaled = readStream();
+            for (int i = 1; i < journaled.size(); i++) {
+                assertThat(journaled.get(i).getSeq()).as("order kept across the outages")
+                        .isGreaterThan(journaled.get(i - 1).getSeq());
+            }
+            int last = subscriber.size();
+            await("and the subscriber never stopped", () -> subscriber.size() > last + 100);
+        }
+    }
+}
