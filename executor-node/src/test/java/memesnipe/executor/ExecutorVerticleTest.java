@@ -184,8 +184,8 @@ class ExecutorVerticleTest {
         List<Fill> seen = new CopyOnWriteArrayList<>();
         GrpcClientRequest<WatchFillsRequest, Fill> call = riskClient.request(executorAddress.socketAddress(),
                 ExecutorGrpcClient.WatchFills).await(5, TimeUnit.SECONDS);
-        call.send(WatchFillsRequest.newBuilder().setAfterSeq(n).build())
-                .onSuccess(resp -> resp.handler(seen::add));
+        call.response().onSuccess(resp -> resp.handler(seen::add)); // before the request: no fill can slip by
+        call.end(WatchFillsRequest.newBuilder().setAfterSeq(n).build());
         await("replayed fills", () -> seen.size() == 2);
         execute(order("watch-live", "0.1"));
         await("live fill", () -> seen.size() == 3);

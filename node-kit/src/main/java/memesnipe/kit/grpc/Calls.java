@@ -45,19 +45,23 @@ public final class Calls {
     /**
      * Opens a server stream (no deadline); the returned stream ends or fails when the call does. It is
      * returned <b>paused</b>, so nothing is lost before the caller's handlers are in place: set them, then
-     * call {@code resume()}.
+     * call {@code resume()}. The pause is attached to the response before the request is written, so it
+     * runs on the connection's event loop as the headers arrive, before any message, whichever thread
+     * called this.
      */
     public static <Req, Resp> Future<ReadStream<Resp>> serverStream(GrpcClient client, HostPort peer,
                                                                     ServiceMethod<Resp, Req> method, Req request) {
-        return client.request(peer.socketAddress(), method)
-                .compose(req -> req.send(request))
-                .compose(resp -> {
-                    if (resp.status() != null && resp.status() != GrpcStatus.OK) {
-                        return Future.failedFuture(new CallFailed(resp.status(), resp.statusMessage()));
-                    }
-                    resp.pause();
-                    return Future.succeededFuture(resp);
-                });
+        return client.request(peer.socketAddress(), method).compose(req -> {
+            Future<ReadStream<Resp>> opened = req.response().compose(resp -> {
+                resp.pause();
+                if (resp.status() != null && resp.status() != GrpcStatus.OK) {
+                    return Future.failedFuture(new CallFailed(resp.status(), resp.statusMessage()));
+                }
+                return Future.succeededFuture(resp);
+            });
+            req.end(request);
+            return opened;
+        });
     }
 
     private static Throwable statusError(GrpcClientResponse<?, ?> resp, Throwable err) {
