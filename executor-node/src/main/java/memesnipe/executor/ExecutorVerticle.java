@@ -50,6 +50,11 @@ import memesnipe.v1.SignResponse;
 import memesnipe.v1.SignerGrpcClient;
 import memesnipe.v1.SubscribeRequest;
 import memesnipe.v1.WatchFillsRequest;
+import memesnipe.v1.ExecutionLimits;
+import memesnipe.v1.GetLimitsRequest;
+import memesnipe.v1.GetPolicyRequest;
+import memesnipe.kit.config.Agreement;
+import memesnipe.kit.money.Fixed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,6 +110,8 @@ public final class ExecutorVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(ExecutorVerticle.class);
     static final long SIGN_TIMEOUT_MS = 2_000;
     static final long PROBE_INTERVAL_MS = 1_000;
+    /** The signer's limits are read again this often (in probes) while it stays up, and on every reconnect. */
+    static final int POLICY_EVERY_PROBES = 30;
     static final long READ_TIMEOUT_MS = 5_000;
     public static final String LEDGER_UNAVAILABLE = "LEDGER_UNAVAILABLE";
     public static final String NOT_AT_VENUE = "CANCELLED: not at venue";
@@ -143,6 +150,10 @@ public final class ExecutorVerticle extends VerticleBase {
     private long probeTimer = -1;
     private long housekeepingTimer = -1;
     private boolean signerReachable;
+    /** The signer's limits once read (null before), and what in this node's settings disagrees with them. */
+    private Agreement.SignerLimits signerLimits;
+    private Optional<String> configProblem = Optional.empty();
+    private int probesSincePolicy;
     /** The signer's published public keys by key id: every signature is verified before an order is sent. */
     private final java.util.Map<String, byte[]> signerKeys = new java.util.HashMap<>();
     private long badSignatures;
@@ -221,8 +232,13 @@ public final class ExecutorVerticle extends VerticleBase {
                 event -> venue.mark(event.getSymbol(), event.getPriceE8()), 200, 3_000);
         marketData.start();
         PeerProbe probe = new PeerProbe(client);
-        Runnable probeSigner = () -> probe.serving(config.signer(), PROBE_INTERVAL_MS - 100)
-                .onSuccess(up -> signerReachable = up);
+        Runnable probeSigner = () -> probe.serving(config.signer(), PROBE_INTERVAL_MS - 100).onSuccess(up -> {
+            boolean reconnected = up && !signerReachable;
+            signerReachable = up;
+            if (up && (reconnected || signerLimits == null || ++probesSincePolicy >= POLICY_EVERY_PROBES)) {
+                readSignerPolicy();
+            }
+        });
         probeSigner.run();
         probeTimer = vertx.setPeriodic(PROBE_INTERVAL_MS, id -> probeSigner.run());
         long every = Math.max(50, Math.min(1_000, config.orderTimeoutMs() / 2));
@@ -232,6 +248,7 @@ public final class ExecutorVerticle extends VerticleBase {
                 .tls(config.basics().tls())
                 .onlyClients(EnumSet.of(NodeName.RISK, NodeName.GATEWAY))
                 .restrict(ExecutorGrpcService.SERVICE_NAME, "Execute", EnumSet.of(NodeName.RISK))
+                .restrict(ExecutorGrpcService.SERVICE_NAME, "GetLimits", EnumSet.of(NodeName.RISK))
                 .service(ExecutorGrpcService.of(new Service()))
                 .status(this::status)
                 .metrics(metrics)
@@ -284,6 +301,8 @@ public final class ExecutorVerticle extends VerticleBase {
         facts.put("fillLogId", fillLogId);
         facts.put("venuePlacements", Long.toString(venue.placements()));
         facts.put("signerReachable", Boolean.toString(signerReachable));
+        facts.put("signerPolicyKnown", Boolean.toString(signerLimits != null));
+        facts.put("configProblem", configProblem.orElse(""));
         facts.put("badSignatures", Long.toString(badSignatures));
         facts.put("fillWatchers", Integer.toString(watchers.size()));
         facts.putAll(health.facts(clock.millis()));
@@ -341,7 +360,31 @@ public final class ExecutorVerticle extends VerticleBase {
         return report.future();
     }
 
+    /** Reads the signer's limits and checks this node's settings against them (at start, on reconnect, then now and then). */
+    private void readSignerPolicy() {
+        probesSincePolicy = 0;
+        Calls.unary(client, config.signer(), SignerGrpcClient.GetPolicy, GetPolicyRequest.getDefaultInstance(),
+                SIGN_TIMEOUT_MS).onSuccess(p -> {
+                    signerLimits = new Agreement.SignerLimits(p.getMaxOrderNotionalE8(), p.getMaxOrderQtyE8(),
+                            java.util.Set.copyOf(p.getAllowedVenuesList()));
+                    Optional<String> problem = Agreement.executorProblem(config.venue(), signerLimits);
+                    if (!problem.equals(configProblem)) {
+                        if (problem.isPresent()) {
+                            LOG.error("executor refuses every order: {}", problem.get());
+                        } else {
+                            LOG.info("executor settings agree with the signer's (venue {}, signer limit {} USD per order)",
+                                    config.venue(), Fixed.format(signerLimits.maxOrderNotionalE8()));
+                        }
+                    }
+                    configProblem = problem;
+                }).onFailure(err -> LOG.debug("signer policy not read: {}", err.toString()));
+    }
+
     private void checkAndSign(String id, ApprovedOrder routed) {
+        if (configProblem.isPresent()) {
+            reject(id, "CONFIG_MISMATCH: " + configProblem.get());
+            return;
+        }
         if (!routed.getVenue().equals(config.venue())) {
             reject(id, "UNKNOWN_VENUE: " + Printable.of(routed.getVenue()));
             return;
@@ -677,6 +720,18 @@ public final class ExecutorVerticle extends VerticleBase {
         @Override
         protected void watchFills(WatchFillsRequest request, WriteStream<Fill> response) {
             watch(request, response);
+        }
+
+        @Override
+        public Future<ExecutionLimits> getLimits(GetLimitsRequest request) {
+            ExecutionLimits.Builder b = ExecutionLimits.newBuilder().setVenue(config.venue())
+                    .setSignerKnown(signerLimits != null).setProblem(configProblem.orElse(""));
+            if (signerLimits != null) {
+                b.setSigner(memesnipe.v1.SignerPolicy.newBuilder().setMaxOrderNotionalE8(signerLimits.maxOrderNotionalE8())
+                        .setMaxOrderQtyE8(signerLimits.maxOrderQtyE8())
+                        .addAllAllowedVenues(new java.util.TreeSet<>(signerLimits.allowedVenues())));
+            }
+            return Future.succeededFuture(b.build());
         }
     }
 }

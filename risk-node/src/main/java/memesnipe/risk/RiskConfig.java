@@ -83,7 +83,9 @@ public record RiskConfig(NodeBasics basics, HostPort gateway, HostPort executor,
                 pct(r, "quality-degraded-slippage-pct", "1", "average slippage that is DEGRADED"),
                 pct(r, "quality-bad-slippage-pct", "3", "average slippage that is BAD"),
                 r.integer("quality-degraded-error-pct", 10, 1, 100, "order error/reject rate that is DEGRADED"),
-                r.integer("quality-bad-error-pct", 30, 1, 100, "order error/reject rate that is BAD"));
+                r.integer("quality-bad-error-pct", 30, 1, 100, "order error/reject rate that is BAD"),
+                r.longValue("quality-max-age-ms", ExecutionQuality.Limits.MAX_AGE_MS_DEFAULT, 1_000, 86_400_000,
+                        "a quality sample older than this leaves the window (so a bad verdict decays once orders stop)"));
         long every = r.longValue("evaluate-every-ms", 250, 10, 60_000, "breaker re-evaluation period without ticks");
         DatabaseSettings database = DatabaseSettings.read(r);
         Path walFile = r.path(WAL_FILE_KEY, WAL_FILE_DEFAULT, "local write-ahead file (fsync'd) for breaker writes and "

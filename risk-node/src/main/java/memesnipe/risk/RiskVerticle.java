@@ -49,6 +49,9 @@ import memesnipe.v1.NodeStatus;
 import memesnipe.v1.OrderIntent;
 import memesnipe.v1.OrderStatus;
 import memesnipe.v1.ResetRequest;
+import memesnipe.v1.ExecutionLimits;
+import memesnipe.v1.GetLimitsRequest;
+import memesnipe.kit.config.Agreement;
 import memesnipe.v1.RiskDecision;
 import memesnipe.v1.SubscribeRequest;
 import memesnipe.v1.TripRequest;
@@ -112,6 +115,13 @@ public final class RiskVerticle extends VerticleBase {
     private long deploymentPoll = -1;
     private int resentExits;
     private boolean stopped;
+    /** Why risk's settings are not known to agree with the executor's and signer's; null once they are. */
+    private String configMismatch = CONFIG_NOT_CHECKED;
+    private long agreementTimer = -1;
+    public static final String CONFIG_NOT_CHECKED = "limits not yet checked against the executor's and signer's";
+    /** How often the agreement is checked again: soon while it is not established, then now and then. */
+    static final long AGREEMENT_RETRY_MS = 2_000;
+    static final long AGREEMENT_RECHECK_MS = 15_000;
 
     public RiskVerticle(RiskConfig config, Clock clock) {
         this.config = config;
@@ -198,6 +208,8 @@ public final class RiskVerticle extends VerticleBase {
             e.startRecovery();
             e.onFillApplied(f -> ledger.fill(f, fillSource, clock.millis()));
             e.onQualitySample(this::onQualitySample);
+            e.onQualityCleared(ledger::qualityCleared);
+            e.configMismatch(configMismatch);
             engine = e;
             deployment = d;
             cursorLog = rec.cursor().map(RiskLedger.FillCursor::logId).orElse("");
@@ -305,6 +317,7 @@ public final class RiskVerticle extends VerticleBase {
                     this::onTick, 200, 3000);
             ticks.start();
             vertx.setPeriodic(config.evaluateEveryMs(), id -> onTimer());
+            checkAgreement();
             if (deployment != null) {
                 replay();
             }
@@ -319,8 +332,72 @@ public final class RiskVerticle extends VerticleBase {
         fills = new ResilientStream<>(vertx, "risk<-executor fills", () -> Calls.serverStream(client,
                 config.executor(), ExecutorGrpcClient.WatchFills, WatchFillsRequest.newBuilder()
                         .setAfterSeq(engine.portfolio().lastFillSeq()).setLogId(engine.portfolio().fillLogId()).build()),
-                f -> onFill(f, true), 200, 3000).onConnection(c -> engine.ledgerConnected(c));
+                f -> onFill(f, true), 200, 3000).onConnection(c -> {
+                    engine.ledgerConnected(c);
+                    if (c) {
+                        checkAgreement(); // a (re)started executor may run with other settings
+                    }
+                });
         fills.start();
+    }
+
+    /**
+     * Asks the executor for its venue and its signer's limits and compares risk's own (Agreement.riskProblem):
+     * entries are denied CONFIG_MISMATCH until they are known to agree. Repeats itself; a check that cannot reach
+     * the executor keeps the last verdict (an unreachable executor is handled by the order path).
+     */
+    private void checkAgreement() {
+        if (stopped) {
+            return;
+        }
+        if (agreementTimer >= 0) {
+            vertx.cancelTimer(agreementTimer);
+            agreementTimer = -1;
+        }
+        Calls.unary(client, config.executor(), ExecutorGrpcClient.GetLimits, GetLimitsRequest.getDefaultInstance(),
+                AGREEMENT_RETRY_MS).onComplete(ar -> {
+                    if (ar.succeeded()) {
+                        agreement(judge(ar.result()));
+                    } else if (configMismatch != null) {
+                        agreement(CONFIG_NOT_CHECKED + " (executor: " + Printable.of(ar.cause().getMessage()) + ")");
+                    }
+                    if (!stopped && agreementTimer < 0) {
+                        agreementTimer = vertx.setTimer(configMismatch == null ? AGREEMENT_RECHECK_MS : AGREEMENT_RETRY_MS,
+                                id -> {
+                                    agreementTimer = -1;
+                                    checkAgreement();
+                                });
+                    }
+                });
+    }
+
+    private String judge(ExecutionLimits limits) {
+        if (!limits.getProblem().isEmpty()) {
+            return "executor: " + Printable.of(limits.getProblem());
+        }
+        if (!limits.getSignerKnown()) {
+            return CONFIG_NOT_CHECKED + " (the executor has not read its signer's limits yet)";
+        }
+        Agreement.SignerLimits signer = new Agreement.SignerLimits(limits.getSigner().getMaxOrderNotionalE8(),
+                limits.getSigner().getMaxOrderQtyE8(), java.util.Set.copyOf(limits.getSigner().getAllowedVenuesList()));
+        return Agreement.riskProblem(config.limits().maxOrderNotionalE8(), config.venue(), limits.getVenue(), signer)
+                .orElse(null);
+    }
+
+    private void agreement(String problem) {
+        if (!java.util.Objects.equals(problem, configMismatch)) {
+            if (problem == null) {
+                LOG.info("risk settings agree with the executor's and signer's: entries allowed");
+            } else if (!problem.startsWith(CONFIG_NOT_CHECKED)) {
+                LOG.error("risk refuses entries: {}", problem);
+            } else {
+                LOG.info("risk waits to trade: {}", problem);
+            }
+        }
+        configMismatch = problem;
+        if (engine != null) {
+            engine.configMismatch(problem);
+        }
     }
 
     @Override
@@ -650,6 +727,7 @@ public final class RiskVerticle extends VerticleBase {
         facts.put("approved", String.valueOf(engine.approvedCount()));
         facts.put("denied", String.valueOf(engine.deniedCount()));
         facts.put("inFlight", String.valueOf(engine.inFlightCount()));
+        facts.put("configAgreement", configMismatch == null ? "ok" : configMismatch);
         facts.put("execP95Ms", String.valueOf(engine.quality().p95LatencyMs()));
         facts.put("execSlippageBps", String.valueOf(engine.quality().avgSlippageBps()));
         facts.put("execErrorPct", String.valueOf(engine.quality().errorPct()));
@@ -698,6 +776,9 @@ public final class RiskVerticle extends VerticleBase {
                 .description("1 when risk's PostgreSQL ledger takes writes; 0 means entries are denied").register(metrics);
         Gauge.builder("memesnipe_risk_ledger_pending_writes", this, v -> v.ledger == null ? 0 : v.ledger.pendingWrites())
                 .description("ledger writes not yet in PostgreSQL (queued, or breaker writes in the local journal)")
+                .register(metrics);
+        Gauge.builder("memesnipe_risk_config_agreed", this, v -> v.configMismatch == null ? 1 : 0)
+                .description("1 when risk's limits are known to agree with the executor's and signer's; 0 denies entries")
                 .register(metrics);
         Gauge.builder("memesnipe_risk_recovering", this, v -> v.deployment != null && v.engine.recovering() ? 1 : 0)
                 .description("1 while the fills are replayed from the ledger after a start").register(metrics);

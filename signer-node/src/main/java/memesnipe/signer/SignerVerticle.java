@@ -173,6 +173,14 @@ public final class SignerVerticle extends VerticleBase {
             return Future.succeededFuture(keys.build());
         }
 
+        @Override
+        public Future<memesnipe.v1.SignerPolicy> getPolicy(memesnipe.v1.GetPolicyRequest request) {
+            SignerPolicy.Limits l = config.limits();
+            return Future.succeededFuture(memesnipe.v1.SignerPolicy.newBuilder()
+                    .setMaxOrderNotionalE8(l.maxOrderNotionalE8()).setMaxOrderQtyE8(l.maxOrderQtyE8())
+                    .addAllAllowedVenues(new java.util.TreeSet<>(l.allowedVenues())).build());
+        }
+
         private Future<Void> record(ApprovedOrder order, String decision, String reason) {
             return audit.append(new AuditLog.Entry(clock.millis(), order.getClientOrderId(), decision, reason, key.keyId()))
                     .recover(err -> {

@@ -19,5 +19,6 @@ public enum DenyReason {
     SYMBOL_CAP,
     MAX_POSITIONS,
     LEDGER_UNAVAILABLE,
-    RECOVERING
+    RECOVERING,
+    CONFIG_MISMATCH
 }

@@ -48,10 +48,12 @@ public final class RiskEngine {
     private String exitIdPrefix = "rx";
     private boolean ledgerConnected = true;
     private boolean ledgerAvailable = true;
+    private String configMismatch = null;
     private boolean recovering;
     private final long startedMs;
     private Consumer<FillEvent> fillListener = f -> { };
     private Consumer<ExecutionQuality.Sample> qualityListener = q -> { };
+    private java.util.function.LongConsumer qualityCleared = t -> { };
     private long exitCounter;
     private long approved;
     private long denied;
@@ -92,6 +94,14 @@ public final class RiskEngine {
         this.ledgerConnected = connected;
     }
 
+    /**
+     * Why risk's settings do not agree with the executor's and signer's (one line), or null when they are known
+     * to agree; while set, entries are denied CONFIG_MISMATCH (every order would fail downstream).
+     */
+    public void configMismatch(String problem) {
+        this.configMismatch = problem;
+    }
+
     /** Whether risk's own ledger takes writes; without it decisions and fills cannot be kept, so entries are denied. */
     public void ledgerAvailable(boolean available) {
         this.ledgerAvailable = available;
@@ -100,6 +110,12 @@ public final class RiskEngine {
     /** Called with every fill applied (once per fill), so the shell can write it to the ledger. */
     public RiskEngine onFillApplied(Consumer<FillEvent> listener) {
         this.fillListener = listener;
+        return this;
+    }
+
+    /** Called with the time of a manual reset, which empties the quality window, so the shell can forget it too. */
+    public RiskEngine onQualityCleared(java.util.function.LongConsumer listener) {
+        this.qualityCleared = listener;
         return this;
     }
 
@@ -229,6 +245,9 @@ public final class RiskEngine {
         if (!ledgerAvailable) {
             return deny(in, DenyReason.LEDGER_UNAVAILABLE, "risk's ledger (PostgreSQL) is unreachable: no new risk "
                     + "until it is back");
+        }
+        if (configMismatch != null) {
+            return deny(in, DenyReason.CONFIG_MISMATCH, configMismatch);
         }
         if (breaker.suspended(in.strategy())) {
             return deny(in, DenyReason.STRATEGY_SUSPENDED, in.strategy() + " suspended: its drawdown reached "
@@ -408,6 +427,8 @@ public final class RiskEngine {
     /** Manual reset to NORMAL (see {@link CircuitBreaker#reset}). */
     public void reset(String reason, long nowMs) {
         breaker.noteEquity(portfolio.equityE8());
+        quality.clear(); // the orders that raised it are history: judge quality afresh from the next ones
+        qualityCleared.accept(nowMs);
         breaker.reset(reason, nowMs).ifPresent(transitionListener);
     }
 
@@ -421,6 +442,7 @@ public final class RiskEngine {
         boolean stale = heldStale(nowMs);
         // After a start, a held symbol without any price yet is valued at cost, which is not its value: the breaker
         // keeps its restored tier until every held symbol is priced or the wait for prices itself raises it (stale).
+        quality.expire(nowMs);
         if (stale || portfolio.marked(null)) {
             breaker.evaluate(equity, new Conditions(stale, quality.verdict()), nowMs).ifPresent(transitionListener);
         }

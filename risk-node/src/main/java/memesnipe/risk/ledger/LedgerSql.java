@@ -45,6 +45,8 @@ final class LedgerSql {
     static final String UPDATE_OUTCOME = "UPDATE decisions SET outcome = $2 WHERE client_order_id = $1";
     static final String INSERT_QUALITY = "INSERT INTO quality_samples (time_ms, latency_ms, slippage_bps, error) "
             + "VALUES ($1, $2, $3, $4)";
+    /** A manual reset forgets the quality window up to its time (written after the samples of the same batch). */
+    static final String CLEAR_QUALITY = "DELETE FROM quality_samples WHERE time_ms <= $1";
 
     static Tuple state(long version, BreakerRecord r, long updatedMs) {
         return Tuple.from(new Object[]{version, r.tier(), r.reason(), r.sinceMs(), r.peakE8(), r.dayStartE8(),

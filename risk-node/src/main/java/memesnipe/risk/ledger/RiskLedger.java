@@ -316,6 +316,11 @@ public final class RiskLedger {
                 s.error()), null));
     }
 
+    /** A manual reset emptied the quality window at this time: a restart must not bring those samples back. */
+    public void qualityCleared(long timeMs) {
+        queue.add(new WriteQueue.Row(WriteQueue.Kind.QUALITY_CLEARED, Tuple.of(timeMs), null));
+    }
+
     /** Keeps only the newest quality samples (the window is all a restart needs). */
     public void pruneQuality(int keep) {
         pool.preparedQuery("DELETE FROM quality_samples WHERE id <= (SELECT max(id) FROM quality_samples) - $1")

@@ -35,7 +35,8 @@ final class WriteQueue {
     /** What a row is; a batch writes its rows grouped by kind, in this order. */
     enum Kind {
         FILL(LedgerSql.INSERT_FILL), CURSOR(LedgerSql.UPSERT_CURSOR), DECISION(LedgerSql.INSERT_DECISION),
-        OUTCOME(LedgerSql.UPDATE_OUTCOME), EQUITY(LedgerSql.INSERT_EQUITY), QUALITY(LedgerSql.INSERT_QUALITY);
+        OUTCOME(LedgerSql.UPDATE_OUTCOME), EQUITY(LedgerSql.INSERT_EQUITY), QUALITY(LedgerSql.INSERT_QUALITY),
+        QUALITY_CLEARED(LedgerSql.CLEAR_QUALITY);
 
         final String sql;
 
@@ -75,7 +76,8 @@ final class WriteQueue {
 
     /** Queues a row; returns false when it was dropped because the queue is full. */
     boolean add(Row row) {
-        if (queue.size() >= max && row.kind() != Kind.FILL && row.kind() != Kind.CURSOR && row.kind() != Kind.OUTCOME) {
+        if (queue.size() >= max && row.kind() != Kind.FILL && row.kind() != Kind.CURSOR && row.kind() != Kind.OUTCOME
+                && row.kind() != Kind.QUALITY_CLEARED) {
             if (dropped++ == 0) {
                 LOG.error("risk ledger write queue full ({} rows): dropping decisions and samples until it drains", max);
             }

@@ -7,15 +7,20 @@ import java.util.Arrays;
 import java.util.Deque;
 
 /**
- * Rolling execution quality over the last N orders: p95 order latency (approval to fill report),
- * average absolute slippage against the price at decision, and the error/reject rate.
+ * Rolling execution quality over the last N orders, none older than maxAgeMs: p95 order latency (approval to fill
+ * report), average absolute slippage against the price at decision, and the error/reject rate. The window decays
+ * with time ({@link #expire}) and a manual reset empties it ({@link #clear}), so a verdict raised when orders stopped
+ * coming (entries are refused in CRITICAL, so no new sample would ever replace the bad ones) does not hold forever.
  */
 public final class ExecutionQuality {
     /** Thresholds for DEGRADED and BAD. */
     public record Limits(int window, int minSamples, long degradedP95Ms, long badP95Ms, int degradedSlippageBps,
-                         int badSlippageBps, int degradedErrorPct, int badErrorPct) {
+                         int badSlippageBps, int degradedErrorPct, int badErrorPct, long maxAgeMs) {
+        /** How long a sample counts by default: ten minutes. */
+        public static final long MAX_AGE_MS_DEFAULT = 600_000;
+
         public static Limits defaults() {
-            return new Limits(50, 10, 1000, 3000, 100, 300, 10, 30);
+            return new Limits(50, 10, 1000, 3000, 100, 300, 10, 30, MAX_AGE_MS_DEFAULT);
         }
     }
 
@@ -51,6 +56,26 @@ public final class ExecutionQuality {
             }
         }
         verdict = judge();
+    }
+
+    /** Drops the samples older than maxAgeMs at nowMs and judges again; true when the window changed. */
+    public boolean expire(long nowMs) {
+        long oldest = nowMs - limits.maxAgeMs();
+        boolean changed = false;
+        while (!samples.isEmpty() && samples.peekFirst().timeMs() < oldest) {
+            samples.removeFirst();
+            changed = true;
+        }
+        if (changed) {
+            verdict = judge();
+        }
+        return changed;
+    }
+
+    /** Empties the window (a manual reset): quality is judged afresh from the next orders. */
+    public void clear() {
+        samples.clear();
+        verdict = ExecQuality.OK;
     }
 
     /** The samples in the window now, oldest first. */

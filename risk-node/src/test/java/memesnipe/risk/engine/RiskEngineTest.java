@@ -352,4 +352,45 @@ class RiskEngineTest {
         assertThat(restarted.breaker().tier()).isEqualTo(Tier.CRITICAL);
         assertThat(restarted.breaker().reason()).contains("stale");
     }
+
+    /** Ten approved entries the executor refuses: an error rate of 100 % raises CRITICAL (execution quality bad). */
+    void failTenOrders() {
+        for (int i = 0; i < ExecutionQuality.Limits.defaults().minSamples(); i++) {
+            Decision d = engine.submit(entry("q" + i, "momentum_5m", "SOL", 50), now);
+            assertThat(d.verdict()).isEqualTo(Verdict.APPROVED);
+            engine.onOrderFailed("q" + i, now);
+        }
+        engine.onTimer(now);
+        assertThat(engine.breaker().tier()).isEqualTo(Tier.CRITICAL);
+        assertThat(engine.breaker().reason()).contains("execution quality bad");
+    }
+
+    @Test
+    void executionQualityCritical_isClearedByAReset_thoughNoNewOrderEverArrives() {
+        failTenOrders();
+        now += 1_000;
+        engine.reset("venue fixed", now);
+        for (int i = 1; i <= 10; i++) {
+            engine.onTimer(now + i * 250L);
+        }
+        assertThat(engine.breaker().tier()).as("the old window no longer judges").isEqualTo(Tier.NORMAL);
+        assertThat(engine.quality().samples()).isEmpty();
+        engine.onTick("SOL", 100 * USD, now + 3_000, now + 3_000);
+        Decision after = engine.submit(entry("after-reset", "momentum_5m", "SOL", 50), now + 3_000);
+        assertThat(after.verdict()).as(after.detail()).isNotEqualTo(Verdict.DENIED);
+    }
+
+    @Test
+    void executionQualityCritical_decaysWithTime_whenEntriesStop() {
+        failTenOrders();
+        long maxAge = ExecutionQuality.Limits.defaults().maxAgeMs();
+        engine.onTimer(now + maxAge - 1);
+        assertThat(engine.breaker().tier()).as("still within the window").isEqualTo(Tier.CRITICAL);
+        for (long t = now + maxAge + 1; t < now + 2 * maxAge; t += 1_000) {
+            engine.onTimer(t);
+        }
+        assertThat(engine.quality().samples()).isEmpty();
+        assertThat(engine.breaker().tier()).as("the breaker steps down once the bad samples have aged out")
+                .isNotEqualTo(Tier.CRITICAL);
+    }
 }

@@ -186,6 +186,27 @@ class RiskLedgerTest {
     }
 
     @Test
+    void qualityCleared_byAReset_isNotBroughtBackByARestart_butLaterSamplesAre() throws Exception {
+        Deployment d = init();
+        RiskLedger ledger = open(db.settings());
+        on(() -> {
+            for (int i = 0; i < 12; i++) {
+                ledger.quality(new ExecutionQuality.Sample(T0 + i, 5_000, 0, true));
+            }
+            ledger.qualityCleared(T0 + 100);
+            ledger.quality(new ExecutionQuality.Sample(T0 + 101, 40, 1, false));
+            return Future.succeededFuture();
+        });
+        await("clear written", Duration.ofSeconds(10), () -> count("SELECT count(*) FROM risk.quality_samples") == 1);
+        on(ledger::close);
+
+        RiskLedger again = open(db.settings());
+        RiskLedger.Recovered rec = on(() -> again.load(d, 50));
+        assertThat(rec.quality()).extracting(ExecutionQuality.Sample::latencyMs).containsExactly(40L);
+        on(again::close);
+    }
+
+    @Test
     void breakerWrite_whilePostgresIsCutOff_isAcknowledgedFromTheLocalJournal_thenDrainedIntoTheLedger() throws Exception {
         Deployment d = init();
         try (TcpProxy proxy = TcpProxy.to(TestDatabase.port())) {

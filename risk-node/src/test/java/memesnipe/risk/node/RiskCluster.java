@@ -121,14 +121,16 @@ final class RiskCluster implements AutoCloseable {
     }
 
     /**
-     * Waits until the risk node has replayed its ledger and its fill stream from the executor is open (when it has
-     * a deployment; without one it serves CRITICAL at once).
+     * Waits until the risk node has replayed its ledger, its fill stream from the executor is open and its limits
+     * have been checked against the executor's and signer's (when it has a deployment; without one it serves
+     * CRITICAL at once).
      */
     void awaitRecovered() throws Exception {
         await("risk recovered from its ledger", Duration.ofSeconds(15), () -> {
             NodeStatus s = status();
             return s.getFactsOrThrow("deployment").isEmpty() || (s.getFactsOrThrow("recovering").equals("false")
-                    && s.getPeersList().stream().anyMatch(p -> p.getName().equals("executor") && p.getServing()));
+                    && s.getPeersList().stream().anyMatch(p -> p.getName().equals("executor") && p.getServing())
+                    && !s.getFactsOrThrow("configAgreement").startsWith(RiskVerticle.CONFIG_NOT_CHECKED));
         });
     }
 

@@ -53,4 +53,28 @@ class ExecutionQualityTest {
         }
         assertThat(q.verdict() == ExecQuality.BAD).isEqualTo(judged);
     }
+
+    @org.junit.jupiter.api.Test
+    void badWindow_decaysSampleBySample_onceOlderThanTheMaxAge() {
+        ExecutionQuality q = new ExecutionQuality(L);
+        for (int i = 0; i < 20; i++) {
+            q.failed(10, i * 1_000L);
+        }
+        assertThat(q.verdict()).isEqualTo(ExecQuality.BAD);
+        assertThat(q.expire(L.maxAgeMs())).as("nothing older than the max age yet").isFalse();
+        assertThat(q.expire(L.maxAgeMs() + 10_500)).isTrue();
+        assertThat(q.samples()).hasSize(9);
+        assertThat(q.verdict()).as("fewer samples than needed to judge").isEqualTo(ExecQuality.OK);
+    }
+
+    @org.junit.jupiter.api.Test
+    void clear_emptiesTheWindow_andTheVerdictIsOkAgain() {
+        ExecutionQuality q = new ExecutionQuality(L);
+        for (int i = 0; i < 20; i++) {
+            q.failed(10, 0);
+        }
+        q.clear();
+        assertThat(q.samples()).isEmpty();
+        assertThat(q.verdict()).isEqualTo(ExecQuality.OK);
+    }
 }
