@@ -188,8 +188,10 @@ class GatewayVerticleTest {
             resp.handler(got::add);
             await("the cancelling client's first event", () -> got.size() > 0);
             req.cancel(); // RST_STREAM CANCEL on a connection that stays open
+            // removed before the next one: events already on the wire for a cancelled stream make the client answer
+            // each with a reset, and netty's client closes a connection that sends 200 resets in 30 s
+            await("cancelled subscriber removed", () -> subscribers("canceller") == 0);
         }
-        await("cancelled subscribers removed", () -> subscribers("canceller") == 0);
         Collector later = subscribe(newClient(), "later");
         await("events for a subscriber that joined after the cancels", () -> later.size() >= 100);
         int seen = later.size();

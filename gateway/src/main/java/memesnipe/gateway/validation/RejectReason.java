@@ -15,5 +15,10 @@ public enum RejectReason {
     /** Liquidity is below min-liquidity-usd (or not a number). */
     LOW_LIQUIDITY,
     /** Price moved more than max-deviation-pct from the symbol's last accepted price. */
-    PRICE_DEVIATION
+    PRICE_DEVIATION,
+    /**
+     * A figure that does not fit the fixed-point wire format (price, volume or liquidity of 1e10 or more, an
+     * infinite volume or liquidity), or a symbol that is not one (memesnipe.kit.config.Identifiers.SYMBOL: 1-24 letters, digits, '.', '_', '-').
+     */
+    OUT_OF_RANGE
 }

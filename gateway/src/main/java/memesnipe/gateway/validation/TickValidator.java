@@ -16,6 +16,13 @@ import java.util.Optional;
 public final class TickValidator {
     /** Consecutive, mutually consistent deviating ticks after which the next one is accepted. */
     public static final int REANCHOR_AFTER = 5;
+    /**
+     * Prices, volumes and liquidity must stay below this (1e10): at scale 1e8 that is 1e18, within a signed
+     * 64-bit integer, so the wire event carries the value exactly rather than a clamped one.
+     */
+    public static final double MAX_FIGURE = 1e10;
+    /** Symbols as the rest of the system accepts them (see memesnipe.kit.config.Identifiers). */
+    private static final java.util.regex.Pattern SYMBOL = memesnipe.kit.config.Identifiers.SYMBOL;
 
     private final ValidationLimits limits;
     private final Map<String, SymbolState> symbols = new HashMap<>();
@@ -43,6 +50,9 @@ public final class TickValidator {
     }
 
     private RejectReason check(Tick t, long nowMs) {
+        if (t.symbol() == null || !SYMBOL.matcher(t.symbol()).matches()) {
+            return RejectReason.OUT_OF_RANGE;
+        }
         if (!Double.isFinite(t.price())) {
             return RejectReason.NON_FINITE_PRICE;
         }
@@ -52,10 +62,14 @@ public final class TickValidator {
         if (!(t.volume() >= 0)) {
             return RejectReason.NEGATIVE_VOLUME;
         }
-        if (nowMs - t.eventTimeMs() > limits.maxAgeMs()) {
+        if (t.price() >= MAX_FIGURE || t.volume() >= MAX_FIGURE || t.liquidityUsd() >= MAX_FIGURE) {
+            return RejectReason.OUT_OF_RANGE; // would not fit at scale 1e8 (also catches infinities; NaN is judged below)
+        }
+        // event time compared without overflow whatever a feed sends
+        if (t.eventTimeMs() < nowMs && nowMs - t.eventTimeMs() > limits.maxAgeMs() || t.eventTimeMs() < 0) {
             return RejectReason.STALE;
         }
-        if (t.eventTimeMs() - nowMs > limits.maxFutureMs()) {
+        if (t.eventTimeMs() > nowMs && t.eventTimeMs() - nowMs > limits.maxFutureMs()) {
             return RejectReason.FUTURE_TIMESTAMP;
         }
         if (!(t.liquidityUsd() >= limits.minLiquidityUsd())) {

@@ -41,7 +41,13 @@ class TickValidatorTest {
                 arguments("liquidity just below floor", tick(150, 1, 9_999.99, NOW), RejectReason.LOW_LIQUIDITY),
                 arguments("liquidity at floor", tick(150, 1, 10_000, NOW), OK),
                 arguments("liquidity just above floor", tick(150, 1, 10_000.01, NOW), OK),
-                arguments("liquidity NaN", tick(150, 1, Double.NaN, NOW), RejectReason.LOW_LIQUIDITY));
+                arguments("liquidity NaN", tick(150, 1, Double.NaN, NOW), RejectReason.LOW_LIQUIDITY),
+                arguments("price of 1e10 does not fit at scale 1e8", tick(1e10, 1, 50_000, NOW), RejectReason.OUT_OF_RANGE),
+                arguments("price just below 1e10 fits", tick(9.9e9, 1, 50_000, NOW), OK),
+                arguments("infinite volume", tick(150, Double.POSITIVE_INFINITY, 50_000, NOW), RejectReason.OUT_OF_RANGE),
+                arguments("infinite liquidity", tick(150, 1, Double.POSITIVE_INFINITY, NOW), RejectReason.OUT_OF_RANGE),
+                arguments("event time Long.MIN_VALUE", tick(150, 1, 50_000, Long.MIN_VALUE), RejectReason.STALE),
+                arguments("event time Long.MAX_VALUE", tick(150, 1, 50_000, Long.MAX_VALUE), RejectReason.FUTURE_TIMESTAMP));
     }
 
     @ParameterizedTest(name = "{0}")
