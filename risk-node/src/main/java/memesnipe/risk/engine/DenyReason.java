@@ -19,5 +19,9 @@ public enum DenyReason {
     SYMBOL_CAP,
     MAX_POSITIONS,
     LEDGER_UNAVAILABLE,
-    RECOVERING
+    RECOVERING,
+    /** The intent's strategy is not one the deployment runs (risk's strategies setting). */
+    UNKNOWN_STRATEGY,
+    /** The client order id belongs to another caller: its first user. */
+    ID_IN_USE
 }
