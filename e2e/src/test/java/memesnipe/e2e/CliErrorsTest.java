@@ -61,6 +61,12 @@ class CliErrorsTest {
         assertThat(admin.getSubjectX500Principal().getName()).contains("CN=admin").contains("OU=memesnipe-admin");
         assertThat(Files.getPosixFilePermissions(certs.resolve("admin-key.pem")))
                 .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        // risk's approval key pair: the private key for risk alone, the public key for the executor and the signer
+        assertThat(Files.getPosixFilePermissions(certs.resolve("risk-approval.key")))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        assertThat(Files.readString(certs.resolve("risk-approval.pub"))).startsWith("-----BEGIN PUBLIC KEY-----");
+        assertThat(memesnipe.kit.signing.RiskApproval.approver(certs.resolve("risk-approval.key")).keyId())
+                .isEqualTo(memesnipe.kit.signing.RiskApproval.verifier(certs.resolve("risk-approval.pub")).keyId());
     }
 
     @Test
