@@ -206,7 +206,7 @@ class ExecutorVerticleTest {
                 .hasMessageContaining("venue").hasMessageContaining("fee-bps").hasMessageContaining("unknown setting 'colour'");
         assertThat(ExecutorConfig.documentation()).containsKeys("gateway", "signer", "venue", "slippage-bps", "fee-bps",
                 "max-mark-age-ms", "grpc-port", "pg-url", "wal-file", "paper-venue-dir", "order-timeout-ms", "recent-orders",
-                "recent-fills", "crash-point");
+                "recent-fills", "crash-point", "approval-public-key", "approval-max-age-ms");
         assertThat(ExecutorConfig.from(Settings.empty().with("certs-dir", certs.dir().toString())).crashPoint())
                 .isEqualTo(CrashPoint.NONE);
         assertThatThrownBy(() -> ExecutorConfig.from(Settings.empty().with("certs-dir", certs.dir().toString())

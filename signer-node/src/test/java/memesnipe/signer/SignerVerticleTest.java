@@ -266,6 +266,6 @@ class SignerVerticleTest {
                 .hasMessageContaining("max-order-notional").hasMessageContaining("max-signs-per-second")
                 .hasMessageContaining("unknown setting 'colour'");
         assertThat(SignerConfig.documentation()).containsKeys("key-file", "audit-file", "max-order-notional",
-                "max-signs-per-second", "allowed-venues", "grpc-port");
+                "max-signs-per-second", "allowed-venues", "grpc-port", "approval-public-key", "approval-max-age-ms");
     }
 }
