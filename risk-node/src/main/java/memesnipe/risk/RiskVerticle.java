@@ -134,10 +134,10 @@ public final class RiskVerticle extends VerticleBase {
                 .compose(a -> {
                     approver = a;
                     LOG.info("risk approval key {} loaded ({})", a.keyId(), config.approvalKey());
-                    return RiskLedger.open(vertx, config.database(), config.walFile(), config.ledgerQueueMax(), clock);
+                    return RiskLedger.open(vertx, config.database(), config.walFile(), config.ledgerQueueMax(), clock)
+                            .recover(err -> Future.failedFuture(err instanceof Ledger.LedgerUnavailable ? err
+                                    : new Ledger.LedgerUnavailable("risk ledger: " + Ledger.rootMessage(err), err)));
                 })
-                .recover(err -> Future.failedFuture(err instanceof Ledger.LedgerUnavailable ? err
-                        : new Ledger.LedgerUnavailable("risk ledger: " + Ledger.rootMessage(err), err)))
                 .compose(l -> {
                     ledger = l;
                     return ledger.deployment();
