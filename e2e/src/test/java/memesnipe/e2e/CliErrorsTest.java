@@ -85,6 +85,26 @@ class CliErrorsTest {
     }
 
     @Test
+    void risksExecutorAndSigner_withoutTheApprovalKeys_exitTwoWithOneLineNamingThem() throws Exception {
+        Path partial = dir.resolve("certs-without-approval-keys");
+        Files.createDirectories(partial);
+        try (var files = Files.list(certs)) {
+            for (Path f : files.filter(f -> !f.getFileName().toString().startsWith("risk-approval")).toList()) {
+                Files.copy(f, partial.resolve(f.getFileName()), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        NodeProcess risk = run("no-approval-key", "node", "risk", "--certs-dir", partial.toString());
+        assertThat(risk.waitFor(Duration.ofSeconds(60))).isEqualTo(2);
+        assertThat(nonBlankLines(risk.output())).singleElement().asString().contains("risk approval key not found");
+        for (String node : List.of("executor", "signer")) {
+            NodeProcess p = run("no-approval-pub-" + node, "node", node, "--certs-dir", partial.toString());
+            assertThat(p.waitFor(Duration.ofSeconds(60))).isEqualTo(2);
+            assertThat(nonBlankLines(p.output())).singleElement().asString()
+                    .contains("risk approval public key not found");
+        }
+    }
+
+    @Test
     void node_withAnUnreachableOrRefusingLedger_exitsOneWithOneLineNamingIt() throws Exception {
         NodeProcess unreachable = run("ledger-unreachable", "node", "executor", "--certs-dir", certs.toString(),
                 "--grpc-port", "0", "--pg-url", "postgresql://postgres@127.0.0.1:1/nowhere");
