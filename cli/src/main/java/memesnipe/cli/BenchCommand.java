@@ -156,6 +156,9 @@ final class BenchCommand implements Callable<Integer> {
         Files.createDirectories(layout.dataDir());
         Map<NodeName, Map<String, String>> extra = new EnumMap<>(NodeName.class);
         extra.put(NodeName.GATEWAY, Map.of("feed-bad-tick-ratio", "0"));
+        // the Submit latency run (RiskBench.overGrpc) submits as its own strategy, beside the cluster's
+        extra.put(NodeName.RISK, Map.of(memesnipe.risk.RiskConfig.STRATEGIES_KEY,
+                String.join(",", memesnipe.strategy.core.Strategies.NAMES) + "," + RiskBench.STRATEGY));
         // the bench's ledger is a scratch one: a new deployment for this run (risk would otherwise stay CRITICAL)
         memesnipe.risk.ledger.Deployments.init(vertx, ledgerSettings(), 10_000 * memesnipe.kit.money.Fixed.ONE, true,
                 "bench", System.currentTimeMillis()).await(60, TimeUnit.SECONDS);

@@ -7,6 +7,8 @@ import memesnipe.gateway.GatewayVerticle;
 import memesnipe.kit.config.Settings;
 import memesnipe.kit.time.Clock;
 import memesnipe.kit.tls.NodeName;
+import memesnipe.risk.RiskConfig;
+import memesnipe.strategy.core.Strategies;
 
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -91,7 +93,11 @@ final class Cluster {
         }
         NodeName[] order = {NodeName.SIGNER, NodeName.EXECUTOR, NodeName.RISK, NodeName.STRATEGY, NodeName.GATEWAY};
         for (NodeName n : order) {
-            c.nodes.put(n, Nodes.create(n, settingsFor(n, layout, extra.getOrDefault(n, Map.of())), clock));
+            Map<String, String> own = extra.getOrDefault(n, Map.of());
+            if (n == NodeName.RISK) {
+                own = withStrategiesOf(extra.getOrDefault(NodeName.STRATEGY, Map.of()), own);
+            }
+            c.nodes.put(n, Nodes.create(n, settingsFor(n, layout, own), clock));
         }
         Future<?> chain = Future.succeededFuture();
         for (NodeName n : order) {
@@ -100,6 +106,20 @@ final class Cluster {
                             + NodeCommand.rootMessage(err), err))));
         }
         return chain.map(v -> c);
+    }
+
+    /**
+     * Risk's settings with its strategies setting (unless given) equal to the strategies the strategy node runs: its
+     * own setting, or its default (every strategy it knows), so risk never denies the cluster's own intents as
+     * UNKNOWN_STRATEGY.
+     */
+    static Map<String, String> withStrategiesOf(Map<String, String> strategySettings, Map<String, String> riskSettings) {
+        if (riskSettings.containsKey(RiskConfig.STRATEGIES_KEY)) {
+            return riskSettings;
+        }
+        Map<String, String> s = new java.util.HashMap<>(riskSettings);
+        s.put(RiskConfig.STRATEGIES_KEY, strategySettings.getOrDefault("strategies", String.join(",", Strategies.NAMES)));
+        return s;
     }
 
     int httpPort() {

@@ -28,6 +28,8 @@ import java.util.concurrent.TimeUnit;
 /** Risk decision throughput through the pure core, and Submit latency through a running risk node. */
 final class RiskBench {
     private static final String[] SYMBOLS = {"SOL", "BONK", "WIF", "PEPE", "JUP"};
+    /** The strategy name the gRPC run submits as (the bench cluster's risk node lists it). */
+    static final String STRATEGY = "bench";
 
     private RiskBench() {
     }
@@ -76,7 +78,7 @@ final class RiskBench {
         Histogram hist = new Histogram(10_000_000_000L, 3);
         for (int i = 0; i < n + 200; i++) {
             OrderIntent intent = OrderIntent.newBuilder().setClientOrderId("bench-" + System.nanoTime() + "-" + i)
-                    .setStrategy("bench").setSymbol(SYMBOLS[i % SYMBOLS.length]).setSide(memesnipe.v1.Side.BUY)
+                    .setStrategy(STRATEGY).setSymbol(SYMBOLS[i % SYMBOLS.length]).setSide(memesnipe.v1.Side.BUY)
                     .setPurpose(OrderPurpose.ENTRY).setNotionalE8(Fixed.ONE).setDecisionPriceE8(Fixed.ONE).build();
             long t0 = System.nanoTime();
             Calls.unary(client, risk, RiskGrpcClient.Submit, intent, 5000).await(10, TimeUnit.SECONDS);

@@ -61,6 +61,12 @@ class CliErrorsTest {
         assertThat(admin.getSubjectX500Principal().getName()).contains("CN=admin").contains("OU=memesnipe-admin");
         assertThat(Files.getPosixFilePermissions(certs.resolve("admin-key.pem")))
                 .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        // risk's approval key pair: the private key for risk alone, the public key for the executor and the signer
+        assertThat(Files.getPosixFilePermissions(certs.resolve("risk-approval.key")))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        assertThat(Files.readString(certs.resolve("risk-approval.pub"))).startsWith("-----BEGIN PUBLIC KEY-----");
+        assertThat(memesnipe.kit.signing.RiskApproval.approver(certs.resolve("risk-approval.key")).keyId())
+                .isEqualTo(memesnipe.kit.signing.RiskApproval.verifier(certs.resolve("risk-approval.pub")).keyId());
     }
 
     @Test
@@ -76,6 +82,26 @@ class CliErrorsTest {
         NodeProcess p = run("missing-certs", "node", "executor", "--certs-dir", dir.resolve("nowhere").toString());
         assertThat(p.waitFor(Duration.ofSeconds(60))).isEqualTo(2);
         assertThat(nonBlankLines(p.output())).singleElement().asString().contains("CA certificate not found");
+    }
+
+    @Test
+    void risksExecutorAndSigner_withoutTheApprovalKeys_exitTwoWithOneLineNamingThem() throws Exception {
+        Path partial = dir.resolve("certs-without-approval-keys");
+        Files.createDirectories(partial);
+        try (var files = Files.list(certs)) {
+            for (Path f : files.filter(f -> !f.getFileName().toString().startsWith("risk-approval")).toList()) {
+                Files.copy(f, partial.resolve(f.getFileName()), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        NodeProcess risk = run("no-approval-key", "node", "risk", "--certs-dir", partial.toString());
+        assertThat(risk.waitFor(Duration.ofSeconds(60))).isEqualTo(2);
+        assertThat(nonBlankLines(risk.output())).singleElement().asString().contains("risk approval key not found");
+        for (String node : List.of("executor", "signer")) {
+            NodeProcess p = run("no-approval-pub-" + node, "node", node, "--certs-dir", partial.toString());
+            assertThat(p.waitFor(Duration.ofSeconds(60))).isEqualTo(2);
+            assertThat(nonBlankLines(p.output())).singleElement().asString()
+                    .contains("risk approval public key not found");
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import memesnipe.kit.stream.ResilientStream;
 import memesnipe.kit.testing.TestDatabase;
 import memesnipe.kit.testing.TestSecrets;
 import memesnipe.kit.tls.NodeName;
+import memesnipe.kit.signing.RiskApproval;
 import memesnipe.kit.tls.TlsFiles;
 import memesnipe.v1.ApprovedOrder;
 import memesnipe.v1.ExecutionReport;
@@ -57,6 +58,8 @@ class ExecutorCrashPointTest {
     static final long QTY_E8 = 1_000_000L; // 0.01 SOL
     static Path dir;
     static Path certs;
+    /** Risk's approval key, from the certificates `memesnipe certs` wrote. */
+    static RiskApproval.Approver approver;
     static TestDatabase db;
     static final Map<String, Integer> ports = new LinkedHashMap<>();
     static final Map<String, NodeProcess> procs = new LinkedHashMap<>();
@@ -85,6 +88,7 @@ class ExecutorCrashPointTest {
         startExecutor("none");
         vertx = Vertx.vertx();
         asRisk = GrpcClients.create(vertx, TlsFiles.inDir(certs, NodeName.RISK));
+        approver = RiskApproval.approver(certs.resolve(RiskApproval.PRIVATE_KEY_FILE));
         executor = new HostPort("127.0.0.1", ports.get("executor"));
         awaitExecutorReady();
         watcher = new ResilientStream<>(vertx, "test<-executor fills", () -> Calls.serverStream(asRisk, executor,
@@ -160,8 +164,10 @@ class ExecutorCrashPointTest {
                 .setPurpose(purpose).setQtyE8(QTY_E8).setReferencePriceE8(SOL_REF_E8).setVenue("paper").build();
     }
 
+    /** Sends the order as the risk node does: over its certificate, with its approval made now (fresh per attempt). */
     static Future<ExecutionReport> execute(ApprovedOrder o) {
-        return Calls.unary(asRisk, executor, ExecutorGrpcClient.Execute, o, 10_000);
+        return Calls.unary(asRisk, executor, ExecutorGrpcClient.Execute, approver.approve(o, System.currentTimeMillis()),
+                10_000);
     }
 
     static void await(String what, Duration within, BooleanSupplier condition) throws Exception {

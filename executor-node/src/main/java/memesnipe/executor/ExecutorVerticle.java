@@ -32,6 +32,7 @@ import memesnipe.kit.grpc.Statuses;
 import memesnipe.kit.ledger.Ledger;
 import memesnipe.kit.ledger.LedgerHealth;
 import memesnipe.kit.metrics.NodeMetrics;
+import memesnipe.kit.signing.RiskApproval;
 import memesnipe.kit.stream.ResilientStream;
 import memesnipe.kit.time.Clock;
 import memesnipe.kit.tls.NodeName;
@@ -73,7 +74,9 @@ import java.util.concurrent.TimeUnit;
  * The executor node: serves memesnipe.v1.Executor. It executes each approved order at most once and never loses
  * a fill, whatever is killed and when.
  *
- * <p>An order's life, each step made durable by the {@link Journal} before the next one starts:
+ * <p>An order's life, each step made durable by the {@link Journal} before the next one starts. First, before
+ * anything is recorded, the order must carry the risk node's valid approval ({@link RiskApproval}: by risk's key, over
+ * exactly this order, recent): otherwise it is REJECTED "APPROVAL_INVALID: ..." and its id left free.
  * <ol>
  *   <li>RECEIVED: inserted into the ledger's orders table, whose primary key is the client order id; an insert
  *       that finds the id there is a duplicate and gets the first report (from memory, or read from the ledger,
@@ -117,6 +120,8 @@ public final class ExecutorVerticle extends VerticleBase {
     public static final String NOT_AT_VENUE = "CANCELLED: not at venue";
     public static final String NOT_SIGNED = "NOT_SIGNED: executor restarted before signing";
     public static final String DUPLICATE_AT_VENUE = "DUPLICATE_AT_VENUE";
+    /** Reject reason prefix of an order without a valid risk approval, followed by the problem and its figures. */
+    public static final String APPROVAL_INVALID = "APPROVAL_INVALID";
 
     /** What the node keeps with an open order: the order as routed, and its signature once signed. */
     private record Open(ApprovedOrder order, String keyId, String signature) {
@@ -157,6 +162,9 @@ public final class ExecutorVerticle extends VerticleBase {
     /** The signer's published public keys by key id: every signature is verified before an order is sent. */
     private final java.util.Map<String, byte[]> signerKeys = new java.util.HashMap<>();
     private long badSignatures;
+    /** Checks risk's approval on every order before anything else happens to it (loaded at start). */
+    private RiskApproval.Verifier approvals;
+    private long approvalsRefused;
     private long startedAtMs;
 
     public ExecutorVerticle(ExecutorConfig config, Clock clock) {
@@ -187,7 +195,12 @@ public final class ExecutorVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         startedAtMs = clock.millis();
-        return Ledger.open(vertx, config.database(), "executor")
+        return vertx.executeBlocking(() -> RiskApproval.verifier(config.approval().publicKey()))
+                .compose(v -> {
+                    approvals = v;
+                    LOG.info("executor: orders need risk's approval by key {} ({})", v.keyId(), config.approval().publicKey());
+                    return Ledger.open(vertx, config.database(), "executor");
+                })
                 .compose(l -> {
                     ledger = l;
                     store = new ExecutorLedger(l.pool());
@@ -304,6 +317,7 @@ public final class ExecutorVerticle extends VerticleBase {
         facts.put("signerPolicyKnown", Boolean.toString(signerLimits != null));
         facts.put("configProblem", configProblem.orElse(""));
         facts.put("badSignatures", Long.toString(badSignatures));
+        facts.put("approvalsRefused", Long.toString(approvalsRefused));
         facts.put("fillWatchers", Integer.toString(watchers.size()));
         facts.putAll(health.facts(clock.millis()));
         facts.put("ledger.reachable", Boolean.toString(journal.ledgerMode() && health.reachable()));
@@ -325,6 +339,16 @@ public final class ExecutorVerticle extends VerticleBase {
         }
         String id = order.getClientOrderId();
         long now = clock.millis();
+        RiskApproval.Check approval = approvals.check(order, now, config.approval().maxAgeMs());
+        if (!approval.valid()) {
+            // before the order book and the journal: nothing recorded, nothing sent, the id stays free
+            approvalsRefused++;
+            Counter.builder("memesnipe_executor_approvals_refused_total")
+                    .description("orders refused before journaling because risk's approval was missing or invalid")
+                    .tag("problem", approval.problem().name()).register(metrics).increment();
+            LOG.warn("order {} refused: {} {}", Printable.of(id), APPROVAL_INVALID, approval.describe());
+            return Future.succeededFuture(rejected(id, APPROVAL_INVALID + ": " + approval.describe()));
+        }
         OrderBook.Admission admission = book.admit(id, now);
         if (admission == OrderBook.Admission.DONE) {
             duplicatesCounter.increment();

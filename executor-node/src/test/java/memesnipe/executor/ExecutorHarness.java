@@ -14,6 +14,7 @@ import memesnipe.kit.grpc.PeerProbe;
 import memesnipe.kit.grpc.Statuses;
 import memesnipe.kit.metrics.NodeMetrics;
 import memesnipe.kit.money.Fixed;
+import memesnipe.kit.signing.RiskApproval;
 import memesnipe.kit.testing.TestCerts;
 import memesnipe.kit.testing.TestDatabase;
 import memesnipe.kit.testing.TestSecrets;
@@ -50,12 +51,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real executor with its real dependencies for node tests: a stand-in gateway streaming SOL marks, a real
  * signer over mutual TLS, a throw-away PostgreSQL database, and its own data directory (write-ahead file, paper
- * venue record). The executor can be stopped and started again on the same database and files, as a restart.
+ * venue record). It plays the risk node: orders go over risk's certificate with risk's approval (see
+ * {@link #executeAsync}). The executor can be stopped and started again on the same database and files, as a restart.
  */
 final class ExecutorHarness implements AutoCloseable {
     static final long SOL_MARK_E8 = Fixed.parse("150");
     final Vertx vertx = Vertx.vertx();
     final TestCerts certs = TestCerts.create();
+    /** The deployment's risk approval key: the harness approves every order it sends, as the risk node does. */
+    final RiskApproval.Approver approver = certs.approver();
     final TestDatabase db = TestDatabase.create();
     final Path dir;
     final Settings common;
@@ -157,7 +161,13 @@ final class ExecutorHarness implements AutoCloseable {
         return order(id, qty).toBuilder().setSide(Side.SELL).setPurpose(OrderPurpose.EXIT).build();
     }
 
+    /** Sends the order with risk's approval made now, over the risk node's certificate. */
     Future<ExecutionReport> executeAsync(ApprovedOrder order) {
+        return sendAsIs(approver.approve(order, System.currentTimeMillis()));
+    }
+
+    /** Sends the order exactly as given: no approval is added. */
+    Future<ExecutionReport> sendAsIs(ApprovedOrder order) {
         return Calls.unary(riskClient, executorAddress, ExecutorGrpcClient.Execute, order, 10_000);
     }
 

@@ -206,7 +206,7 @@ class ExecutorVerticleTest {
                 .hasMessageContaining("venue").hasMessageContaining("fee-bps").hasMessageContaining("unknown setting 'colour'");
         assertThat(ExecutorConfig.documentation()).containsKeys("gateway", "signer", "venue", "slippage-bps", "fee-bps",
                 "max-mark-age-ms", "grpc-port", "pg-url", "wal-file", "paper-venue-dir", "order-timeout-ms", "recent-orders",
-                "recent-fills", "crash-point");
+                "recent-fills", "crash-point", "approval-public-key", "approval-max-age-ms");
         assertThat(ExecutorConfig.from(Settings.empty().with("certs-dir", certs.dir().toString())).crashPoint())
                 .isEqualTo(CrashPoint.NONE);
         assertThatThrownBy(() -> ExecutorConfig.from(Settings.empty().with("certs-dir", certs.dir().toString())
@@ -228,9 +228,10 @@ class ExecutorVerticleTest {
     @Test
     @Order(9)
     void execute_fromAnyCertificateButTheRiskNodes_isRefused_soNoOrderBypassesRisk() throws Exception {
-        ApprovedOrder order = ApprovedOrder.newBuilder().setClientOrderId("bypass-1").setStrategy("s").setSymbol("SOL")
-                .setSide(Side.BUY).setPurpose(OrderPurpose.ENTRY).setQtyE8(100_000_000L)
-                .setReferencePriceE8(SOL_MARK_E8).setVenue("paper").build();
+        // even with risk's valid approval, only the risk node's certificate may Execute
+        ApprovedOrder order = h.approver.approve(ApprovedOrder.newBuilder().setClientOrderId("bypass-1").setStrategy("s")
+                .setSymbol("SOL").setSide(Side.BUY).setPurpose(OrderPurpose.ENTRY).setQtyE8(100_000_000L)
+                .setReferencePriceE8(SOL_MARK_E8).setVenue("paper").build(), System.currentTimeMillis());
         String receivedBefore = status().getFactsOrThrow("ordersReceived");
         GrpcClient gateway = GrpcClients.create(vertx, certs.of(NodeName.GATEWAY));
         assertThatThrownBy(() -> Calls.unary(gateway, executorAddress, ExecutorGrpcClient.Execute, order, 2000)
@@ -245,6 +246,56 @@ class ExecutorVerticleTest {
                 .await(10, TimeUnit.SECONDS).handler(fills::add).resume();
         await("the gateway may watch fills (earlier tests filled orders)", () -> !fills.isEmpty());
         assertThat(fills).noneMatch(f -> f.getClientOrderId().equals("bypass-1"));
+    }
+
+    @Test
+    @Order(10)
+    void execute_withoutRiskApproval_isRejectedApprovalInvalid_beforeJournaling_andTheIdStaysFree() throws Exception {
+        String receivedBefore = status().getFactsOrThrow("ordersReceived");
+        long refusedBefore = Long.parseLong(status().getFactsOrThrow("approvalsRefused"));
+        ExecutionReport report = h.sendAsIs(order("unapproved-1", "1")).await(15, TimeUnit.SECONDS);
+        assertThat(report.getStatus()).isEqualTo(OrderStatus.REJECTED);
+        assertThat(report.getRejectReason()).startsWith("APPROVAL_INVALID: MISSING");
+        assertThat(h.venueRecords("unapproved-1")).isZero();
+        assertThat(h.sql("SELECT count(*) AS n FROM orders WHERE client_order_id = 'unapproved-1'"))
+                .containsExactly(Map.of("n", "0"));
+        assertThat(status().getFactsOrThrow("ordersReceived")).as("never reached the order book").isEqualTo(receivedBefore);
+        assertThat(Long.parseLong(status().getFactsOrThrow("approvalsRefused"))).isEqualTo(refusedBefore + 1);
+        assertThat(metrics()).contains("memesnipe_executor_approvals_refused_total{node=\"executor\",problem=\"MISSING\"}");
+        assertThat(execute(order("unapproved-1", "1")).getStatus()).as("approved by risk, the same id executes")
+                .isEqualTo(OrderStatus.FILLED);
+    }
+
+    @Test
+    @Order(11)
+    void execute_withApprovalNotMatchingTheOrder_byAnotherKey_orTooOld_isRejectedApprovalInvalid_neverSigned()
+            throws Exception {
+        long now = System.currentTimeMillis();
+        ApprovedOrder approved = h.approver.approve(order("tampered-1", "0.1"), now);
+        Map<String, ApprovedOrder> cases = Map.of(
+                "BAD_SIGNATURE", approved.toBuilder().setQtyE8(approved.getQtyE8() * 50).build(),
+                "UNKNOWN_KEY", TestCerts.create().approver().approve(order("foreign-1", "0.1"), now),
+                "TOO_OLD", h.approver.approve(order("old-1", "0.1"), now - 61_000));
+        long fillsBefore = lastFillSeq();
+        for (Map.Entry<String, ApprovedOrder> c : cases.entrySet()) {
+            ExecutionReport report = h.sendAsIs(c.getValue()).await(15, TimeUnit.SECONDS);
+            assertThat(report.getStatus()).isEqualTo(OrderStatus.REJECTED);
+            assertThat(report.getRejectReason()).startsWith("APPROVAL_INVALID: " + c.getKey());
+            assertThat(h.venueRecords(c.getValue().getClientOrderId())).isZero();
+        }
+        assertThat(lastFillSeq()).isEqualTo(fillsBefore);
+        assertThat(metrics()).contains("problem=\"BAD_SIGNATURE\"").contains("problem=\"UNKNOWN_KEY\"")
+                .contains("problem=\"TOO_OLD\"");
+    }
+
+    /** The executor's Prometheus text (its port admits the risk node's certificate). */
+    static String metrics() throws Exception {
+        return vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions().setSsl(true)
+                        .setTrustOptions(certs.of(NodeName.RISK).trustOptions())
+                        .setKeyCertOptions(certs.of(NodeName.RISK).keyCertOptions()))
+                .request(io.vertx.core.http.HttpMethod.GET, executorAddress.port(), "localhost", "/metrics")
+                .compose(r -> r.send().compose(resp -> resp.body()))
+                .await(5, TimeUnit.SECONDS).toString();
     }
 
     @Test

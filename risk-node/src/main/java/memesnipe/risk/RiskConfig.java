@@ -2,37 +2,53 @@ package memesnipe.risk;
 
 import memesnipe.kit.config.ConfigReader;
 import memesnipe.kit.config.HostPort;
+import memesnipe.kit.config.Identifiers;
 import memesnipe.kit.config.NodeBasics;
+import memesnipe.kit.config.Printable;
 import memesnipe.kit.config.Settings;
 import memesnipe.kit.journal.TickJournal;
 import memesnipe.kit.ledger.DatabaseSettings;
 import memesnipe.kit.ledger.RedisSettings;
 import memesnipe.kit.money.Fixed;
+import memesnipe.kit.signing.RiskApproval;
 import memesnipe.kit.tls.NodeName;
 import memesnipe.risk.breaker.BreakerThresholds;
 import memesnipe.risk.limits.RiskLimits;
 import memesnipe.risk.quality.ExecutionQuality;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The risk node's validated configuration: where it listens, its peers, breaker thresholds and limits, and where its
- * state lives (the PostgreSQL ledger, the local breaker journal, the Redis tick journal it reads marks from). The
- * initial capital is the deployment's (set by `memesnipe init`), not a setting.
+ * The risk node's validated configuration: where it listens, its peers, breaker thresholds and limits, where its
+ * state lives (the PostgreSQL ledger, the local breaker journal, the Redis tick journal it reads marks from), the
+ * strategies the deployment runs and risk's approval key. The initial capital is the deployment's (set by
+ * `memesnipe init`), not a setting.
  */
 public record RiskConfig(NodeBasics basics, HostPort gateway, HostPort executor, String venue,
                          BreakerThresholds thresholds, RiskLimits limits, ExecutionQuality.Limits quality,
                          long evaluateEveryMs, DatabaseSettings database, Path walFile, int ledgerQueueMax,
-                         long equitySampleMs, RedisSettings redis, String journalStream) {
+                         long equitySampleMs, RedisSettings redis, String journalStream, Set<String> strategies,
+                         Path approvalKey) {
     public static final String EQUITY_SAMPLE_MS_KEY = "equity-sample-ms";
     public static final long EQUITY_SAMPLE_MS_DEFAULT = 1000;
     public static final String WAL_FILE_KEY = "wal-file";
     public static final String WAL_FILE_DEFAULT = "risk-wal.log";
     public static final String LEDGER_QUEUE_MAX_KEY = "ledger-queue-max";
     public static final int LEDGER_QUEUE_MAX_DEFAULT = 100_000;
+    public static final String STRATEGIES_KEY = "strategies";
+    /**
+     * The strategies the strategy node runs by default (its Strategies.NAMES; the cli's tests keep the two equal):
+     * a deployment that runs other ones lists them on both nodes.
+     */
+    public static final String STRATEGIES_DEFAULT = "momentum_5m,mean_revert_1h";
+    public static final String APPROVAL_KEY_KEY = "approval-key";
 
     public static RiskConfig from(Settings settings) {
         return ConfigReader.validate(settings, RiskConfig::read);
@@ -97,6 +113,16 @@ public record RiskConfig(NodeBasics basics, HostPort gateway, HostPort executor,
         RedisSettings redis = RedisSettings.read(r);
         String stream = r.string(TickJournal.STREAM_KEY, TickJournal.STREAM_DEFAULT,
                 "Redis tick journal stream the last marks are read from at start");
+        Set<String> strategies = r.read(STRATEGIES_KEY, STRATEGIES_DEFAULT, "the strategies this deployment runs, "
+                + "comma-separated (names of [a-z0-9_], at most 64 characters): an intent from any other strategy is "
+                + "denied UNKNOWN_STRATEGY; list the same ones as the strategy node's strategies", RiskConfig::strategyNames);
+        Path approvalKey = r.path(APPROVAL_KEY_KEY, basics.certsDir() == null ? RiskApproval.PRIVATE_KEY_FILE
+                : basics.certsDir().resolve(RiskApproval.PRIVATE_KEY_FILE).toString(), "risk's Ed25519 approval key "
+                + "(owner-only PEM, written by memesnipe certs): every order sent to the executor carries risk's "
+                + "signature, which the executor and the signer verify");
+        if (approvalKey != null && !Files.isRegularFile(approvalKey)) {
+            r.problem("risk approval key not found: " + approvalKey + " (memesnipe certs writes it)");
+        }
         if (t.rampPct() != null && t.tradingDayZone() != null) {
             t.problems().forEach(r::problem);
         }
@@ -104,7 +130,7 @@ public record RiskConfig(NodeBasics basics, HostPort gateway, HostPort executor,
             limits.problems().forEach(r::problem);
         }
         return new RiskConfig(basics, gateway, executor, venue, t, limits, q, every, database, walFile, queueMax,
-                equitySample, redis, stream);
+                equitySample, redis, stream, strategies, approvalKey);
     }
 
     /** Reads a percentage such as "2.5" as basis points (250). */
@@ -124,6 +150,26 @@ public record RiskConfig(NodeBasics basics, HostPort gateway, HostPort executor,
 
     private static long orZero(Long v) {
         return v == null ? -1 : v;
+    }
+
+    /** A comma-separated list of strategy names, each matching {@link Identifiers#NAME}; at least one. */
+    private static Set<String> strategyNames(String v) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String part : v.split(",")) {
+            String name = part.trim();
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (!Identifiers.valid(Identifiers.NAME, name)) {
+                throw new IllegalArgumentException("has '" + Printable.of(name) + "', which is not a strategy name "
+                        + "(1..64 characters of [a-z0-9_])");
+            }
+            names.add(name);
+        }
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("must name at least one strategy");
+        }
+        return Collections.unmodifiableSet(names);
     }
 
     private static List<Integer> intList(String v) {

@@ -20,6 +20,7 @@ import memesnipe.kit.journal.TickJournal;
 import memesnipe.kit.ledger.Ledger;
 import memesnipe.kit.metrics.NodeMetrics;
 import memesnipe.kit.money.Fixed;
+import memesnipe.kit.signing.RiskApproval;
 import memesnipe.kit.stream.ResilientStream;
 import memesnipe.kit.time.Clock;
 import memesnipe.kit.tls.NodeIdentity;
@@ -37,6 +38,7 @@ import memesnipe.risk.ledger.BreakerWrite;
 import memesnipe.risk.ledger.BreakerWriter;
 import memesnipe.risk.ledger.Deployment;
 import memesnipe.risk.ledger.RiskLedger;
+import memesnipe.v1.ApprovedOrder;
 import memesnipe.v1.BreakerEvent;
 import memesnipe.v1.BreakerState;
 import memesnipe.v1.ExecutionReport;
@@ -72,7 +74,9 @@ import java.util.concurrent.TimeUnit;
  * executor, forwards approved orders and its own exits to the executor, and keeps its state in its PostgreSQL
  * ledger. At start it reads the deployment and the breaker, then replays its fills (entries are denied, exits wait)
  * and takes last marks from the Redis tick journal before deciding anything new; the fill stream resumes after the
- * last fill it delivered. Without a deployment record (`memesnipe init`) it stays CRITICAL.
+ * last fill it delivered. Without a deployment record (`memesnipe init`) it stays CRITICAL. Only the strategy node's
+ * certificate may Submit (the operator's admin certificate Trip and Reset); decisions are answered by caller and client
+ * order id, and every order it sends carries its signed approval ({@link RiskApproval}).
  */
 public final class RiskVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(RiskVerticle.class);
@@ -90,6 +94,8 @@ public final class RiskVerticle extends VerticleBase {
     private final long startedAtMs;
     private final String exitIdPrefix = "rx" + Long.toHexString(new java.security.SecureRandom().nextInt() & 0xffffffL);
     private RiskEngine engine;
+    /** Signs every order sent to the executor with risk's approval key (loaded at start). */
+    private RiskApproval.Approver approver;
     private RiskLedger ledger;
     private Deployment deployment;
     private BreakerWriter breakerWriter;
@@ -133,9 +139,15 @@ public final class RiskVerticle extends VerticleBase {
     public Future<?> start() {
         metrics = NodeMetrics.create(NodeName.RISK.id());
         engine = strictEngine(0, "risk is starting: reading its ledger");
-        return RiskLedger.open(vertx, config.database(), config.walFile(), config.ledgerQueueMax(), clock)
-                .recover(err -> Future.failedFuture(err instanceof Ledger.LedgerUnavailable ? err
-                        : new Ledger.LedgerUnavailable("risk ledger: " + Ledger.rootMessage(err), err)))
+        return vertx.executeBlocking(() -> RiskApproval.approver(config.approvalKey()))
+                .recover(err -> Future.failedFuture(new IllegalStateException("risk: " + err.getMessage(), err)))
+                .compose(a -> {
+                    approver = a;
+                    LOG.info("risk approval key {} loaded ({})", a.keyId(), config.approvalKey());
+                    return RiskLedger.open(vertx, config.database(), config.walFile(), config.ledgerQueueMax(), clock)
+                            .recover(err -> Future.failedFuture(err instanceof Ledger.LedgerUnavailable ? err
+                                    : new Ledger.LedgerUnavailable("risk ledger: " + Ledger.rootMessage(err), err)));
+                })
                 .compose(l -> {
                     ledger = l;
                     return ledger.deployment();
@@ -151,7 +163,7 @@ public final class RiskVerticle extends VerticleBase {
         long now = clock.millis();
         RiskEngine e = RiskEngine.withBreaker(config.limits(), CircuitBreaker.strict(config.thresholds(), why, capitalE8, now),
                 config.quality(), capitalE8, now, this::onTransition);
-        e.exitIdPrefix(exitIdPrefix);
+        e.exitIdPrefix(exitIdPrefix).knownStrategies(config.strategies());
         e.ledgerConnected(false);
         return e;
     }
@@ -202,7 +214,7 @@ public final class RiskVerticle extends VerticleBase {
                 }
             }
             RiskEngine e = RiskEngine.withBreaker(config.limits(), breaker, config.quality(), capital, now, this::onTransition);
-            e.exitIdPrefix(exitIdPrefix);
+            e.exitIdPrefix(exitIdPrefix).knownStrategies(config.strategies());
             e.ledgerConnected(false);
             e.quality().restore(rec.quality());
             e.startRecovery();
@@ -308,6 +320,8 @@ public final class RiskVerticle extends VerticleBase {
                 .status(this::status)
                 .service(new RiskApi(new Api()))
                 .requestClientCertificates()
+                // only the strategy node submits intents: anyone else could open or close the strategies' positions
+                .restrict(RiskApi.NAME, "Submit", java.util.EnumSet.of(NodeName.STRATEGY))
                 .restrict(RiskApi.NAME, "Trip", "an admin certificate", NodeIdentity::isAdmin)
                 .restrict(RiskApi.NAME, "Reset", "an admin certificate", NodeIdentity::isAdmin)
                 .build();
@@ -503,9 +517,9 @@ public final class RiskVerticle extends VerticleBase {
         long now = clock.millis();
         for (OrderRequest o : orders) {
             LOG.info("risk exit {} {} {} {}", o.clientOrderId(), o.strategy(), o.symbol(), Fixed.format(o.qtyE8()));
-            var d = engine.decisionOf(o.clientOrderId());
+            var d = engine.decisionOf(RiskEngine.OWN_CALLER, o.clientOrderId());
             if (deployment != null && d.isPresent()) {
-                ledger.decisionBeforeSending(d.get(), "risk", o.strategy(), o.symbol(), o.purpose().name(), now)
+                ledger.decisionBeforeSending(d.get(), RiskEngine.OWN_CALLER, o.strategy(), o.symbol(), o.purpose().name(), now)
                         .onComplete(v -> forward(o, 0));
             } else {
                 forward(o, 0);
@@ -513,10 +527,14 @@ public final class RiskVerticle extends VerticleBase {
         }
     }
 
-    /** Hands an order to the executor; retries with the same id (idempotent). Exits retry until delivered. */
+    /**
+     * Hands an order to the executor with risk's approval, signed anew for every attempt (so a retried exit never
+     * carries an approval too old for the executor or the signer); retries with the same id (idempotent). Exits retry
+     * until delivered.
+     */
     private void forward(OrderRequest order, int attempt) {
-        Calls.unary(client, config.executor(), ExecutorGrpcClient.Execute, Wire.order(order, config.venue()),
-                CALL_TIMEOUT_MS).onComplete(ar -> {
+        ApprovedOrder approved = approver.approve(Wire.order(order, config.venue()), clock.millis());
+        Calls.unary(client, config.executor(), ExecutorGrpcClient.Execute, approved, CALL_TIMEOUT_MS).onComplete(ar -> {
                     if (ar.succeeded()) {
                         ExecutionReport report = ar.result();
                         if (report.getStatus() == OrderStatus.FILLED && report.hasFill()) {
@@ -580,17 +598,18 @@ public final class RiskVerticle extends VerticleBase {
                         String.join("; ", problems));
                 return Future.failedFuture(new StatusException(GrpcStatus.INVALID_ARGUMENT, String.join("; ", problems)));
             }
-            if (engine.decided(intent.clientOrderId()) || deployment == null) {
+            if (engine.remembers(intent.clientOrderId()) || deployment == null) {
                 return Future.succeededFuture(decide(intent, caller));
             }
-            // a client order id decided long ago (or before a restart) gets that decision back, never a new one
-            Future<java.util.Optional<Decision>> earlier = ledger.usable()
+            // a client order id decided long ago (or before a restart) gets that decision back, never a new one; and
+            // only to the caller it was made for (another caller is denied ID_IN_USE)
+            Future<java.util.Optional<RiskLedger.CallerDecision>> earlier = ledger.usable()
                     ? ledger.findDecision(intent.clientOrderId()).timeout(LOOKUP_TIMEOUT_MS, TimeUnit.MILLISECONDS)
                     : Future.failedFuture("ledger unreachable");
             return earlier.transform(ar -> {
                 if (ar.succeeded() && ar.result().isPresent()) {
-                    engine.restoreDecision(ar.result().get());
-                    return Future.succeededFuture(Wire.decision(ar.result().get()));
+                    engine.restoreDecision(ar.result().get().caller(), ar.result().get().decision());
+                    return Future.succeededFuture(decide(intent, caller));
                 }
                 if (ar.failed() && ledger.usable()) {
                     ledger.health().failed(ar.cause()); // entries are denied until the ledger answers again
@@ -603,12 +622,18 @@ public final class RiskVerticle extends VerticleBase {
         }
 
         private RiskDecision decide(Intent intent, String caller) {
-            boolean repeat = engine.decided(intent.clientOrderId());
+            boolean repeat = engine.remembers(intent.clientOrderId());
             long now = clock.millis();
             if (ledger != null) {
                 engine.ledgerAvailable(ledger.usable());
             }
-            Decision d = engine.submit(intent, now);
+            Decision d = engine.submit(caller, intent, now);
+            if (d.reason() == memesnipe.risk.engine.DenyReason.ID_IN_USE) {
+                counter(d).increment(); // not on record: the id's decision is its first caller's
+                LOG.warn("intent {} from {} denied: {}", Printable.of(intent.clientOrderId()), Printable.of(caller),
+                        d.detail());
+                return Wire.decision(d);
+            }
             if (!repeat) {
                 counter(d).increment();
                 if (deployment == null) {
@@ -741,6 +766,8 @@ public final class RiskVerticle extends VerticleBase {
         facts.put("fillCursor", p.fillLogId() + ":" + p.lastFillSeq());
         facts.put("skippedOldFills", String.valueOf(skippedOldFills));
         facts.put("resentExits", String.valueOf(resentExits));
+        facts.put("forwardFailures", String.valueOf(forwardFailures == null ? 0 : (long) forwardFailures.count()));
+        facts.put("approvalKeyId", approver == null ? "" : approver.keyId());
         if (ledger != null) {
             ledger.pendingWrites();
             facts.putAll(ledger.health().facts(now));

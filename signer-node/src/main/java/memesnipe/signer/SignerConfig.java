@@ -4,6 +4,7 @@ import memesnipe.kit.config.ConfigReader;
 import memesnipe.kit.config.NodeBasics;
 import memesnipe.kit.config.Settings;
 import memesnipe.kit.money.Fixed;
+import memesnipe.kit.signing.ApprovalSettings;
 import memesnipe.kit.tls.NodeName;
 import memesnipe.signer.policy.SignerPolicy;
 
@@ -14,10 +15,10 @@ import java.util.Set;
 /**
  * Signer-node configuration, validated once. Keys: host, grpc-port (7005), certs-dir, tls-ca, tls-cert,
  * tls-key, key-file, key-passphrase-file, audit-file, max-order-notional, max-order-qty, max-signs-per-second, allowed-venues, gateway,
- * max-price-age-ms.
+ * max-price-age-ms, approval-public-key, approval-max-age-ms.
  */
 public record SignerConfig(NodeBasics basics, Path keyFile, Path passphraseFile, Path auditFile, SignerPolicy.Limits limits,
-                           memesnipe.kit.config.HostPort gateway, long maxPriceAgeMs) {
+                           memesnipe.kit.config.HostPort gateway, long maxPriceAgeMs, ApprovalSettings approval) {
     public static final int DEFAULT_PORT = 7005;
 
     /** Reads and validates every key; throws ConfigException listing all problems. */
@@ -67,10 +68,11 @@ public record SignerConfig(NodeBasics basics, Path keyFile, Path passphraseFile,
                 "gateway gRPC address: the signer's own read-only market data, used to price every order it signs");
         long maxAge = r.longValue("max-price-age-ms", 2_000, 1, 600_000,
                 "the signer's own price older than this is not fresh: buys are refused (NO_PRICE)");
+        ApprovalSettings approval = ApprovalSettings.read(r, basics);
         if (maxNotional == null || perSecond == null || keyFile == null || auditFile == null || maxQty == null) {
             return null;
         }
         return new SignerConfig(basics, keyFile, passphraseFile, auditFile, new SignerPolicy.Limits(maxNotional, perSecond, venues,
-                maxQty), gateway, maxAge);
+                maxQty), gateway, maxAge, approval);
     }
 }

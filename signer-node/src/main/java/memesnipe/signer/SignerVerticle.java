@@ -8,6 +8,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.grpc.common.GrpcStatus;
 import io.vertx.grpc.server.StatusException;
 import memesnipe.kit.config.Identifiers;
+import memesnipe.kit.config.Printable;
 import memesnipe.kit.grpc.NodeServer;
 import memesnipe.kit.grpc.Statuses;
 import memesnipe.kit.metrics.NodeMetrics;
@@ -18,6 +19,7 @@ import memesnipe.signer.keystore.KeyFile;
 import memesnipe.signer.policy.MarkBook;
 import memesnipe.signer.policy.SignerPolicy;
 import memesnipe.kit.signing.CanonicalOrderBytes;
+import memesnipe.kit.signing.RiskApproval;
 import memesnipe.v1.ApprovedOrder;
 import memesnipe.v1.GetPublicKeysRequest;
 import memesnipe.v1.GetPublicKeysResponse;
@@ -36,7 +38,8 @@ import java.util.Set;
 
 /**
  * The signer node: holds the Ed25519 key, serves memesnipe.v1.Signer to the executor's certificate only
- * (mutual TLS), signs the canonical order bytes under its own {@link SignerPolicy} and records every
+ * (mutual TLS), signs the canonical order bytes only of orders carrying the risk node's valid approval
+ * ({@link RiskApproval}; otherwise APPROVAL_INVALID) and under its own {@link SignerPolicy}, and records every
  * decision in the {@link AuditLog} before answering.
  */
 public final class SignerVerticle extends VerticleBase {
@@ -50,6 +53,8 @@ public final class SignerVerticle extends VerticleBase {
     /** Keys rotated out: their public keys are still published, so what they signed can be verified. */
     private java.util.Map<String, byte[]> retired = Map.of();
     private SignerPolicy policy;
+    /** Checks risk's approval of every order before the policy sees it (loaded at start). */
+    private RiskApproval.Verifier approvals;
     private AuditLog audit;
     private NodeServer server;
     private MarkBook marks;
@@ -70,6 +75,7 @@ public final class SignerVerticle extends VerticleBase {
     public Future<?> start() {
         startedAtMs = clock.millis();
         return vertx.executeBlocking(() -> {
+                    approvals = RiskApproval.verifier(config.approval().publicKey());
                     retired = KeyFile.retiredPublicKeys(config.keyFile());
                     return KeyFile.loadOrCreate(config.keyFile(), KeyFile.readPassphrase(config.passphraseFile()));
                 })
@@ -141,16 +147,17 @@ public final class SignerVerticle extends VerticleBase {
                 return record(order, "INVALID", "INVALID_ARGUMENT: " + problem).compose(v -> Future.failedFuture(
                         new StatusException(GrpcStatus.INVALID_ARGUMENT, problem)));
             }
+            RiskApproval.Check approval = approvals.check(order, clock.millis(), config.approval().maxAgeMs());
+            if (!approval.valid()) {
+                LOG.warn("signer: order {} refused {}: {}", Printable.of(order.getClientOrderId()),
+                        SignDenyReason.APPROVAL_INVALID, approval.describe());
+                return refuse(order, SignDenyReason.APPROVAL_INVALID, approval.describe());
+            }
             SignerPolicy.Decision decision = policy.decide(request.getKeyId(), order.getVenue(),
                     order.getQtyE8(), order.getReferencePriceE8(), order.getSide() == memesnipe.v1.Side.SELL,
                     marks.price(order.getSymbol(), clock.millis()));
             if (!decision.allowed()) {
-                denied++;
-                Counter.builder("memesnipe_signer_denied_total").description("signatures refused by the signer's policy")
-                        .tag("reason", decision.reason().name()).register(metrics).increment();
-                SignResponse refusal = SignResponse.newBuilder().setSigned(false).setDenyReason(decision.reason())
-                        .setDetail(decision.detail()).setKeyId(key.keyId()).build();
-                return record(order, "DENIED", decision.reason().name()).map(refusal);
+                return refuse(order, decision.reason(), decision.detail());
             }
             byte[] signature = key.sign(CanonicalOrderBytes.of(order));
             SignResponse ok = SignResponse.newBuilder().setSigned(true).setDenyReason(SignDenyReason.SIGN_OK)
@@ -179,6 +186,16 @@ public final class SignerVerticle extends VerticleBase {
             return Future.succeededFuture(memesnipe.v1.SignerPolicy.newBuilder()
                     .setMaxOrderNotionalE8(l.maxOrderNotionalE8()).setMaxOrderQtyE8(l.maxOrderQtyE8())
                     .addAllAllowedVenues(new java.util.TreeSet<>(l.allowedVenues())).build());
+        }
+
+        /** A refusal is data: counted by reason, audited, then answered. */
+        private Future<SignResponse> refuse(ApprovedOrder order, SignDenyReason reason, String detail) {
+            denied++;
+            Counter.builder("memesnipe_signer_denied_total").description("signatures refused by the signer")
+                    .tag("reason", reason.name()).register(metrics).increment();
+            SignResponse refusal = SignResponse.newBuilder().setSigned(false).setDenyReason(reason).setDetail(detail)
+                    .setKeyId(key.keyId()).build();
+            return record(order, "DENIED", reason.name()).map(refusal);
         }
 
         private Future<Void> record(ApprovedOrder order, String decision, String reason) {

@@ -86,7 +86,13 @@ class SignerVerticleTest {
         vertx.close().await(10, TimeUnit.SECONDS);
     }
 
+    /** Asks for a signature of the order with risk's approval made now, as the executor forwards it. */
     static Future<SignResponse> sign(GrpcClient client, ApprovedOrder order) {
+        return signAsIs(client, certs.approver().approve(order, System.currentTimeMillis()));
+    }
+
+    /** Asks for a signature of the order exactly as given: no approval is added. */
+    static Future<SignResponse> signAsIs(GrpcClient client, ApprovedOrder order) {
         return Calls.unary(client, address, SignerGrpcClient.Sign, SignRequest.newBuilder().setOrder(order).build(), 3000);
     }
 
@@ -110,6 +116,27 @@ class SignerVerticleTest {
         assertThat(KeyFile.verify(key.getPublicKey().toByteArray(), CanonicalOrderBytes.of(altered),
                 resp.getSignature().toByteArray())).isFalse();
         assertThat(Files.readString(workDir.resolve("audit.log"))).contains("client_order_id=ord-1\tdecision=SIGNED");
+    }
+
+    @Test
+    void sign_withoutRisksValidApproval_isDeniedApprovalInvalid_nothingSigned_andAudited() throws Exception {
+        long now = System.currentTimeMillis();
+        ApprovedOrder approved = certs.approver().approve(ORDER.toBuilder().setClientOrderId("ord-tampered").build(), now);
+        Map<String, ApprovedOrder> cases = Map.of(
+                "MISSING", ORDER.toBuilder().setClientOrderId("ord-unapproved").build(),
+                "BAD_SIGNATURE", approved.toBuilder().setQtyE8(approved.getQtyE8() * 3).build(),
+                "UNKNOWN_KEY", TestCerts.create().approver().approve(ORDER.toBuilder().setClientOrderId("ord-foreign").build(), now),
+                "TOO_OLD", certs.approver().approve(ORDER.toBuilder().setClientOrderId("ord-old").build(), now - 61_000));
+        for (Map.Entry<String, ApprovedOrder> c : cases.entrySet()) {
+            SignResponse resp = signAsIs(executorClient, c.getValue()).await(5, TimeUnit.SECONDS);
+            assertThat(resp.getSigned()).as(c.getKey()).isFalse();
+            assertThat(resp.getDenyReason()).isEqualTo(SignDenyReason.APPROVAL_INVALID);
+            assertThat(resp.getDetail()).startsWith(c.getKey());
+            assertThat(resp.getSignature().isEmpty()).isTrue();
+            assertThat(Files.readString(workDir.resolve("audit.log"))).contains("client_order_id="
+                    + c.getValue().getClientOrderId() + "\tdecision=DENIED\treason=APPROVAL_INVALID");
+        }
+        assertThat(AuditLog.verify(workDir.resolve("audit.log")).intact()).isTrue();
     }
 
     @Test
@@ -239,6 +266,6 @@ class SignerVerticleTest {
                 .hasMessageContaining("max-order-notional").hasMessageContaining("max-signs-per-second")
                 .hasMessageContaining("unknown setting 'colour'");
         assertThat(SignerConfig.documentation()).containsKeys("key-file", "audit-file", "max-order-notional",
-                "max-signs-per-second", "allowed-venues", "grpc-port");
+                "max-signs-per-second", "allowed-venues", "grpc-port", "approval-public-key", "approval-max-age-ms");
     }
 }

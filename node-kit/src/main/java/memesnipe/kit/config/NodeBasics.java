@@ -6,10 +6,11 @@ import memesnipe.kit.tls.TlsFiles;
 import java.nio.file.Path;
 
 /**
- * Settings every node has: where its gRPC server listens and its TLS files.
+ * Settings every node has: where its gRPC server listens and its TLS files (certsDir is the directory written by
+ * `memesnipe certs`, where other key files such as risk's approval key default to; null when the value was bad).
  * Keys: host, grpc-port, certs-dir, tls-ca, tls-cert, tls-key.
  */
-public record NodeBasics(NodeName node, String host, int grpcPort, TlsFiles tls) {
+public record NodeBasics(NodeName node, String host, int grpcPort, TlsFiles tls, Path certsDir) {
 
     /** Reads the common keys; TLS files default to the layout of certs-dir. */
     public static NodeBasics read(ConfigReader r, NodeName node, int defaultPort) {
@@ -24,6 +25,6 @@ public record NodeBasics(NodeName node, String host, int grpcPort, TlsFiles tls)
         for (String p : tls.problems()) {
             r.problem(p);
         }
-        return new NodeBasics(node, host, port, tls);
+        return new NodeBasics(node, host, port, tls, dir);
     }
 }

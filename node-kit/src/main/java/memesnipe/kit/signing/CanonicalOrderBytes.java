@@ -9,10 +9,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The deterministic byte encoding of an {@link ApprovedOrder} that the signer signs (protobuf
- * serialization is not canonical, so it is not used). Layout, all integers big-endian:
+ * The deterministic byte encodings of an {@link ApprovedOrder} that are signed (protobuf serialization is not
+ * canonical, so it is not used): {@link #of} by the signer, {@link #approval} by the risk node. Layout, all integers
+ * big-endian:
  * <pre>
- *   "MSIG1"                 5 bytes ASCII version tag
+ *   "MSIG1" or "MAPR1"      5 bytes ASCII version tag (signer's signature, risk's approval)
  *   client_order_id         u32 length + UTF-8 bytes
  *   strategy                u32 length + UTF-8 bytes
  *   symbol                  u32 length + UTF-8 bytes
@@ -21,19 +22,34 @@ import java.nio.charset.StandardCharsets;
  *   qty_e8                  i64
  *   reference_price_e8      i64
  *   venue                   u32 length + UTF-8 bytes
+ * and for an approval only:
+ *   approval_time_ms        i64
+ *   approval_key_id         u32 length + UTF-8 bytes
  * </pre>
- * Other fields (decision_seq, times) are tracing data and are not covered.
+ * Other fields (decision_seq, decision and approval times of the signer's encoding) are tracing data and are not
+ * covered. The two tags keep a signature of one kind from ever passing for the other.
  */
 public final class CanonicalOrderBytes {
     public static final String VERSION_TAG = "MSIG1";
+    public static final String APPROVAL_TAG = "MAPR1";
 
     private CanonicalOrderBytes() {
     }
 
+    /** What the signer signs. */
     public static byte[] of(ApprovedOrder order) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+        return encode(order, VERSION_TAG, false);
+    }
+
+    /** What the risk node signs to approve an order (see {@link RiskApproval}). */
+    public static byte[] approval(ApprovedOrder order) {
+        return encode(order, APPROVAL_TAG, true);
+    }
+
+    private static byte[] encode(ApprovedOrder order, String tag, boolean approval) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(160);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.write(VERSION_TAG.getBytes(StandardCharsets.US_ASCII));
+            out.write(tag.getBytes(StandardCharsets.US_ASCII));
             string(out, order.getClientOrderId());
             string(out, order.getStrategy());
             string(out, order.getSymbol());
@@ -42,6 +58,10 @@ public final class CanonicalOrderBytes {
             out.writeLong(order.getQtyE8());
             out.writeLong(order.getReferencePriceE8());
             string(out, order.getVenue());
+            if (approval) {
+                out.writeLong(order.getApprovalTimeMs());
+                string(out, order.getApprovalKeyId());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

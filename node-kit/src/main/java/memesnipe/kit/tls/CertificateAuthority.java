@@ -124,8 +124,9 @@ public final class CertificateAuthority {
 
     /**
      * Writes ca.pem, ca-key.pem, for every node &lt;node&gt;.pem and &lt;node&gt;-key.pem, and an operator's
-     * admin.pem and admin-key.pem (for admin RPCs such as Risk/Trip) into dir (created if missing).
-     * Keys are written with owner-only permissions.
+     * admin.pem and admin-key.pem (for admin RPCs such as Risk/Trip), and the risk node's approval key pair
+     * (risk-approval.key, risk-approval.pub: see {@link memesnipe.kit.signing.RiskApproval}) into dir (created if
+     * missing). Keys are written with owner-only permissions.
      */
     public static void writeDeployment(Path dir, List<String> extraNames, Duration validity) throws IOException {
         Files.createDirectories(dir);
@@ -140,6 +141,7 @@ public final class CertificateAuthority {
         Issued admin = ca.issue(ADMIN, NodeIdentity.ADMIN_OU, extraNames, validity);
         Files.writeString(dir.resolve(ADMIN + ".pem"), admin.certificatePem());
         writeSecret(dir.resolve(ADMIN + "-key.pem"), admin.privateKeyPem());
+        memesnipe.kit.signing.RiskApproval.writeKeyPair(dir);
     }
 
     /** File stem and common name of the operator's admin certificate. */
@@ -191,7 +193,8 @@ public final class CertificateAuthority {
         return new BigInteger(127, RANDOM);
     }
 
-    private static String pem(String type, byte[] der) {
+    /** DER bytes as PEM text of the given type (e.g. "CERTIFICATE", "PUBLIC KEY"). */
+    public static String pem(String type, byte[] der) {
         StringWriter out = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
             writer.writeObject(new PemObject(type, der));

@@ -61,4 +61,20 @@ class CanonicalOrderBytesTest {
         ApprovedOrder traced = EXAMPLE.toBuilder().setDecisionSeq(99).setApprovedTimeMs(5).build();
         assertThat(CanonicalOrderBytes.of(traced)).isEqualTo(CanonicalOrderBytes.of(EXAMPLE));
     }
+
+    @Test
+    void approvalBytes_coverTheSignedFieldsThenTheApprovalTimeAndKeyId_underTheirOwnTag() {
+        ApprovedOrder approved = EXAMPLE.toBuilder().setApprovalTimeMs(1_700_000_000_000L).setApprovalKeyId("k1")
+                .setRiskApproval(com.google.protobuf.ByteString.copyFromUtf8("not covered")).build();
+        String signerBody = HexFormat.of().formatHex(CanonicalOrderBytes.of(EXAMPLE)).substring(10);
+        assertThat(HexFormat.of().formatHex(CanonicalOrderBytes.approval(approved))).isEqualTo(
+                "4d41505231"                                  // "MAPR1"
+                        + signerBody                                  // the same fields as the signer's bytes
+                        + "0000018bcfe56800"                          // approval_time_ms 1700000000000
+                        + "00000002" + "6b31");                       // approval_key_id "k1"
+        assertThat(CanonicalOrderBytes.approval(approved.toBuilder().setApprovalTimeMs(1).build()))
+                .isNotEqualTo(CanonicalOrderBytes.approval(approved));
+        assertThat(CanonicalOrderBytes.approval(approved.toBuilder().setApprovalKeyId("k2").build()))
+                .isNotEqualTo(CanonicalOrderBytes.approval(approved));
+    }
 }

@@ -1,5 +1,6 @@
 package memesnipe.kit.testing;
 
+import memesnipe.kit.signing.RiskApproval;
 import memesnipe.kit.tls.CertificateAuthority;
 import memesnipe.kit.tls.NodeName;
 import memesnipe.kit.tls.TlsFiles;
@@ -35,6 +36,15 @@ public final class TestCerts {
 
     public TlsFiles of(NodeName node) {
         return TlsFiles.inDir(dir, node);
+    }
+
+    /** The risk node's approval key of this deployment: tests that hand orders to the executor or the signer sign with it. */
+    public RiskApproval.Approver approver() {
+        try {
+            return RiskApproval.approver(dir.resolve(RiskApproval.PRIVATE_KEY_FILE));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The operator's admin certificate (for admin RPCs). */

@@ -20,5 +20,10 @@ public enum DenyReason {
     MAX_POSITIONS,
     LEDGER_UNAVAILABLE,
     RECOVERING,
+    /** The intent's strategy is not one the deployment runs (risk's strategies setting). */
+    UNKNOWN_STRATEGY,
+    /** The client order id belongs to another caller: its first user. */
+    ID_IN_USE,
+    /** Risk's settings are not known to agree with the executor's and signer's (see the detail). */
     CONFIG_MISMATCH
 }

@@ -1,5 +1,7 @@
 package memesnipe.risk.engine;
 
+import memesnipe.kit.config.Identifiers;
+
 /**
  * What a strategy asks for. Entries carry a desired notional (USD, e8); exits close the strategy's
  * whole position in the symbol. Exit parameters of 0 mean "no such exit".
@@ -8,20 +10,25 @@ public record Intent(String clientOrderId, String strategy, String symbol, Side 
                      long notionalE8, long decisionPriceE8, long decisionSeq, long decisionIngestTimeMs,
                      int stopLossBps, int takeProfitBps, int trailingStopBps) {
 
-    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-    private static final java.util.regex.Pattern SYMBOL = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,24}");
-
-    /** Every reason this intent is malformed (empty when it is well formed). */
+    /**
+     * Every reason this intent is malformed (empty when it is well formed). Ids, the strategy name and the symbol are
+     * checked against {@link Identifiers} before anything else looks at them (no control characters, bounded length).
+     */
     public java.util.List<String> problems() {
         java.util.List<String> p = new java.util.ArrayList<>();
-        if (clientOrderId == null || !ID.matcher(clientOrderId).matches()) {
+        if (!Identifiers.valid(Identifiers.CLIENT_ORDER_ID, clientOrderId)) {
             p.add("client_order_id must be 1..64 chars of [A-Za-z0-9._:-]");
         }
-        if (strategy == null || strategy.isBlank()) {
+        if (strategy == null || strategy.isEmpty()) {
             p.add("strategy is required");
+        } else if (!Identifiers.valid(Identifiers.NAME, strategy)) {
+            p.add("strategy must be 1..64 chars of [a-z0-9_]");
         }
-        if (symbol == null || !SYMBOL.matcher(symbol).matches()) {
+        if (!Identifiers.valid(Identifiers.SYMBOL, symbol)) {
             p.add("symbol must be 1..24 chars of [A-Za-z0-9._-]");
+        }
+        if (decisionPriceE8 <= 0) {
+            p.add("decision_price_e8 must be > 0");
         }
         if (side == null) {
             p.add("side is required");

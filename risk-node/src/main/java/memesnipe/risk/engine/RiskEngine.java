@@ -1,5 +1,6 @@
 package memesnipe.risk.engine;
 
+import memesnipe.kit.config.Printable;
 import memesnipe.kit.money.Fixed;
 import memesnipe.risk.breaker.BreakerThresholds;
 import memesnipe.risk.breaker.CircuitBreaker;
@@ -28,6 +29,10 @@ import java.util.function.Consumer;
 public final class RiskEngine {
     /** Decisions kept in memory to answer a repeated client order id; older ones are looked up in the ledger. */
     public static final int MAX_REMEMBERED_DECISIONS = 20_000;
+    /** The caller risk's own exits are decided for (stop-loss, take-profit, flatten...). */
+    public static final String OWN_CALLER = "risk";
+    /** The caller of {@link #submit(Intent, long)}: one in-process caller (tests, benchmarks, backtests). */
+    public static final String LOCAL_CALLER = "local";
 
     private final RiskLimits limits;
     private final long initialCapitalE8;
@@ -36,7 +41,9 @@ public final class RiskEngine {
     private final CircuitBreaker breaker;
     private final ExecutionQuality quality;
     private final TokenBucket entryBucket;
-    private final Map<String, Decision> decisions = new LinkedHashMap<>();
+    private final DecisionMemory decisions = new DecisionMemory(MAX_REMEMBERED_DECISIONS);
+    /** The strategies the deployment runs; null until set (then any well-formed name is taken). */
+    private java.util.Set<String> knownStrategies;
     private final Map<String, OrderRequest> inFlight = new LinkedHashMap<>();
     private final Map<String, ExitPlan> pendingPlans = new HashMap<>();
     private final Map<String, ExitPlan> plans = new HashMap<>();
@@ -86,6 +93,16 @@ public final class RiskEngine {
     /** Prefix of the client order ids of risk's own exits; give each process run its own (e.g. random). */
     public RiskEngine exitIdPrefix(String prefix) {
         this.exitIdPrefix = prefix;
+        return this;
+    }
+
+    /**
+     * The strategies the deployment runs (risk's strategies setting): an intent from any other name is denied
+     * UNKNOWN_STRATEGY (each strategy name has its own exposure cap, so an invented one is never traded). The node
+     * always sets it; without it every well-formed name is taken.
+     */
+    public RiskEngine knownStrategies(java.util.Set<String> names) {
+        this.knownStrategies = java.util.Set.copyOf(names);
         return this;
     }
 
@@ -171,27 +188,49 @@ public final class RiskEngine {
         inFlight.putIfAbsent(order.clientOrderId(), order);
     }
 
-    /** A decision read back from the ledger for a repeated client order id: answered again, never re-decided. */
-    public void restoreDecision(Decision d) {
-        if (!decisions.containsKey(d.clientOrderId())) {
-            remember(d);
-        }
+    /**
+     * A decision read back from the ledger for a repeated client order id, with the caller it was made for: answered
+     * again to that caller, never re-decided; the id stays that caller's.
+     */
+    public void restoreDecision(String caller, Decision d) {
+        decisions.remember(caller, d);
     }
 
     // ------------------------------------------------------------------ intents
 
-    /** Decides on one intent. The same client order id always gets the first decision back. */
+    /** Decides on one intent of the {@link #LOCAL_CALLER}; see {@link #submit(String, Intent, long)}. */
     public Decision submit(Intent intent, long nowMs) {
-        Decision previous = decisions.get(intent.clientOrderId());
-        if (previous != null) {
-            return previous;
+        return submit(LOCAL_CALLER, intent, nowMs);
+    }
+
+    /**
+     * Decides on one intent of a caller (the identity of its certificate). The same caller and client order id
+     * always get the first decision back; an id first used by another caller (or by risk's own exits) is denied
+     * ID_IN_USE, and that caller's decision is never shown. An intent from a strategy the deployment does not run is
+     * denied UNKNOWN_STRATEGY. Throws IllegalArgumentException for a malformed intent.
+     */
+    public Decision submit(String caller, Intent intent, long nowMs) {
+        Optional<Decision> previous = decisions.find(caller, intent.clientOrderId());
+        if (previous.isPresent()) {
+            return previous.get();
         }
         List<String> problems = intent.problems();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
-        Decision d = intent.purpose() == Purpose.EXIT ? decideExit(intent, nowMs) : decideEntry(intent, nowMs);
-        remember(d);
+        if (decisions.owner(intent.clientOrderId()).isPresent()) {
+            denied++; // not remembered: the id stays its first caller's
+            return deny(intent, DenyReason.ID_IN_USE, "client order id " + Printable.of(intent.clientOrderId())
+                    + " is already used by another caller");
+        }
+        Decision d;
+        if (knownStrategies != null && !knownStrategies.contains(intent.strategy())) {
+            d = deny(intent, DenyReason.UNKNOWN_STRATEGY, "strategy '" + Printable.of(intent.strategy())
+                    + "' is not one this deployment runs " + knownStrategies.stream().sorted().toList());
+        } else {
+            d = intent.purpose() == Purpose.EXIT ? decideExit(intent, nowMs) : decideEntry(intent, nowMs);
+        }
+        decisions.remember(caller, d);
         d.order().ifPresent(o -> inFlight.put(o.clientOrderId(), o));
         if (d.approved()) {
             approved++;
@@ -514,7 +553,7 @@ public final class RiskEngine {
             OrderRequest order = new OrderRequest(id.length() > 64 ? id.substring(0, 64) : id, p.strategy(),
                     p.symbol(), Side.SELL, Purpose.EXIT, qty, price, 0, 0, nowMs);
             inFlight.put(order.clientOrderId(), order);
-            remember(new Decision(order.clientOrderId(), Verdict.APPROVED, DenyReason.NONE, "risk exit: " + why,
+            decisions.remember(OWN_CALLER, new Decision(order.clientOrderId(), Verdict.APPROVED, DenyReason.NONE, "risk exit: " + why,
                     Fixed.mul(qty, price), qty, breaker.tier(), portfolio.equityE8(),
                     portfolio.exposureE8(p.strategy()), Optional.of(order)));
             out.add(order);
@@ -585,15 +624,6 @@ public final class RiskEngine {
         return m != null ? m.priceE8() : fallbackE8;
     }
 
-    private void remember(Decision d) {
-        decisions.put(d.clientOrderId(), d);
-        if (decisions.size() > MAX_REMEMBERED_DECISIONS) {
-            var it = decisions.keySet().iterator();
-            it.next();
-            it.remove();
-        }
-    }
-
     private static String key(String strategy, String symbol) {
         return strategy + '\u0000' + symbol;
     }
@@ -624,14 +654,17 @@ public final class RiskEngine {
         return initialCapitalE8;
     }
 
-    /** The remembered decision for a client order id (intents and risk's own exits), if still in memory. */
-    public Optional<Decision> decisionOf(String clientOrderId) {
-        return Optional.ofNullable(decisions.get(clientOrderId));
+    /** The remembered decision made for a caller under a client order id ({@link #OWN_CALLER} for risk's exits). */
+    public Optional<Decision> decisionOf(String caller, String clientOrderId) {
+        return decisions.find(caller, clientOrderId);
     }
 
-    /** Whether an intent with this client order id was already decided (a repeat gets the same answer). */
-    public boolean decided(String clientOrderId) {
-        return decisions.containsKey(clientOrderId);
+    /**
+     * Whether this client order id is remembered, for any caller: {@link #submit} then answers it at once (the
+     * caller's first decision, or ID_IN_USE), without the ledger.
+     */
+    public boolean remembers(String clientOrderId) {
+        return decisions.owner(clientOrderId).isPresent();
     }
 
     public int inFlightCount() {

@@ -72,7 +72,8 @@ public final class RiskLedger {
     private final Path journalFile;
     private final LedgerHealth health = new LedgerHealth();
     private final WriteQueue queue;
-    private final Map<String, Decision> pendingDecisions = new HashMap<>();
+    /** Decisions queued for the ledger, by client order id, with the caller each was made for. */
+    private final Map<String, CallerDecision> pendingDecisions = new HashMap<>();
     private BreakerWriter breakerWriter;
     private long probeTimer = -1;
     private boolean probing;
@@ -241,9 +242,16 @@ public final class RiskLedger {
         queue.add(new WriteQueue.Row(WriteQueue.Kind.CURSOR, Tuple.of(logId, seq, nowMs), null));
     }
 
-    /** A decision, with who asked (certificate subject, "risk" for risk's own exits) and what for. */
+    /** A decision made for a caller, with the caller it was made for (its decisions are keyed by caller and id). */
+    public record CallerDecision(String caller, Decision decision) {
+    }
+
+    /**
+     * A decision, with who asked (certificate subject, "risk" for risk's own exits) and what for. Only the first
+     * decision under a client order id is kept: the id belongs to its first caller.
+     */
     public void decision(Decision d, String caller, String strategy, String symbol, String purpose, long nowMs) {
-        pendingDecisions.put(d.clientOrderId(), d);
+        pendingDecisions.putIfAbsent(d.clientOrderId(), new CallerDecision(caller, d));
         queue.add(new WriteQueue.Row(WriteQueue.Kind.DECISION, decisionTuple(d, caller, strategy, symbol, purpose, nowMs),
                 d.clientOrderId()));
     }
@@ -260,7 +268,7 @@ public final class RiskLedger {
             decision(d, caller, strategy, symbol, purpose, nowMs);
             return Future.succeededFuture();
         }
-        pendingDecisions.put(d.clientOrderId(), d);
+        pendingDecisions.putIfAbsent(d.clientOrderId(), new CallerDecision(caller, d));
         return pool.preparedQuery(LedgerSql.INSERT_DECISION).execute(t)
                 .timeout(DIRECT_WRITE_TIMEOUT_MS, java.util.concurrent.TimeUnit.MILLISECONDS)
                 .transform(ar -> {
@@ -327,23 +335,27 @@ public final class RiskLedger {
                 .execute(Tuple.of((long) keep)).onFailure(err -> { });
     }
 
-    /** A decision made earlier for this client order id: still queued, or in the decisions table. */
-    public Future<Optional<Decision>> findDecision(String clientOrderId) {
-        Decision queued = pendingDecisions.get(clientOrderId);
+    /**
+     * The decision made earlier under this client order id (still queued, or in the decisions table) with the caller
+     * it was made for: the id's owner. Whoever asks, only that caller may be given the decision.
+     */
+    public Future<Optional<CallerDecision>> findDecision(String clientOrderId) {
+        CallerDecision queued = pendingDecisions.get(clientOrderId);
         if (queued != null) {
             return Future.succeededFuture(Optional.of(queued));
         }
-        return pool.preparedQuery("SELECT verdict, reason, detail, approved_qty_e8, approved_notional_e8, tier, equity_e8, "
-                + "strategy_exposure_e8 FROM decisions WHERE client_order_id = $1").execute(Tuple.of(clientOrderId))
+        return pool.preparedQuery("SELECT caller, verdict, reason, detail, approved_qty_e8, approved_notional_e8, tier, "
+                + "equity_e8, strategy_exposure_e8 FROM decisions WHERE client_order_id = $1").execute(Tuple.of(clientOrderId))
                 .map((RowSet<Row> rows) -> {
                     if (rows.size() == 0) {
                         return Optional.empty();
                     }
                     Row r = rows.iterator().next();
-                    return Optional.of(new Decision(clientOrderId, Verdict.valueOf(r.getString("verdict")),
-                            DenyReason.valueOf(r.getString("reason")), r.getString("detail"),
-                            r.getLong("approved_notional_e8"), r.getLong("approved_qty_e8"), Tier.valueOf(r.getString("tier")),
-                            r.getLong("equity_e8"), r.getLong("strategy_exposure_e8"), Optional.empty()));
+                    return Optional.of(new CallerDecision(r.getString("caller"), new Decision(clientOrderId,
+                            Verdict.valueOf(r.getString("verdict")), DenyReason.valueOf(r.getString("reason")),
+                            r.getString("detail"), r.getLong("approved_notional_e8"), r.getLong("approved_qty_e8"),
+                            Tier.valueOf(r.getString("tier")), r.getLong("equity_e8"), r.getLong("strategy_exposure_e8"),
+                            Optional.empty())));
                 });
     }
 

@@ -393,4 +393,37 @@ class RiskEngineTest {
         assertThat(engine.breaker().tier()).as("the breaker steps down once the bad samples have aged out")
                 .isNotEqualTo(Tier.CRITICAL);
     }
+
+    @Test
+    void submit_sameIdFromAnotherCaller_isDeniedIdInUse_andTheFirstCallerStillGetsItsOwnDecision() {
+        Decision owners = engine.submit("CN=strategy", entry("a1", "momentum_5m", "SOL", 150), now);
+        assertThat(owners.verdict()).isEqualTo(Verdict.APPROVED);
+        Decision squatter = engine.submit("CN=intruder", entry("a1", "momentum_5m", "SOL", 150), now);
+        assertThat(squatter.verdict()).isEqualTo(Verdict.DENIED);
+        assertThat(squatter.reason()).isEqualTo(DenyReason.ID_IN_USE);
+        assertThat(squatter.order()).isEmpty();
+        assertThat(engine.submit("CN=strategy", entry("a1", "momentum_5m", "SOL", 150), now)).isSameAs(owners);
+        assertThat(engine.decisionOf("CN=intruder", "a1")).isEmpty();
+        assertThat(engine.inFlightCount()).as("one order for the id").isEqualTo(1);
+    }
+
+    @Test
+    void submit_fromAStrategyOutsideTheKnownOnes_isDeniedUnknownStrategy_withItsNameEscaped() {
+        engine.knownStrategies(java.util.Set.of("momentum_5m"));
+        Decision d = engine.submit(entry("u1", "invented", "SOL", 150), now);
+        assertThat(d.reason()).isEqualTo(DenyReason.UNKNOWN_STRATEGY);
+        assertThat(d.detail()).contains("'invented'").contains("momentum_5m");
+        assertThat(engine.submit(exit("u2", "invented", "SOL"), now).reason()).isEqualTo(DenyReason.UNKNOWN_STRATEGY);
+        assertThat(engine.submit(entry("u3", "momentum_5m", "SOL", 150), now).verdict()).isEqualTo(Verdict.APPROVED);
+    }
+
+    @Test
+    void malformedStrategyNameOrDecisionPrice_isRejectedBeforeAnythingIsDecided() {
+        for (Intent bad : List.of(entry("m1", "s\nERROR forged", "SOL", 10), entry("m2", "x".repeat(65), "SOL", 10),
+                new Intent("m3", "s", "SOL", Side.BUY, Purpose.ENTRY, 10 * USD, 0, 1, T0, 0, 0, 0),
+                new Intent("m4", "s", "SOL", Side.SELL, Purpose.EXIT, 0, -5, 1, T0, 0, 0, 0))) {
+            assertThatThrownBy(() -> engine.submit(bad, now)).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(engine.approvedCount() + engine.deniedCount()).isZero();
+    }
 }

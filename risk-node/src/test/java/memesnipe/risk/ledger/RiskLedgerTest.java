@@ -15,7 +15,10 @@ import memesnipe.risk.breaker.CircuitBreaker;
 import memesnipe.risk.breaker.Conditions;
 import memesnipe.risk.breaker.Tier;
 import memesnipe.risk.breaker.Transition;
+import memesnipe.risk.engine.Decision;
+import memesnipe.risk.engine.DenyReason;
 import memesnipe.risk.engine.FillEvent;
+import memesnipe.risk.engine.Verdict;
 import memesnipe.risk.engine.Side;
 import memesnipe.risk.quality.ExecutionQuality;
 import org.junit.jupiter.api.AfterEach;
@@ -31,6 +34,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -287,5 +291,30 @@ class RiskLedgerTest {
         assertThat(n).isEqualTo(2);
         assertThat(order).containsExactly("b", "a");
         on(ledger::close);
+    }
+
+    @Test
+    void decisionsByCaller_aSecondCallersDecisionUnderTheSameId_neverReplacesTheFirst_queuedOrInTheTable()
+            throws Exception {
+        RiskLedger ledger = open(db.settings());
+        init();
+        Decision owners = new Decision("ord-1", Verdict.APPROVED, DenyReason.NONE, "approved", 100 * Fixed.ONE,
+                Fixed.ONE, Tier.NORMAL, CAPITAL, 0, Optional.empty());
+        Decision squatters = new Decision("ord-1", Verdict.DENIED, DenyReason.BREAKER_HALTED, "squatted", 0, 0,
+                Tier.NORMAL, CAPITAL, 0, Optional.empty());
+        ctx.runOnContext(v -> {
+            ledger.decision(owners, "CN=strategy", "s1", "SOL", "ENTRY", T0);
+            ledger.decision(squatters, "CN=intruder", "s1", "SOL", "ENTRY", T0 + 1);
+        });
+        var queued = on(() -> ledger.findDecision("ord-1")).orElseThrow();
+        assertThat(queued.caller()).isEqualTo("CN=strategy");
+        assertThat(queued.decision().detail()).isEqualTo("approved");
+        await("written", Duration.ofSeconds(10), () -> count("SELECT count(*) FROM risk.decisions") == 1);
+        RiskLedger reopened = open(db.settings());
+        var stored = on(() -> reopened.findDecision("ord-1")).orElseThrow();
+        assertThat(stored.caller()).isEqualTo("CN=strategy");
+        assertThat(stored.decision().verdict()).isEqualTo(Verdict.APPROVED);
+        assertThat(stored.decision().approvedQtyE8()).isEqualTo(Fixed.ONE);
+        assertThat(on(() -> reopened.findDecision("ord-2"))).isEmpty();
     }
 }

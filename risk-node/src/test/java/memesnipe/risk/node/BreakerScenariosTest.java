@@ -79,7 +79,7 @@ class BreakerScenariosTest {
             RiskDecision entry = c.entry("s3", "CCC", 100);
             assertThat(entry.getReason()).isEqualTo(DenyReason.BREAKER_REDUCE_ONLY);
             RiskDecision exit = c.submit(OrderIntent.newBuilder().setClientOrderId("exit-1").setStrategy("s1")
-                    .setSymbol("AAA").setSide(Side.SELL).setPurpose(OrderPurpose.EXIT).build());
+                    .setSymbol("AAA").setSide(Side.SELL).setPurpose(OrderPurpose.EXIT).setDecisionPriceE8(1).build());
             assertThat(exit.getVerdict()).as(exit.getReason() + ": " + exit.getDetail()).isEqualTo(Verdict.APPROVED);
         }
     }

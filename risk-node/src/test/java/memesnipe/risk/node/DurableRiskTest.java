@@ -52,7 +52,7 @@ class DurableRiskTest {
 
     static RiskDecision exit(RiskCluster c, String id, String strategy, String symbol) throws Exception {
         return c.submit(OrderIntent.newBuilder().setClientOrderId(id).setStrategy(strategy).setSymbol(symbol)
-                .setSide(Side.SELL).setPurpose(OrderPurpose.EXIT).build());
+                .setSide(Side.SELL).setPurpose(OrderPurpose.EXIT).setDecisionPriceE8(1).build());
     }
 
     static long usd(RiskCluster c, String fact) throws Exception {

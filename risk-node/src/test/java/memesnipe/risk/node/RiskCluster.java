@@ -40,6 +40,8 @@ import java.util.function.Supplier;
  * market: what the scenario tests drive. Each test gets a fresh one (its own Vert.x and certificates).
  */
 final class RiskCluster implements AutoCloseable {
+    /** The strategies the tests' intents come from: the risk node's strategies setting unless a test sets its own. */
+    static final String TEST_STRATEGIES = "s1,s2,s3,probe,idem,winner,loser";
     final Vertx vertx = Vertx.vertx();
     /** The executor's ledger (a throw-away database). */
     final TestDatabase executorDb = TestDatabase.create();
@@ -54,6 +56,8 @@ final class RiskCluster implements AutoCloseable {
     final TestDatabase db;
     /** A relay in front of PostgreSQL when the cluster was built to cut the ledger off; null otherwise. */
     final TcpProxy pgProxy;
+    /** A relay between the risk node and the executor when the cluster was built to cut them apart; null otherwise. */
+    final TcpProxy executorProxy;
     /** The risk node's local breaker journal (written only while PostgreSQL is unreachable). */
     final Path walFile;
     /** The Redis tick journal stream the risk node reads last marks from (this cluster's own). */
@@ -71,6 +75,15 @@ final class RiskCluster implements AutoCloseable {
      * whose risk node reaches PostgreSQL through a relay the test can cut when viaProxy is true.
      */
     RiskCluster(Map<String, String> riskSettings, boolean deploy, boolean viaProxy) throws Exception {
+        this(riskSettings, Map.of(), deploy, viaProxy, false);
+    }
+
+    /**
+     * As above, with extra executor settings, and the risk node reaching the executor (Execute and WatchFills) through
+     * a relay the test can cut when executorViaProxy is true.
+     */
+    RiskCluster(Map<String, String> riskSettings, Map<String, String> executorSettings, boolean deploy, boolean viaProxy,
+                boolean executorViaProxy) throws Exception {
         Path dir = Files.createTempDirectory("risk-cluster");
         db = TestDatabase.create();
         pgProxy = viaProxy ? TcpProxy.to(TestDatabase.port()) : null;
@@ -87,14 +100,20 @@ final class RiskCluster implements AutoCloseable {
                 .with("max-order-notional", "1000000").with("max-signs-per-second", "1000")
                 .with("gateway", "127.0.0.1:" + market.port())), Clock.system());
         vertx.deployVerticle(signer).await(20, TimeUnit.SECONDS);
-        ExecutorVerticle executor = new ExecutorVerticle(ExecutorConfig.from(common
-                .with("gateway", "127.0.0.1:" + market.port()).with("signer", "127.0.0.1:" + signer.grpcPort())
+        Settings es = common.with("gateway", "127.0.0.1:" + market.port()).with("signer", "127.0.0.1:" + signer.grpcPort())
                 .with("slippage-bps", "0").with("fee-bps", "0").with("pg-url", executorDb.url())
                 .with("wal-file", dir.resolve("executor-wal.log").toString())
-                .with("paper-venue-dir", dir.resolve("paper-venue").toString())), Clock.system());
+                .with("paper-venue-dir", dir.resolve("paper-venue").toString());
+        for (Map.Entry<String, String> e : executorSettings.entrySet()) {
+            es = es.with(e.getKey(), e.getValue());
+        }
+        ExecutorVerticle executor = new ExecutorVerticle(ExecutorConfig.from(es), Clock.system());
         vertx.deployVerticle(executor).await(20, TimeUnit.SECONDS);
+        executorProxy = executorViaProxy ? TcpProxy.to(executor.grpcPort()) : null;
+        int executorPort = executorProxy == null ? executor.grpcPort() : executorProxy.port();
         Settings rs = common.with("gateway", "127.0.0.1:" + market.port())
-                .with("executor", "127.0.0.1:" + executor.grpcPort()).with("evaluate-every-ms", "50")
+                .with("executor", "127.0.0.1:" + executorPort).with("evaluate-every-ms", "50")
+                .with("strategies", TEST_STRATEGIES)
                 .with("pg-url", pgProxy == null ? db.url() : "postgresql://" + TestDatabase.user() + "@127.0.0.1:"
                         + pgProxy.port() + "/" + db.name())
                 .with("wal-file", walFile.toString()).with("redis-url", TestDatabase.redis().url())
@@ -214,6 +233,9 @@ final class RiskCluster implements AutoCloseable {
         executorDb.close();
         if (pgProxy != null) {
             pgProxy.close();
+        }
+        if (executorProxy != null) {
+            executorProxy.close();
         }
         db.close();
     }

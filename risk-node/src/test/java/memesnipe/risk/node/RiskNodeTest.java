@@ -2,10 +2,15 @@ package memesnipe.risk.node;
 
 import io.vertx.grpc.common.GrpcStatus;
 import memesnipe.kit.grpc.Calls;
+import memesnipe.kit.grpc.GrpcClients;
 import memesnipe.kit.grpc.PeerProbe;
 import memesnipe.kit.testing.ReflectionProbe;
+import memesnipe.kit.tls.CertificateAuthority;
+import memesnipe.kit.tls.NodeName;
+import memesnipe.kit.tls.TlsFiles;
 import memesnipe.v1.BreakerEvent;
 import memesnipe.v1.BreakerTier;
+import memesnipe.v1.DenyReason;
 import memesnipe.v1.OrderIntent;
 import memesnipe.v1.OrderPurpose;
 import memesnipe.v1.ResetRequest;
@@ -112,5 +117,94 @@ class RiskNodeTest {
         assertThat(Calls.unary(anonymous, c.risk, RiskGrpcClient.GetBreaker,
                 memesnipe.v1.GetBreakerRequest.getDefaultInstance(), 5000).await(10, TimeUnit.SECONDS).getTier())
                 .as("reading the breaker needs no certificate").isEqualTo(BreakerTier.NORMAL);
+    }
+
+    @Test
+    void submit_withoutTheStrategyCertificate_isRefused_andDecidesNothing() throws Exception {
+        OrderIntent intent = OrderIntent.newBuilder().setClientOrderId("intruder-1").setStrategy("s1").setSymbol("SOL")
+                .setSide(Side.BUY).setPurpose(OrderPurpose.ENTRY).setNotionalE8(100 * 100_000_000L)
+                .setDecisionPriceE8(150 * 100_000_000L).build();
+        long decidedBefore = c.fact("approved") + c.fact("denied");
+        assertThatThrownBy(() -> Calls.unary(anonymous(), c.risk, RiskGrpcClient.Submit, intent, 5000)
+                .await(10, TimeUnit.SECONDS)).hasMessageContaining("UNAUTHENTICATED");
+        for (TlsFiles other : List.of(c.certs.of(NodeName.GATEWAY), c.certs.of(NodeName.RISK),
+                c.certs.of(NodeName.EXECUTOR), c.certs.of(NodeName.SIGNER), c.certs.admin())) {
+            assertThatThrownBy(() -> Calls.unary(GrpcClients.create(c.vertx, other), c.risk, RiskGrpcClient.Submit, intent,
+                    5000).await(10, TimeUnit.SECONDS)).as(other.cert().toString()).hasMessageContaining("PERMISSION_DENIED")
+                    .hasMessageContaining("strategy");
+        }
+        assertThatThrownBy(() -> Calls.unary(GrpcClients.create(c.vertx, foreignStrategyCertificate()), c.risk,
+                RiskGrpcClient.Submit, intent, 5000).await(10, TimeUnit.SECONDS)).as("a strategy certificate of another CA")
+                .isNotNull();
+        assertThat(c.fact("approved") + c.fact("denied")).as("nothing decided for any of them").isEqualTo(decidedBefore);
+        assertThat(c.sql("SELECT count(*) FROM risk.decisions WHERE client_order_id = 'intruder-1'")).isZero();
+        RiskDecision own = c.submit(intent);
+        assertThat(own.getReason()).as("the id was not claimed by the refused callers").isNotEqualTo(DenyReason.ID_IN_USE);
+        assertThat(c.fact("approved") + c.fact("denied")).isEqualTo(decidedBefore + 1);
+    }
+
+    /** A client that presents no certificate (it trusts the deployment's CA). */
+    static io.vertx.grpc.client.GrpcClient anonymous() {
+        var http = new io.vertx.core.http.HttpClientOptions().setProtocolVersion(io.vertx.core.http.HttpVersion.HTTP_2)
+                .setSsl(true).setUseAlpn(true).setTrustOptions(c.certs.admin().trustOptions());
+        return io.vertx.grpc.client.GrpcClient.client(c.vertx, http);
+    }
+
+    /** A certificate naming the strategy node, issued by a CA this deployment does not trust. */
+    static TlsFiles foreignStrategyCertificate() throws Exception {
+        CertificateAuthority rogue = CertificateAuthority.create("Rogue CA", Duration.ofDays(1));
+        CertificateAuthority.Issued issued = rogue.issue(NodeName.STRATEGY, List.of(), Duration.ofDays(1));
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("rogue");
+        java.nio.file.Files.writeString(dir.resolve("strategy.pem"), issued.certificatePem());
+        CertificateAuthority.writeSecret(dir.resolve("strategy-key.pem"), issued.privateKeyPem());
+        return new TlsFiles(c.certs.of(NodeName.STRATEGY).ca(), dir.resolve("strategy.pem"), dir.resolve("strategy-key.pem"));
+    }
+
+    @Test
+    void submit_fromAStrategyTheDeploymentDoesNotRun_isDeniedUnknownStrategy_namingIt_andNothingIsSent() throws Exception {
+        RiskDecision d = c.entry("invented_strategy", "SOL", 100);
+        assertThat(d.getVerdict()).isEqualTo(Verdict.DENIED);
+        assertThat(d.getReason()).isEqualTo(DenyReason.UNKNOWN_STRATEGY);
+        assertThat(d.getDetail()).contains("'invented_strategy'").contains("s1");
+        RiskDecision exit = c.submit(OrderIntent.newBuilder().setClientOrderId("unknown-exit").setStrategy("invented_strategy")
+                .setSymbol("SOL").setSide(Side.SELL).setPurpose(OrderPurpose.EXIT).setDecisionPriceE8(1).build());
+        assertThat(exit.getReason()).as("exits of an unknown strategy too").isEqualTo(DenyReason.UNKNOWN_STRATEGY);
+        await("both on record", Duration.ofSeconds(10), () -> c.sql("SELECT count(*) FROM risk.decisions WHERE "
+                + "reason = 'UNKNOWN_STRATEGY' AND client_order_id IN ('" + d.getClientOrderId() + "', 'unknown-exit')") == 2);
+        assertThat(c.sql("SELECT count(*) FROM risk.fills WHERE strategy = 'invented_strategy'")).isZero();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"newline", "nul", "too-long", "upper-case"})
+    void submit_strategyNameWithControlCharactersOrTooLong_isInvalidArgument_beforeAnythingIsDecided(String kind)
+            throws Exception {
+        String name = switch (kind) {
+            case "newline" -> "s1\nERROR forged line";
+            case "nul" -> "s1\u0000";
+            case "too-long" -> "s".repeat(200_000);
+            default -> "S1";
+        };
+        long decidedBefore = c.fact("approved") + c.fact("denied");
+        OrderIntent intent = OrderIntent.newBuilder().setClientOrderId("bad-name-" + kind).setStrategy(name).setSymbol("SOL")
+                .setSide(Side.BUY).setPurpose(OrderPurpose.ENTRY).setNotionalE8(100 * 100_000_000L)
+                .setDecisionPriceE8(150 * 100_000_000L).build();
+        assertThatThrownBy(() -> c.submit(intent)).isInstanceOfSatisfying(Calls.CallFailed.class,
+                e -> assertThat(e.status()).isEqualTo(GrpcStatus.INVALID_ARGUMENT)).hasMessageContaining("strategy must be")
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(1_000).doesNotContain("forged"));
+        assertThat(c.fact("approved") + c.fact("denied")).isEqualTo(decidedBefore);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "decision_price_e8 = {0}")
+    @org.junit.jupiter.params.provider.ValueSource(longs = {0, -1, Long.MIN_VALUE})
+    void submit_withDecisionPriceZeroOrNegative_isInvalidArgument_entryOrExit(long price) throws Exception {
+        for (OrderPurpose purpose : List.of(OrderPurpose.ENTRY, OrderPurpose.EXIT)) {
+            boolean entry = purpose == OrderPurpose.ENTRY;
+            OrderIntent intent = OrderIntent.newBuilder().setClientOrderId("no-price-" + purpose + "-" + price)
+                    .setStrategy("s1").setSymbol("SOL").setSide(entry ? Side.BUY : Side.SELL).setPurpose(purpose)
+                    .setNotionalE8(entry ? 100 * 100_000_000L : 0).setDecisionPriceE8(price).build();
+            assertThatThrownBy(() -> c.submit(intent)).isInstanceOfSatisfying(Calls.CallFailed.class,
+                    e -> assertThat(e.status()).isEqualTo(GrpcStatus.INVALID_ARGUMENT))
+                    .hasMessageContaining("decision_price_e8 must be > 0");
+        }
     }
 }

@@ -4,6 +4,11 @@ import memesnipe.v1.OrderIntent;
 import memesnipe.v1.OrderPurpose;
 import memesnipe.v1.Side;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,15 +18,37 @@ import java.util.Map;
  * Routes every tick to every strategy and turns their signals into order intents: ENTER_LONG →
  * BUY/ENTRY for the configured notional, EXIT_LONG → SELL/EXIT (notional 0: the risk node closes
  * the strategy's whole position). Each intent's client order id is derived from the strategy,
- * symbol, gateway stream and tick sequence number, so a re-sent intent is the same order.
+ * symbol, gateway stream and tick sequence number under a secret id key, so a re-sent intent is the
+ * same order, and the ids cannot be guessed by anyone without the key (no other caller can claim the
+ * strategy's future ids, even after seeing earlier ones). One owner (not thread-safe).
  */
 public final class StrategyEngine {
+    /** Bytes of random id key a process should use (see {@link #StrategyEngine}). */
+    public static final int ID_KEY_BYTES = 32;
+    private static final String MAC = "HmacSHA256";
+    /** Characters of the unguessable part of an id: 64 bits in base 32. */
+    private static final int TOKEN_CHARS = 13;
+
     private final Map<String, Strategy> strategies = new LinkedHashMap<>();
     private final long entryNotionalE8;
+    private final Mac idMac;
 
-    public StrategyEngine(List<Strategy> strategies, long entryNotionalE8) {
+    /**
+     * @param idKey the secret the client order ids are derived under: random per process in the node (SecureRandom,
+     *              {@value #ID_KEY_BYTES} bytes), fixed in a test or a backtest that wants the same ids every run
+     */
+    public StrategyEngine(List<Strategy> strategies, long entryNotionalE8, byte[] idKey) {
         if (entryNotionalE8 <= 0) {
             throw new IllegalArgumentException("entry notional must be > 0");
+        }
+        if (idKey == null || idKey.length < 16) {
+            throw new IllegalArgumentException("the id key must have at least 16 bytes");
+        }
+        try {
+            idMac = Mac.getInstance(MAC);
+            idMac.init(new SecretKeySpec(idKey, MAC));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("no " + MAC + " in this JDK: " + e.getMessage(), e);
         }
         for (Strategy s : strategies) {
             if (this.strategies.put(s.name(), s) != null) {
@@ -74,12 +101,17 @@ public final class StrategyEngine {
     }
 
     /**
-     * {@code <strategy≤16>-<symbol≤12>-<stream id, first 8>-<seq>}, at most 59 characters of
-     * [A-Za-z0-9._:-] (other characters become '.'), e.g. "momentum.5m-SOL-3f2a9c1b-1234".
+     * {@code <strategy≤16>-<symbol≤12>-<seq>-<token>}, at most 64 characters of [A-Za-z0-9._:-] (other
+     * characters become '.'), e.g. "momentum.5m-SOL-1234-0k3v7q9d2m1a8": the token is 64 bits of
+     * HMAC-SHA256 under the id key over the gateway stream id, seq, strategy and symbol (13 characters of
+     * base 32), so the same signal always gets the same id and no one without the key can predict one.
      */
-    public static String clientOrderId(String strategy, String symbol, String streamId, long seq) {
-        return clean(strategy, 16) + "-" + clean(symbol, 12) + "-" + clean(streamId, 8) + "-"
-                + Long.toUnsignedString(seq);
+    public String clientOrderId(String strategy, String symbol, String streamId, long seq) {
+        byte[] mac = idMac.doFinal((streamId + '\u0000' + Long.toUnsignedString(seq) + '\u0000' + strategy + '\u0000'
+                + symbol).getBytes(StandardCharsets.UTF_8));
+        String token = Long.toUnsignedString(ByteBuffer.wrap(mac).getLong(), 32);
+        return clean(strategy, 16) + "-" + clean(symbol, 12) + "-" + Long.toUnsignedString(seq) + "-"
+                + "0".repeat(TOKEN_CHARS - token.length()) + token;
     }
 
     private static String clean(String text, int max) {

@@ -86,7 +86,10 @@ public final class StrategyVerticle extends VerticleBase {
         List<Strategy> strategies = config.strategies().stream()
                 .map(name -> Strategies.create(name).orElseThrow(() -> new IllegalArgumentException("unknown strategy " + name)))
                 .toList();
-        engine = new StrategyEngine(strategies, config.orderNotionalE8());
+        byte[] idKey = new byte[StrategyEngine.ID_KEY_BYTES];
+        new java.security.SecureRandom().nextBytes(idKey); // this process's ids: unguessable, never reused after a restart
+        engine = new StrategyEngine(strategies, config.orderNotionalE8(), idKey);
+        java.util.Arrays.fill(idKey, (byte) 0);
         metrics = NodeMetrics.create(NodeName.STRATEGY.id());
         ticksCounter = Counter.builder("memesnipe_strategy_ticks_total")
                 .description("market events received from the gateway").register(metrics);

@@ -29,12 +29,18 @@ class StrategyEngineTest {
         return out;
     }
 
+    private static final byte[] KEY = "a fixed id key for these tests!!".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     private static StrategyEngine momentumOnly() {
-        return new StrategyEngine(List.of(new Momentum5m()), NOTIONAL);
+        return momentumOnly(KEY);
+    }
+
+    private static StrategyEngine momentumOnly(byte[] key) {
+        return new StrategyEngine(List.of(new Momentum5m()), NOTIONAL, key);
     }
 
     @Test
-    void onTick_sameTicksTwice_yieldsTheSameClientOrderIds() {
+    void onTick_sameTicksTwiceUnderTheSameKey_yieldsTheSameClientOrderIds() {
         List<OrderIntent> first = run(momentumOnly());
         List<OrderIntent> second = run(momentumOnly());
         assertThat(first).hasSize(2);
@@ -43,7 +49,25 @@ class StrategyEngineTest {
                 .allSatisfy(id -> assertThat(id).matches("[A-Za-z0-9._:-]{1,64}"))
                 .doesNotHaveDuplicates();
         assertThat(first.get(0).getClientOrderId())
-                .isEqualTo("momentum.5m-SOL-3f2a9c1b-" + first.get(0).getDecisionSeq());
+                .matches("momentum\\.5m-SOL-" + first.get(0).getDecisionSeq() + "-[0-9a-v]{13}");
+    }
+
+    @Test
+    void clientOrderIds_underAnotherProcessKey_cannotBeDerivedFromTheSignal() {
+        byte[] otherKey = new byte[StrategyEngine.ID_KEY_BYTES];
+        new java.security.SecureRandom().nextBytes(otherKey);
+        List<OrderIntent> ours = run(momentumOnly());
+        List<OrderIntent> theirs = run(momentumOnly(otherKey));
+        for (int i = 0; i < ours.size(); i++) {
+            String a = ours.get(i).getClientOrderId();
+            String b = theirs.get(i).getClientOrderId();
+            assertThat(b).isNotEqualTo(a);
+            assertThat(b.substring(0, b.lastIndexOf('-'))).as("readable prefix").isEqualTo(a.substring(0, a.lastIndexOf('-')));
+        }
+        StrategyEngine engine = momentumOnly();
+        assertThat(engine.clientOrderId("momentum_5m", "SOL", STREAM, 7))
+                .as("another gateway stream, same seq: another id")
+                .isNotEqualTo(engine.clientOrderId("momentum_5m", "SOL", "another-stream", 7));
     }
 
     @Test
@@ -72,15 +96,15 @@ class StrategyEngineTest {
 
     @Test
     void clientOrderId_withLongOrOddInputs_staysWithin64AllowedChars() {
-        String id = StrategyEngine.clientOrderId("a_very_long_strategy_name_indeed", "WEIRD/SYMBOL_NAME_LONG",
+        String id = momentumOnly().clientOrderId("a_very_long_strategy_name_indeed", "WEIRD/SYMBOL_NAME_LONG",
                 "stream with spaces", -1L);
-        assertThat(id).matches("[A-Za-z0-9._:-]{1,64}");
-        assertThat(id).isEqualTo("a.very.long.stra-WEIRD.SYMBOL-stream.w-18446744073709551615");
+        assertThat(id).matches("[A-Za-z0-9._:-]{1,64}").hasSize(64);
+        assertThat(id).startsWith("a.very.long.stra-WEIRD.SYMBOL-18446744073709551615-");
     }
 
     @Test
     void onTick_flatMarketThroughBothStrategies_yieldsNoIntents() {
-        StrategyEngine engine = new StrategyEngine(List.of(new Momentum5m(), new MeanRevert1h()), NOTIONAL);
+        StrategyEngine engine = new StrategyEngine(List.of(new Momentum5m(), new MeanRevert1h()), NOTIONAL, KEY);
         List<OrderIntent> out = new ArrayList<>();
         for (long seq = 1; seq <= 6_000; seq++) {
             long t = Feed.T0 + seq * 100;

@@ -128,7 +128,7 @@ class StrategyVerticleTest {
         assertThat(entry.getSide()).isEqualTo(Side.BUY);
         assertThat(entry.getNotionalE8()).isEqualTo(200_00000000L);
         assertThat(entry.getSymbol()).isEqualTo("SOL");
-        assertThat(entry.getClientOrderId()).matches("momentum\\.5m-SOL-[0-9a-f]{8}-" + entry.getDecisionSeq());
+        assertThat(entry.getClientOrderId()).matches("momentum\\.5m-SOL-" + entry.getDecisionSeq() + "-[0-9a-v]{13}");
         OrderIntent exit = risk.received("momentum_5m", OrderPurpose.EXIT).get(0);
         assertThat(exit.getSide()).isEqualTo(Side.SELL);
         assertThat(exit.getNotionalE8()).isZero();

@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A small real Risk server for tests: records every intent it receives and approves it, unless told
+ * A small real Risk server for tests, admitting Submit from the strategy node's certificate only (as the risk node
+ * does): records every intent it receives and approves it, unless told
  * to deny entries, to fail the first attempts of each exit with UNAVAILABLE, or never to answer.
  */
 final class TestRisk {
@@ -46,6 +47,9 @@ final class TestRisk {
         server = NodeServer.builder(vertx, NodeName.RISK).listen("127.0.0.1", 0)
                 .tls(certs.of(NodeName.RISK)).metrics(NodeMetrics.create("risk"))
                 .status(() -> Statuses.of("risk", 0, Map.of()).build())
+                // as the real risk node: Submit only from the strategy node's certificate
+                .requestClientCertificates()
+                .restrict(RiskGrpcService.SERVICE_NAME, "Submit", java.util.EnumSet.of(NodeName.STRATEGY))
                 .service(RiskGrpcService.of(new RiskService() {
                     @Override
                     public Future<RiskDecision> submit(OrderIntent intent) {
