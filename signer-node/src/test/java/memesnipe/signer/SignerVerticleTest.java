@@ -188,10 +188,11 @@ class SignerVerticleTest {
 
     /** Waits until the signer has its own SOL price: a small buy is signed rather than refused NO_PRICE. */
     static void awaitOwnPrice() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         int attempt = 0;
+        // generous bounds: the first call also pays the TLS handshake and class loading on a busy machine
         while (!sign(executorClient, ORDER.toBuilder().setClientOrderId("ord-warmup-" + attempt++).build())
-                .await(5, TimeUnit.SECONDS).getSigned()) {
+                .await(20, TimeUnit.SECONDS).getSigned()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("the signer never connected to its market data");
             }
