@@ -19,5 +19,9 @@ public enum DenyReason {
     SYMBOL_CAP,
     MAX_POSITIONS,
     LEDGER_UNAVAILABLE,
-    RECOVERING
+    RECOVERING,
+    /** An amount of the decision does not fit 64 bits at scale e8; the detail carries the operation and figures. */
+    AMOUNT_OUT_OF_RANGE,
+    /** Resized to the per-order maximum quantity. */
+    ORDER_QTY_CAP
 }
