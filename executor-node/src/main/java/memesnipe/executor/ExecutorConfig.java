@@ -6,6 +6,7 @@ import memesnipe.kit.config.HostPort;
 import memesnipe.kit.config.NodeBasics;
 import memesnipe.kit.config.Settings;
 import memesnipe.kit.ledger.DatabaseSettings;
+import memesnipe.kit.money.OrderLimits;
 import memesnipe.kit.tls.NodeName;
 
 import java.nio.file.Path;
@@ -14,12 +15,13 @@ import java.util.Map;
 /**
  * Executor-node configuration, validated once. Keys: host, grpc-port (7004), certs-dir, tls-ca, tls-cert,
  * tls-key, gateway, signer, venue, slippage-bps, fee-bps, max-mark-age-ms, pg-url, pg-password-file,
- * pg-pool-size, wal-file, paper-venue-dir, order-timeout-ms, recent-orders, recent-fills, crash-point.
+ * pg-pool-size, wal-file, paper-venue-dir, order-timeout-ms, recent-orders, recent-fills, crash-point, max-order-qty,
+ * max-order-notional.
  */
 public record ExecutorConfig(NodeBasics basics, HostPort gateway, HostPort signer, String venue,
                              int slippageBps, int feeBps, long maxMarkAgeMs, DatabaseSettings database,
                              Path walFile, Path paperVenueDir, long orderTimeoutMs, int recentOrders,
-                             int recentFills, CrashPoint crashPoint) {
+                             int recentFills, CrashPoint crashPoint, long maxOrderQtyE8, long maxOrderNotionalE8) {
     public static final int DEFAULT_PORT = 7004;
     public static final String WAL_FILE_DEFAULT = "executor-wal.log";
     public static final String PAPER_VENUE_DIR_DEFAULT = "paper-venue";
@@ -63,7 +65,13 @@ public record ExecutorConfig(NodeBasics basics, HostPort gateway, HostPort signe
                 "fills kept in memory for WatchFills (older ones are paged from the ledger)");
         CrashPoint crash = r.read("crash-point", CrashPoint.NONE.key(), "fault injection for tests only: halt the "
                 + "process like SIGKILL at none | after-journal | after-venue-fill | after-report", CrashPoint::parse);
+        Long maxQty = OrderLimits.maxOrderQty(r, "largest quantity in one order, units of the base asset; a larger "
+                + "order is REJECTED (MAX_ORDER_QTY) before it is journaled");
+        Long maxNotional = OrderLimits.maxOrderNotional(r, OrderLimits.MAX_ORDER_NOTIONAL_DEFAULT, "largest notional "
+                + "of one order (quantity x reference price), USD; a larger order is REJECTED (MAX_ORDER_NOTIONAL) "
+                + "before it is journaled (keep risk's max-order-notional below it)");
         return new ExecutorConfig(basics, gateway, signer, venue, slippage, fee, maxAge, database, wal, venueDir,
-                timeout, recentOrders, recentFills, crash == null ? CrashPoint.NONE : crash);
+                timeout, recentOrders, recentFills, crash == null ? CrashPoint.NONE : crash,
+                maxQty == null ? 0 : maxQty, maxNotional == null ? 0 : maxNotional);
     }
 }

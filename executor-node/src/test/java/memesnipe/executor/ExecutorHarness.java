@@ -80,6 +80,11 @@ final class ExecutorHarness implements AutoCloseable {
     }
 
     ExecutorHarness(Map<String, String> settings) throws Exception {
+        this(settings, Map.of());
+    }
+
+    /** An executor with these settings, its signer with the test's defaults overridden by signerSettings. */
+    ExecutorHarness(Map<String, String> settings, Map<String, String> signerSettings) throws Exception {
         dir = Files.createTempDirectory("executor-test");
         common = Settings.empty().with("certs-dir", certs.dir().toString()).with("host", "127.0.0.1").with("grpc-port", "0");
         gateway = NodeServer.builder(vertx, NodeName.GATEWAY).listen("127.0.0.1", 0)
@@ -87,12 +92,16 @@ final class ExecutorHarness implements AutoCloseable {
                 .service(MarketDataGrpcService.of(new MarksGateway()))
                 .status(() -> Statuses.of("gateway", 0, Map.of()).build())
                 .build().start().await(10, TimeUnit.SECONDS);
-        SignerVerticle signer = new SignerVerticle(SignerConfig.from(common
+        Settings signerConfig = common
                 .with("key-file", dir.resolve("signer-key.pem").toString())
                 .with("key-passphrase-file", TestSecrets.passphraseFile(dir).toString())
                 .with("audit-file", dir.resolve("audit.log").toString())
                 .with("max-order-notional", "1000").with("max-signs-per-second", "1000")
-                .with("gateway", "127.0.0.1:" + gateway.actualPort())), Clock.system());
+                .with("gateway", "127.0.0.1:" + gateway.actualPort());
+        for (Map.Entry<String, String> e : signerSettings.entrySet()) {
+            signerConfig = signerConfig.with(e.getKey(), e.getValue());
+        }
+        SignerVerticle signer = new SignerVerticle(SignerConfig.from(signerConfig), Clock.system());
         signerDeployment = vertx.deployVerticle(signer).await(20, TimeUnit.SECONDS);
         signerAddress = new HostPort("127.0.0.1", signer.grpcPort());
         riskClient = GrpcClients.create(vertx, certs.of(NodeName.RISK));

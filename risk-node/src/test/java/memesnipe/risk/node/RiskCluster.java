@@ -90,6 +90,7 @@ final class RiskCluster implements AutoCloseable {
         ExecutorVerticle executor = new ExecutorVerticle(ExecutorConfig.from(common
                 .with("gateway", "127.0.0.1:" + market.port()).with("signer", "127.0.0.1:" + signer.grpcPort())
                 .with("slippage-bps", "0").with("fee-bps", "0").with("pg-url", executorDb.url())
+                .with("max-order-notional", "1000000") // as the signer's: the scenarios send orders above 1000 USD
                 .with("wal-file", dir.resolve("executor-wal.log").toString())
                 .with("paper-venue-dir", dir.resolve("paper-venue").toString())), Clock.system());
         vertx.deployVerticle(executor).await(20, TimeUnit.SECONDS);
