@@ -15,5 +15,7 @@ public enum RejectReason {
     /** Liquidity is below min-liquidity-usd (or not a number). */
     LOW_LIQUIDITY,
     /** Price moved more than max-deviation-pct from the symbol's last accepted price. */
-    PRICE_DEVIATION
+    PRICE_DEVIATION,
+    /** Price, volume or liquidity does not fit a 64-bit integer at scale 1e8 (above 92,233,720,368). */
+    AMOUNT_OUT_OF_RANGE
 }

@@ -52,6 +52,9 @@ public final class TickValidator {
         if (!(t.volume() >= 0)) {
             return RejectReason.NEGATIVE_VOLUME;
         }
+        if (!fitsE8(t.price()) || !fitsE8(t.volume()) || !fitsE8(t.liquidityUsd())) {
+            return RejectReason.AMOUNT_OUT_OF_RANGE; // at scale 1e8 it would not fit the wire's int64
+        }
         if (nowMs - t.eventTimeMs() > limits.maxAgeMs()) {
             return RejectReason.STALE;
         }
@@ -62,6 +65,11 @@ public final class TickValidator {
             return RejectReason.LOW_LIQUIDITY;
         }
         return checkDeviation(symbols.computeIfAbsent(t.symbol(), s -> new SymbolState()), t.price());
+    }
+
+    /** Whether a value (or NaN, checked elsewhere) converts to scale e8 without leaving the long range. */
+    private static boolean fitsE8(double value) {
+        return !(Math.abs(value) * 1e8 >= 0x1p63);
     }
 
     private RejectReason checkDeviation(SymbolState s, double price) {
