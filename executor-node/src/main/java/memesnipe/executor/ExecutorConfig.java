@@ -7,6 +7,7 @@ import memesnipe.kit.config.NodeBasics;
 import memesnipe.kit.config.Settings;
 import memesnipe.kit.ledger.DatabaseSettings;
 import memesnipe.kit.signing.ApprovalSettings;
+import memesnipe.kit.money.OrderLimits;
 import memesnipe.kit.tls.NodeName;
 
 import java.nio.file.Path;
@@ -16,12 +17,13 @@ import java.util.Map;
  * Executor-node configuration, validated once. Keys: host, grpc-port (7004), certs-dir, tls-ca, tls-cert,
  * tls-key, gateway, signer, venue, slippage-bps, fee-bps, max-mark-age-ms, pg-url, pg-password-file,
  * pg-pool-size, wal-file, paper-venue-dir, order-timeout-ms, recent-orders, recent-fills, crash-point,
- * approval-public-key, approval-max-age-ms.
+ * approval-public-key, approval-max-age-ms, max-order-qty, max-order-notional.
  */
 public record ExecutorConfig(NodeBasics basics, HostPort gateway, HostPort signer, String venue,
                              int slippageBps, int feeBps, long maxMarkAgeMs, DatabaseSettings database,
                              Path walFile, Path paperVenueDir, long orderTimeoutMs, int recentOrders,
-                             int recentFills, CrashPoint crashPoint, ApprovalSettings approval) {
+                             int recentFills, CrashPoint crashPoint, ApprovalSettings approval, long maxOrderQtyE8,
+                             long maxOrderNotionalE8) {
     public static final int DEFAULT_PORT = 7004;
     public static final String WAL_FILE_DEFAULT = "executor-wal.log";
     public static final String PAPER_VENUE_DIR_DEFAULT = "paper-venue";
@@ -66,7 +68,13 @@ public record ExecutorConfig(NodeBasics basics, HostPort gateway, HostPort signe
         CrashPoint crash = r.read("crash-point", CrashPoint.NONE.key(), "fault injection for tests only: halt the "
                 + "process like SIGKILL at none | after-journal | after-venue-fill | after-report", CrashPoint::parse);
         ApprovalSettings approval = ApprovalSettings.read(r, basics);
+        Long maxQty = OrderLimits.maxOrderQty(r, "largest quantity in one order, units of the base asset; a larger "
+                + "order is REJECTED (MAX_ORDER_QTY) before it is journaled");
+        Long maxNotional = OrderLimits.maxOrderNotional(r, OrderLimits.MAX_ORDER_NOTIONAL_DEFAULT, "largest notional "
+                + "of one order (quantity x reference price), USD; a larger order is REJECTED (MAX_ORDER_NOTIONAL) "
+                + "before it is journaled (keep risk's max-order-notional below it)");
         return new ExecutorConfig(basics, gateway, signer, venue, slippage, fee, maxAge, database, wal, venueDir,
-                timeout, recentOrders, recentFills, crash == null ? CrashPoint.NONE : crash, approval);
+                timeout, recentOrders, recentFills, crash == null ? CrashPoint.NONE : crash, approval,
+                maxQty == null ? 0 : maxQty, maxNotional == null ? 0 : maxNotional);
     }
 }

@@ -20,6 +20,7 @@ import memesnipe.executor.journal.Journal;
 import memesnipe.executor.journal.LedgerOp;
 import memesnipe.executor.order.OrderBook;
 import memesnipe.executor.order.OrderBook.State;
+import memesnipe.executor.order.OrderCaps;
 import memesnipe.executor.order.OrderValidator;
 import memesnipe.executor.venue.PaperPricing;
 import memesnipe.executor.venue.PaperVenue;
@@ -89,6 +90,12 @@ import java.util.concurrent.TimeUnit;
  *       reason.</li>
  * </ol>
  *
+ * <p><b>Amounts.</b> Before anything is journaled, an order above the executor's own max-order-qty or
+ * max-order-notional (quantity x reference price, exact) is REJECTED "MAX_ORDER_QTY: ..." or "MAX_ORDER_NOTIONAL:
+ * ..." with its figures; nothing is recorded, and the answer depends only on the order. An order whose fill price,
+ * notional or fee does not fit 64 bits at the venue's price is REJECTED "AMOUNT_OUT_OF_RANGE: ..." by the venue,
+ * recorded like any outcome, so every retry of its id gets that same answer.
+ *
  * <p><b>Reconciliation.</b> At start, every order the ledger holds as SIGNED or SENT (its outcome unknown: the
  * process died while it was at the venue) is reconciled by asking the venue about its client id: FILLED there →
  * the fill is recorded (once) and the order FILLED; unknown there → cancelled at the venue (so a late arrival
@@ -137,6 +144,7 @@ public final class ExecutorVerticle extends VerticleBase {
     private final FillLog fillLog;
     private final Set<FillWatcher> watchers = new LinkedHashSet<>();
     private final PaperPricing pricing;
+    private final OrderCaps caps;
     private final LedgerHealth health = new LedgerHealth();
     private final Counter duplicatesCounter;
     private final Counter fillsCounter;
@@ -173,6 +181,7 @@ public final class ExecutorVerticle extends VerticleBase {
         this.book = new OrderBook<>(config.recentOrders());
         this.fillLog = new FillLog(config.recentFills());
         this.pricing = new PaperPricing(config.slippageBps(), config.feeBps(), config.maxMarkAgeMs(), clock);
+        this.caps = new OrderCaps(config.maxOrderQtyE8(), config.maxOrderNotionalE8());
         this.duplicatesCounter = Counter.builder("memesnipe_executor_duplicates_total")
                 .description("Execute calls for a client_order_id already seen").register(metrics);
         this.fillsCounter = Counter.builder("memesnipe_executor_fills_total").description("fills appended").register(metrics);
@@ -338,6 +347,13 @@ public final class ExecutorVerticle extends VerticleBase {
             return Future.failedFuture(new StatusException(GrpcStatus.INVALID_ARGUMENT, problem.get()));
         }
         String id = order.getClientOrderId();
+        Optional<OrderCaps.Refusal> over = caps.check(order.getQtyE8(), order.getReferencePriceE8());
+        if (over.isPresent()) {
+            // nothing recorded, nothing signed: the answer depends only on the order, so a repeat gets the same one
+            countOrder(over.get().reason().name());
+            LOG.warn("order {} rejected before it was journaled: {}", Printable.of(id), over.get().text());
+            return Future.succeededFuture(rejected(id, over.get().text()));
+        }
         long now = clock.millis();
         RiskApproval.Check approval = approvals.check(order, now, config.approval().maxAgeMs());
         if (!approval.valid()) {

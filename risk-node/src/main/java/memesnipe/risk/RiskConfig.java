@@ -11,6 +11,7 @@ import memesnipe.kit.ledger.DatabaseSettings;
 import memesnipe.kit.ledger.RedisSettings;
 import memesnipe.kit.money.Fixed;
 import memesnipe.kit.signing.RiskApproval;
+import memesnipe.kit.money.OrderLimits;
 import memesnipe.kit.tls.NodeName;
 import memesnipe.risk.breaker.BreakerThresholds;
 import memesnipe.risk.limits.RiskLimits;
@@ -89,8 +90,12 @@ public record RiskConfig(NodeBasics basics, HostPort gateway, HostPort executor,
                 r.integer("entry-burst", 20, 1, 100_000, "entry throttle burst size"),
                 pct(r, "portfolio-stop-pct", "8", "flatten everything when equity falls this far below the day's start"),
                 pct(r, "default-stop-loss-pct", "5", "stop-loss when an entry gives none"),
-                orZero(r.read("max-order-notional", "900", "largest single order, USD; larger exits go in pieces "
-                        + "(keep it below the signer's max-order-notional)", Fixed::parse)));
+                orZero(OrderLimits.maxOrderNotional(r, OrderLimits.RISK_MAX_ORDER_NOTIONAL_DEFAULT, "largest single "
+                        + "order, USD; larger exits go in pieces (keep it below the executor's and the signer's "
+                        + "max-order-notional)")),
+                orZero(OrderLimits.maxOrderQty(r, "largest quantity in a single order, units of the base asset: "
+                        + "entries are resized to it, exits go in pieces (keep it at most the executor's and the "
+                        + "signer's max-order-qty)")));
         ExecutionQuality.Limits q = new ExecutionQuality.Limits(
                 r.integer("quality-window", 50, 1, 10_000, "orders in the rolling execution-quality window"),
                 r.integer("quality-min-samples", 10, 1, 10_000, "orders needed before quality can raise the breaker"),
@@ -126,7 +131,7 @@ public record RiskConfig(NodeBasics basics, HostPort gateway, HostPort executor,
         if (t.rampPct() != null && t.tradingDayZone() != null) {
             t.problems().forEach(r::problem);
         }
-        if (limits.minNotionalE8() >= 0) {
+        if (limits.minNotionalE8() >= 0 && limits.maxOrderNotionalE8() > 0 && limits.maxOrderQtyE8() > 0) {
             limits.problems().forEach(r::problem);
         }
         return new RiskConfig(basics, gateway, executor, venue, t, limits, q, every, database, walFile, queueMax,

@@ -234,7 +234,7 @@ public final class RiskVerticle extends VerticleBase {
 
                 @Override
                 public long equityE8() {
-                    return engine.portfolio().equityE8();
+                    return engine.equityE8();
                 }
             }, rec.breaker().map(RiskLedger.StoredBreaker::version).orElse(0L),
                     rec.breaker().map(RiskLedger.StoredBreaker::record).orElse(null));
@@ -286,7 +286,7 @@ public final class RiskVerticle extends VerticleBase {
             LOG.info("risk recovered: {} fill(s) replayed in {} ms, {} open position(s), equity {}, peak {}, breaker {}; "
                             + "{} last mark(s) from the tick journal; {} exit(s) in flight asked for again; fill stream resumes "
                             + "after {}:{}", replayedFills, replayMs, e.portfolio().openPositions(),
-                    Fixed.format(e.portfolio().equityE8()), Fixed.format(e.breaker().peakE8()), e.breaker().tier(),
+                    Fixed.format(e.equityE8()), Fixed.format(e.breaker().peakE8()), e.breaker().tier(),
                     marksRestored, resentExits, cursorLog, cursorSeq);
             startFills();
             resend.forEach(o -> forward(o, 0));
@@ -484,7 +484,7 @@ public final class RiskVerticle extends VerticleBase {
             lastStateWriteMs = now;
             breakerWriter.stateChanged();
         }
-        long equity = engine.portfolio().equityE8();
+        long equity = engine.equityE8();
         long peak = engine.breaker().peakE8();
         if ((equity != lastSampleEquityE8 || peak != lastSamplePeakE8) && now - lastSampleMs >= config.equitySampleMs()) {
             lastSampleMs = now;
@@ -727,7 +727,7 @@ public final class RiskVerticle extends VerticleBase {
     private BreakerState breakerState() {
         List<Transition> all = engine.breaker().transitions();
         List<Transition> recent = all.subList(Math.max(0, all.size() - 20), all.size());
-        return Wire.breaker(engine.breaker(), engine.portfolio().equityE8(), recent);
+        return Wire.breaker(engine.breaker(), engine.equityE8(), recent);
     }
 
     // ------------------------------------------------------------------ status and metrics
@@ -737,7 +737,7 @@ public final class RiskVerticle extends VerticleBase {
         var p = engine.portfolio();
         long now = clock.millis();
         Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("equity", Fixed.format(p.equityE8()));
+        facts.put("equity", Fixed.format(engine.equityE8()));
         facts.put("peakEquity", Fixed.format(b.peakE8()));
         facts.put("drawdownPct", Wire.pct(b.drawdownBps()));
         facts.put("dailyLossPct", Wire.pct(b.dailyLossBps()));
@@ -791,7 +791,7 @@ public final class RiskVerticle extends VerticleBase {
     private void registerMetrics() {
         forwardFailures = Counter.builder("memesnipe_risk_forward_failures_total")
                 .description("attempts to hand an approved order to the executor that failed").register(metrics);
-        Gauge.builder("memesnipe_risk_equity_usd", this, v -> Fixed.toDouble(v.engine.portfolio().equityE8()))
+        Gauge.builder("memesnipe_risk_equity_usd", this, v -> Fixed.toDouble(v.engine.equityE8()))
                 .register(metrics);
         Gauge.builder("memesnipe_risk_drawdown_ratio", this, v -> v.engine.breaker().drawdownBps() / 10_000.0)
                 .register(metrics);

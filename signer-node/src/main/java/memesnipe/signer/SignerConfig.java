@@ -5,6 +5,7 @@ import memesnipe.kit.config.NodeBasics;
 import memesnipe.kit.config.Settings;
 import memesnipe.kit.money.Fixed;
 import memesnipe.kit.signing.ApprovalSettings;
+import memesnipe.kit.money.OrderLimits;
 import memesnipe.kit.tls.NodeName;
 import memesnipe.signer.policy.SignerPolicy;
 
@@ -38,14 +39,9 @@ public record SignerConfig(NodeBasics basics, Path keyFile, Path passphraseFile,
         Path passphraseFile = r.path("key-passphrase-file", "signer-key.pass", "file (owner-only) whose first line is "
                 + "the passphrase that encrypts the key at rest; never given as a flag value");
         Path auditFile = r.path("audit-file", "signer-audit.log", "hash-chained audit log of every sign/deny, appended");
-        Long maxNotional = r.read("max-order-notional", "1000", "largest order notional the signer signs, USD decimal",
-                v -> {
-                    long e8 = Fixed.parse(v);
-                    if (e8 <= 0) {
-                        throw new IllegalArgumentException("must be > 0");
-                    }
-                    return e8;
-                });
+        Long maxNotional = OrderLimits.maxOrderNotional(r, OrderLimits.MAX_ORDER_NOTIONAL_DEFAULT,
+                "largest order notional the signer signs, USD decimal (quantity x the larger of the order's price and "
+                        + "the signer's own)");
         // r.read (not r.integer) so a bad value is reported by finish() rather than failing on unboxing.
         Integer perSecond = r.read("max-signs-per-second", "50", "signatures allowed per second (token bucket) [1..100000]",
                 v -> {
@@ -56,14 +52,8 @@ public record SignerConfig(NodeBasics basics, Path keyFile, Path passphraseFile,
                     return n;
                 });
         Set<String> venues = Set.copyOf(r.list("allowed-venues", "paper", "comma-separated venues the signer signs for"));
-        Long maxQty = r.read("max-order-qty", "50000000000", "largest order quantity the signer signs, units of the "
-                + "base asset, whatever the price", v -> {
-                    long e8 = Fixed.parse(v);
-                    if (e8 <= 0) {
-                        throw new IllegalArgumentException("must be > 0");
-                    }
-                    return e8;
-                });
+        Long maxQty = OrderLimits.maxOrderQty(r, "largest order quantity the signer signs, units of the base asset, "
+                + "whatever the price");
         memesnipe.kit.config.HostPort gateway = r.hostPort("gateway", "127.0.0.1:7001",
                 "gateway gRPC address: the signer's own read-only market data, used to price every order it signs");
         long maxAge = r.longValue("max-price-age-ms", 2_000, 1, 600_000,

@@ -1,5 +1,6 @@
 package memesnipe.executor.venue;
 
+import memesnipe.kit.money.AmountOverflow;
 import memesnipe.kit.money.Fixed;
 import memesnipe.kit.time.Clock;
 import memesnipe.v1.Side;
@@ -11,7 +12,8 @@ import java.util.Map;
  * The paper venue's pricing: a market order fills at once at the current mark price plus slippage:
  * BUY pays mark + mark x slippage_bps, SELL gets mark - mark x slippage_bps (the slippage amount is
  * rounded toward zero at scale 1e8); the fee is fee_bps of the fill notional (qty x fill price).
- * A symbol without a mark, or whose mark is older than maxMarkAgeMs, has no price ("NO_PRICE").
+ * A symbol without a mark, or whose mark is older than maxMarkAgeMs, has no price ("NO_PRICE"). Every figure is
+ * exact: an order whose fill price, notional or fee does not fit a long cannot fill ({@link OutOfRange}).
  * Pure (no I/O): marks are timed with the injected Clock. One owner. {@link PaperVenue} keeps the venue's
  * durable record of orders on top of it.
  */
@@ -26,7 +28,7 @@ public final class PaperPricing {
     }
 
     /** The price of one market order, or why there is none. */
-    public sealed interface Quote permits Priced, NoPrice {
+    public sealed interface Quote permits Priced, NoPrice, OutOfRange {
     }
 
     /** Fills at priceE8 (quote per unit, 1e8) for a fee of feeE8 (quote, 1e8). */
@@ -35,6 +37,17 @@ public final class PaperPricing {
 
     /** Cannot fill, for the given reason (e.g. "NO_PRICE"). */
     public record NoPrice(String reason) implements Quote {
+    }
+
+    /** Cannot fill: a figure of the fill does not fit 64 bits at scale 1e8 (e.g. 9e10 units at a high price). */
+    public record OutOfRange(String figures) implements Quote {
+        /** The reject reason's prefix. */
+        public static final String REASON = "AMOUNT_OUT_OF_RANGE";
+
+        /** The reject reason: {@value #REASON} and the figures. */
+        public String reason() {
+            return REASON + ": " + figures;
+        }
     }
 
     public PaperPricing(long slippageBps, long feeBps, long maxMarkAgeMs, Clock clock) {
@@ -63,9 +76,14 @@ public final class PaperPricing {
         if (mark == null || clock.millis() - mark.receivedMs() > maxMarkAgeMs) {
             return new NoPrice("NO_PRICE");
         }
-        long slippage = Fixed.bps(mark.priceE8(), slippageBps);
-        long price = side == Side.BUY ? mark.priceE8() + slippage : mark.priceE8() - slippage;
-        long fee = Fixed.bps(Fixed.mul(qtyE8, price), feeBps);
-        return new Priced(price, fee);
+        try {
+            long slippage = Fixed.bps(mark.priceE8(), slippageBps);
+            long price = side == Side.BUY ? Fixed.add(mark.priceE8(), slippage) : Fixed.sub(mark.priceE8(), slippage);
+            long fee = Fixed.bps(Fixed.mul(qtyE8, price), feeBps);
+            return new Priced(price, fee);
+        } catch (AmountOverflow e) {
+            return new OutOfRange("a fill of " + Fixed.format(qtyE8) + " at " + Fixed.format(mark.priceE8()) + " (mark): "
+                    + e.getMessage());
+        }
     }
 }

@@ -142,6 +142,9 @@ public final class PaperVenue {
             if (quote instanceof PaperPricing.Priced p) {
                 return new Filled(order.symbol(), order.side(), order.qtyE8(), p.priceE8(), p.feeE8(), clock.millis());
             }
+            if (quote instanceof PaperPricing.OutOfRange o) {
+                return new Rejected(o.reason(), clock.millis()); // recorded like any outcome: every retry gets it back
+            }
             return new Rejected(((PaperPricing.NoPrice) quote).reason(), clock.millis());
         });
     }

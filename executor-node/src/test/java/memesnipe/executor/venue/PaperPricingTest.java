@@ -58,4 +58,20 @@ class PaperPricingTest {
         venue.mark("SOL", Fixed.parse("151"));
         assertThat(venue.quote("SOL", Side.BUY, Fixed.ONE)).isInstanceOf(PaperPricing.Priced.class);
     }
+
+    @Test
+    void fillWhoseNotionalDoesNotFitALong_isOutOfRangeWithItsFigures_notAnUncaughtError() {
+        venue.mark("SOL", Fixed.parse("150"));
+        PaperPricing.Quote q = venue.quote("SOL", Side.BUY, 9_000_000_000_000_000_000L); // 9e10 units
+        assertThat(q).isInstanceOf(PaperPricing.OutOfRange.class);
+        assertThat(((PaperPricing.OutOfRange) q).reason()).startsWith("AMOUNT_OUT_OF_RANGE: a fill of 90000000000 at 150")
+                .contains("90000000000 x 150.15 = 13513500000000 does not fit");
+    }
+
+    @Test
+    void buyAtAMarkNearTheLongLimit_whoseSlippedPriceDoesNotFit_isOutOfRange_notAWrappedNegativePrice() {
+        venue.mark("SOL", Long.MAX_VALUE - 1);
+        assertThat(venue.quote("SOL", Side.BUY, 1)).isInstanceOf(PaperPricing.OutOfRange.class);
+        assertThat(venue.quote("SOL", Side.SELL, 1)).isInstanceOf(PaperPricing.Priced.class);
+    }
 }

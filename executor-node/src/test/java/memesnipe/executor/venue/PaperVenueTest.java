@@ -143,4 +143,25 @@ class PaperVenueTest {
         }
         assertThat(falseMaybes).isLessThan(200); // ~0.5 % expected at 65,536 bits, 5,000 ids, 6 hashes
     }
+
+    @Test
+    void placementWhoseFillDoesNotFitALong_isRecordedRejected_andEveryRepeatGetsThatAnswer_alsoAfterReopen()
+            throws Exception {
+        pricing.mark("SOL", Fixed.parse("150"));
+        Path dir = Files.createTempDirectory("venue");
+        PaperVenue venue = open(dir, 100);
+        PaperVenue.VenueOrder huge = new PaperVenue.VenueOrder("huge", "SOL", Side.BUY, 9_000_000_000_000_000_000L);
+        PaperVenue.Placement first = await(venue.place(huge));
+        assertThat(first.existing()).isFalse();
+        assertThat(first.outcome()).isInstanceOf(PaperVenue.Rejected.class);
+        String reason = ((PaperVenue.Rejected) first.outcome()).reason();
+        assertThat(reason).startsWith("AMOUNT_OUT_OF_RANGE: ");
+        assertThat(await(venue.place(huge)).outcome()).isEqualTo(first.outcome());
+        await(venue.close());
+        PaperVenue reopened = open(dir, 100);
+        assertThat(await(reopened.query("huge"))).isEqualTo(first.outcome());
+        PaperVenue.Placement again = await(reopened.place(huge));
+        assertThat(again.existing()).isTrue();
+        assertThat(again.outcome()).isEqualTo(first.outcome());
+    }
 }

@@ -1,6 +1,7 @@
 package memesnipe.gateway.validation;
 
 import memesnipe.gateway.feed.Tick;
+import memesnipe.kit.money.Fixed;
 import memesnipe.v1.MarketEvent;
 
 /** Turns accepted ticks into wire events with a gap-free per-stream sequence number (1, 2, 3, ...). */
@@ -34,7 +35,8 @@ public final class EventStamper {
         return seq;
     }
 
+    /** Scale e8; the validator refused values that do not fit, so this never clamps (it would throw). */
     private static long toE8(double value) {
-        return Math.round(value * 1e8);
+        return Fixed.fromDouble(value);
     }
 }

@@ -16,9 +16,8 @@ public enum RejectReason {
     LOW_LIQUIDITY,
     /** Price moved more than max-deviation-pct from the symbol's last accepted price. */
     PRICE_DEVIATION,
-    /**
-     * A figure that does not fit the fixed-point wire format (price, volume or liquidity of 1e10 or more, an
-     * infinite volume or liquidity), or a symbol that is not one (memesnipe.kit.config.Identifiers.SYMBOL: 1-24 letters, digits, '.', '_', '-').
-     */
-    OUT_OF_RANGE
+    /** Price, volume or liquidity does not fit a 64-bit integer at scale 1e8 (above 92,233,720,368). */
+    AMOUNT_OUT_OF_RANGE,
+    /** The symbol is not one (memesnipe.kit.config.Identifiers.SYMBOL: 1-24 letters, digits, '.', '_', '-'). */
+    INVALID_SYMBOL
 }

@@ -16,11 +16,6 @@ import java.util.Optional;
 public final class TickValidator {
     /** Consecutive, mutually consistent deviating ticks after which the next one is accepted. */
     public static final int REANCHOR_AFTER = 5;
-    /**
-     * Prices, volumes and liquidity must stay below this (1e10): at scale 1e8 that is 1e18, within a signed
-     * 64-bit integer, so the wire event carries the value exactly rather than a clamped one.
-     */
-    public static final double MAX_FIGURE = 1e10;
     /** Symbols as the rest of the system accepts them (see memesnipe.kit.config.Identifiers). */
     private static final java.util.regex.Pattern SYMBOL = memesnipe.kit.config.Identifiers.SYMBOL;
 
@@ -51,7 +46,7 @@ public final class TickValidator {
 
     private RejectReason check(Tick t, long nowMs) {
         if (t.symbol() == null || !SYMBOL.matcher(t.symbol()).matches()) {
-            return RejectReason.OUT_OF_RANGE;
+            return RejectReason.INVALID_SYMBOL;
         }
         if (!Double.isFinite(t.price())) {
             return RejectReason.NON_FINITE_PRICE;
@@ -62,8 +57,8 @@ public final class TickValidator {
         if (!(t.volume() >= 0)) {
             return RejectReason.NEGATIVE_VOLUME;
         }
-        if (t.price() >= MAX_FIGURE || t.volume() >= MAX_FIGURE || t.liquidityUsd() >= MAX_FIGURE) {
-            return RejectReason.OUT_OF_RANGE; // would not fit at scale 1e8 (also catches infinities; NaN is judged below)
+        if (!fitsE8(t.price()) || !fitsE8(t.volume()) || !fitsE8(t.liquidityUsd())) {
+            return RejectReason.AMOUNT_OUT_OF_RANGE; // at scale 1e8 it would not fit the wire's int64
         }
         // event time compared without overflow whatever a feed sends
         if (t.eventTimeMs() < nowMs && nowMs - t.eventTimeMs() > limits.maxAgeMs() || t.eventTimeMs() < 0) {
@@ -76,6 +71,11 @@ public final class TickValidator {
             return RejectReason.LOW_LIQUIDITY;
         }
         return checkDeviation(symbols.computeIfAbsent(t.symbol(), s -> new SymbolState()), t.price());
+    }
+
+    /** Whether a value (or NaN, checked elsewhere) converts to scale e8 without leaving the long range. */
+    private static boolean fitsE8(double value) {
+        return !(Math.abs(value) * 1e8 >= 0x1p63);
     }
 
     private RejectReason checkDeviation(SymbolState s, double price) {

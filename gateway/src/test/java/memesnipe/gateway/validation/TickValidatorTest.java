@@ -32,6 +32,11 @@ class TickValidatorTest {
                 arguments("volume zero", tick(150, 0, 50_000, NOW), OK),
                 arguments("volume just negative", tick(150, -1e-9, 50_000, NOW), RejectReason.NEGATIVE_VOLUME),
                 arguments("volume NaN", tick(150, Double.NaN, 50_000, NOW), RejectReason.NEGATIVE_VOLUME),
+                arguments("price beyond a long at e8 (was clamped to the largest long)", tick(1e11, 1, 50_000, NOW),
+                        RejectReason.AMOUNT_OUT_OF_RANGE),
+                arguments("price just within a long at e8", tick(92_233_720_368.0, 1, 50_000, NOW), OK),
+                arguments("volume beyond a long at e8", tick(150, 1e11, 50_000, NOW), RejectReason.AMOUNT_OUT_OF_RANGE),
+                arguments("liquidity beyond a long at e8", tick(150, 1, 1e11, NOW), RejectReason.AMOUNT_OUT_OF_RANGE),
                 arguments("age just below max", tick(150, 1, 50_000, NOW - 499), OK),
                 arguments("age at max", tick(150, 1, 50_000, NOW - 500), OK),
                 arguments("age just above max", tick(150, 1, 50_000, NOW - 501), RejectReason.STALE),
@@ -42,10 +47,8 @@ class TickValidatorTest {
                 arguments("liquidity at floor", tick(150, 1, 10_000, NOW), OK),
                 arguments("liquidity just above floor", tick(150, 1, 10_000.01, NOW), OK),
                 arguments("liquidity NaN", tick(150, 1, Double.NaN, NOW), RejectReason.LOW_LIQUIDITY),
-                arguments("price of 1e10 does not fit at scale 1e8", tick(1e10, 1, 50_000, NOW), RejectReason.OUT_OF_RANGE),
-                arguments("price just below 1e10 fits", tick(9.9e9, 1, 50_000, NOW), OK),
-                arguments("infinite volume", tick(150, Double.POSITIVE_INFINITY, 50_000, NOW), RejectReason.OUT_OF_RANGE),
-                arguments("infinite liquidity", tick(150, 1, Double.POSITIVE_INFINITY, NOW), RejectReason.OUT_OF_RANGE),
+                arguments("infinite volume", tick(150, Double.POSITIVE_INFINITY, 50_000, NOW), RejectReason.AMOUNT_OUT_OF_RANGE),
+                arguments("infinite liquidity", tick(150, 1, Double.POSITIVE_INFINITY, NOW), RejectReason.AMOUNT_OUT_OF_RANGE),
                 arguments("event time Long.MIN_VALUE", tick(150, 1, 50_000, Long.MIN_VALUE), RejectReason.STALE),
                 arguments("event time Long.MAX_VALUE", tick(150, 1, 50_000, Long.MAX_VALUE), RejectReason.FUTURE_TIMESTAMP));
     }
@@ -133,5 +136,14 @@ class TickValidatorTest {
         assertThat(v.validate(tick(150, 1, 50_000, NOW), NOW)).contains(RejectReason.LOW_LIQUIDITY);
         assertThat(v.validate(tick(150, 1, 2_000_000, NOW - 51), NOW)).contains(RejectReason.STALE);
         assertThat(v.validate(tick(150, 1, 2_000_000, NOW + 11), NOW)).contains(RejectReason.FUTURE_TIMESTAMP);
+    }
+
+    @org.junit.jupiter.api.Test
+    void validate_symbolThatIsNotOne_isRejectedInvalidSymbol() {
+        TickValidator v = new TickValidator(ValidationLimits.DEFAULTS);
+        for (String bad : new String[]{"", "SOL\nERROR forged", "x".repeat(25), "SO L"}) {
+            assertThat(v.validate(new Tick(bad, 150, 1, 50_000, NOW), NOW)).contains(RejectReason.INVALID_SYMBOL);
+        }
+        assertThat(v.validate(new Tick("SOL", 150, 1, 50_000, NOW), NOW)).isEmpty();
     }
 }

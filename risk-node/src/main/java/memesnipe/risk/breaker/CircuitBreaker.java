@@ -98,6 +98,18 @@ public final class CircuitBreaker {
     }
 
     /**
+     * An automatic trip that holds like a manual one until {@link #reset} (e.g. a figure the decisions rest on is out
+     * of range): moves to the tier (never to a less strict one) with the reason as given.
+     */
+    public Optional<Transition> hold(Tier to, String why, long nowMs) {
+        manualLatch = true;
+        if (!to.stricterThan(tier)) {
+            return Optional.empty();
+        }
+        return Optional.of(move(to, why, nowMs));
+    }
+
+    /**
      * A manual reset: back to NORMAL, with the equity peak and the day's start re-based at the current
      * equity (the operator acknowledges the loss), sizes ramped back from the first step, and every
      * strategy suspension lifted.
@@ -328,13 +340,17 @@ public final class CircuitBreaker {
         }
     }
 
-    /** Loss from a reference to a value, in basis points, floored at 0 (rounded down). */
+    /**
+     * Loss from a reference to a value, in basis points, floored at 0 (rounded down), computed exactly; a loss
+     * beyond Integer.MAX_VALUE bps (a value far below zero) is reported as Integer.MAX_VALUE, above every threshold.
+     */
     static int lossBps(long referenceE8, long valueE8) {
         if (referenceE8 <= 0 || valueE8 >= referenceE8) {
             return 0;
         }
-        return (int) java.math.BigInteger.valueOf(referenceE8 - valueE8).multiply(java.math.BigInteger.valueOf(10_000))
-                .divide(java.math.BigInteger.valueOf(referenceE8)).longValueExact();
+        java.math.BigInteger bps = java.math.BigInteger.valueOf(referenceE8).subtract(java.math.BigInteger.valueOf(valueE8))
+                .multiply(java.math.BigInteger.valueOf(10_000)).divide(java.math.BigInteger.valueOf(referenceE8));
+        return bps.min(java.math.BigInteger.valueOf(Integer.MAX_VALUE)).intValue();
     }
 
     static String pct(int bps) {

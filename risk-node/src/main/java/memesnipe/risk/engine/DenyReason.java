@@ -25,5 +25,9 @@ public enum DenyReason {
     /** The client order id belongs to another caller: its first user. */
     ID_IN_USE,
     /** Risk's settings are not known to agree with the executor's and signer's (see the detail). */
-    CONFIG_MISMATCH
+    CONFIG_MISMATCH,
+    /** An amount of the decision does not fit 64 bits at scale e8; the detail carries the operation and figures. */
+    AMOUNT_OUT_OF_RANGE,
+    /** Resized to the per-order maximum quantity. */
+    ORDER_QTY_CAP
 }

@@ -1,6 +1,7 @@
 package memesnipe.risk.engine;
 
 import memesnipe.kit.config.Printable;
+import memesnipe.kit.money.AmountOverflow;
 import memesnipe.kit.money.Fixed;
 import memesnipe.risk.breaker.BreakerThresholds;
 import memesnipe.risk.breaker.CircuitBreaker;
@@ -25,6 +26,11 @@ import java.util.function.Consumer;
  * The risk decision core (pure: state + event + time in, decisions and orders out). Owns the portfolio
  * view, the breaker, the limits and the orders in flight. Exits are never throttled or blocked; entries
  * pass the breaker, the strategy suspension, the rate throttle, market-data freshness and every cap.
+ *
+ * <p>Every amount is computed exactly ({@link Fixed}); none of its methods lets an {@link AmountOverflow} out. An
+ * intent whose figures do not fit is DENIED with AMOUNT_OUT_OF_RANGE and the figures; a fill that cannot be booked,
+ * or a valuation that does not fit (e.g. a position at an absurd mark), holds the breaker at CRITICAL with the
+ * figures as its reason (no new risk, exits still allowed) until an operator resets it.
  */
 public final class RiskEngine {
     /** Decisions kept in memory to answer a repeated client order id; older ones are looked up in the ledger. */
@@ -33,6 +39,8 @@ public final class RiskEngine {
     public static final String OWN_CALLER = "risk";
     /** The caller of {@link #submit(Intent, long)}: one in-process caller (tests, benchmarks, backtests). */
     public static final String LOCAL_CALLER = "local";
+    /** Exit pieces of one position in flight at once; the rest of a large exit follows as they fill. */
+    public static final int MAX_EXIT_PIECES_IN_FLIGHT = 32;
 
     private final RiskLimits limits;
     private final long initialCapitalE8;
@@ -62,6 +70,8 @@ public final class RiskEngine {
     private Consumer<ExecutionQuality.Sample> qualityListener = q -> { };
     private java.util.function.LongConsumer qualityCleared = t -> { };
     private long exitCounter;
+    /** The last marked equity that fit a long (reported while the current one does not). */
+    private long lastEquityE8;
     private long approved;
     private long denied;
 
@@ -88,6 +98,7 @@ public final class RiskEngine {
         this.entryBucket = new TokenBucket(limits.entriesPerSecond(), limits.entryBurst(), nowMs);
         this.transitionListener = transitionListener == null ? t -> { } : transitionListener;
         this.startedMs = nowMs;
+        this.lastEquityE8 = initialCapitalE8;
     }
 
     /** Prefix of the client order ids of risk's own exits; give each process run its own (e.g. random). */
@@ -158,7 +169,12 @@ public final class RiskEngine {
 
     /** Applies one fill read back from the ledger (in the order it was first applied), judging nothing. */
     public void replayFill(FillEvent fill) {
-        if (!portfolio.replay(fill)) {
+        try {
+            if (!portfolio.replay(fill)) {
+                return;
+            }
+        } catch (Portfolio.UnbookableFill e) {
+            holdCritical(e.getMessage(), fill.timeMs());
             return;
         }
         String key = key(fill.strategy(), fill.symbol());
@@ -228,7 +244,11 @@ public final class RiskEngine {
             d = deny(intent, DenyReason.UNKNOWN_STRATEGY, "strategy '" + Printable.of(intent.strategy())
                     + "' is not one this deployment runs " + knownStrategies.stream().sorted().toList());
         } else {
-            d = intent.purpose() == Purpose.EXIT ? decideExit(intent, nowMs) : decideEntry(intent, nowMs);
+            try {
+                d = intent.purpose() == Purpose.EXIT ? decideExit(intent, nowMs) : decideEntry(intent, nowMs);
+            } catch (AmountOverflow e) {
+                d = deny(intent, DenyReason.AMOUNT_OUT_OF_RANGE, "an amount is out of range: " + e.getMessage());
+            }
         }
         decisions.remember(caller, d);
         d.order().ifPresent(o -> inFlight.put(o.clientOrderId(), o));
@@ -243,7 +263,7 @@ public final class RiskEngine {
     private Decision decideExit(Intent in, long nowMs) {
         long held = portfolio.qtyE8(in.strategy(), in.symbol());
         long pendingExit = pendingExitQty(in.strategy(), in.symbol());
-        long qty = held - pendingExit;
+        long qty = Fixed.sub(held, pendingExit);
         if (qty <= 0) {
             DenyReason r = held > 0 ? DenyReason.DUPLICATE_IN_FLIGHT : DenyReason.NO_POSITION;
             return deny(in, r, held > 0 ? "an exit for the whole position is already in flight"
@@ -261,13 +281,13 @@ public final class RiskEngine {
                 qty, price, in.decisionSeq(), in.decisionIngestTimeMs(), nowMs);
         return new Decision(in.clientOrderId(), Verdict.APPROVED, DenyReason.NONE,
                 "exit of " + Fixed.format(qty) + " " + in.symbol() + " approved (exits are never blocked)",
-                Fixed.mul(qty, price), qty, breaker.tier(), portfolio.equityE8(), portfolio.exposureE8(in.strategy()),
+                Fixed.mul(qty, price), qty, breaker.tier(), equityE8(), exposureFigure(in.strategy()),
                 Optional.of(order));
     }
 
     private Decision decideEntry(Intent in, long nowMs) {
         Tier tier = breaker.tier();
-        long equity = portfolio.equityE8();
+        long equity = equityExact();
         if (tier == Tier.EMERGENCY) {
             return deny(in, DenyReason.BREAKER_HALTED, "breaker EMERGENCY (" + breaker.reason() + "): only exits allowed");
         }
@@ -314,7 +334,7 @@ public final class RiskEngine {
         StringBuilder why = new StringBuilder("asked " + Fixed.format(in.notionalE8()) + " USD");
         int multiplier = breaker.sizeMultiplierPct();
         if (multiplier < 100) {
-            size = size * multiplier / 100;
+            size = Fixed.mulDiv(size, multiplier, 100); // exact: size x multiplier may not fit a long
             binding = DenyReason.BREAKER_SIZE_SCALED;
             why.append("; x").append(multiplier).append("% (").append(tier).append(", ramp)");
         }
@@ -324,34 +344,47 @@ public final class RiskEngine {
             binding = DenyReason.PER_TRADE_CAP;
             why.append("; per-trade cap ").append(Fixed.format(perTrade));
         }
-        long strategyExposure = portfolio.exposureE8(in.strategy()) + pendingEntryNotional(in.strategy(), null);
-        long strategyRoom = Fixed.bps(equity, limits.strategyCapBps()) - strategyExposure;
+        long strategyExposure = Fixed.add(portfolio.exposureE8(in.strategy()), pendingEntryNotional(in.strategy(), null));
+        long strategyRoom = Fixed.sub(Fixed.bps(equity, limits.strategyCapBps()), strategyExposure);
         if (size > strategyRoom) {
             size = Math.max(0, strategyRoom);
             binding = DenyReason.STRATEGY_CAP;
             why.append("; strategy room ").append(Fixed.format(Math.max(0, strategyRoom)));
         }
-        long symbolRoom = Fixed.bps(equity, limits.symbolCapBps()) - portfolio.symbolExposureE8(in.symbol())
-                - pendingEntryNotional(null, in.symbol());
+        long symbolRoom = Fixed.sub(Fixed.sub(Fixed.bps(equity, limits.symbolCapBps()),
+                portfolio.symbolExposureE8(in.symbol())), pendingEntryNotional(null, in.symbol()));
         if (size > symbolRoom) {
             size = Math.max(0, symbolRoom);
             binding = DenyReason.SYMBOL_CAP;
             why.append("; symbol room ").append(Fixed.format(Math.max(0, symbolRoom)));
         }
-        long grossRoom = Fixed.bps(equity, limits.grossCapBps()) - portfolio.grossExposureE8()
-                - pendingEntryNotional(null, null);
+        long grossRoom = Fixed.sub(Fixed.sub(Fixed.bps(equity, limits.grossCapBps()), portfolio.grossExposureE8()),
+                pendingEntryNotional(null, null));
         if (size > grossRoom) {
             size = Math.max(0, grossRoom);
             binding = DenyReason.GROSS_CAP;
             why.append("; gross room ").append(Fixed.format(Math.max(0, grossRoom)));
         }
-        long qty = Fixed.div(size, mark.priceE8());
-        long notional = Fixed.mul(qty, mark.priceE8());
+        long qty = quantityFor(size, mark.priceE8());
+        if (qty == limits.maxOrderQtyE8() && Fixed.mul(qty, mark.priceE8()) < size) {
+            binding = DenyReason.ORDER_QTY_CAP;
+            why.append("; quantity cap ").append(Fixed.format(qty));
+        }
+        long notional = Fixed.mul(qty, mark.priceE8()); // <= size: fits
         if (qty <= 0 || notional < limits.minNotionalE8()) {
             DenyReason r = binding == DenyReason.NONE || binding == DenyReason.BREAKER_SIZE_SCALED
                     ? DenyReason.BELOW_MIN_NOTIONAL : binding;
             return deny(in, r, why + "; " + Fixed.format(notional) + " USD is below the minimum of "
                     + Fixed.format(limits.minNotionalE8()));
+        }
+        Position held = portfolio.position(in.strategy(), in.symbol());
+        try {
+            // the fill must be bookable: the position's quantity and cost basis after it must fit
+            Fixed.add(held == null ? 0 : held.qtyE8(), qty);
+            Fixed.add(held == null ? 0 : held.costE8(), notional);
+        } catch (AmountOverflow e) {
+            return deny(in, DenyReason.AMOUNT_OUT_OF_RANGE, why + "; the " + in.symbol() + " position of "
+                    + in.strategy() + " cannot take " + Fixed.format(qty) + " more: " + e.getMessage());
         }
         Verdict verdict = notional < in.notionalE8() && binding != DenyReason.NONE ? Verdict.RESIZED : Verdict.APPROVED;
         OrderRequest order = new OrderRequest(in.clientOrderId(), in.strategy(), in.symbol(), Side.BUY, Purpose.ENTRY,
@@ -366,7 +399,16 @@ public final class RiskEngine {
 
     private Decision deny(Intent in, DenyReason reason, String detail) {
         return new Decision(in.clientOrderId(), Verdict.DENIED, reason, detail, 0, 0, breaker.tier(),
-                portfolio.equityE8(), portfolio.exposureE8(in.strategy()), Optional.empty());
+                equityE8(), exposureFigure(in.strategy()), Optional.empty());
+    }
+
+    /** size / price, at most the per-order quantity (also when the exact quotient does not fit a long). */
+    private long quantityFor(long notionalE8, long priceE8) {
+        try {
+            return Math.min(Fixed.div(notionalE8, priceE8), limits.maxOrderQtyE8());
+        } catch (AmountOverflow e) {
+            return limits.maxOrderQtyE8(); // the quotient is beyond any long, so beyond the cap
+        }
     }
 
     // ------------------------------------------------------------------ market and fills
@@ -389,7 +431,12 @@ public final class RiskEngine {
             }
             plan = plan.withHigh(priceE8);
             plans.put(key, plan);
-            exitTrigger(p, plan, priceE8).ifPresent(why -> exits.addAll(exitPosition(p, why, nowMs)));
+            try {
+                exitTrigger(p, plan, priceE8).ifPresent(why -> exits.addAll(exitPosition(p, why, nowMs)));
+            } catch (AmountOverflow e) {
+                holdCritical("amount out of range for the " + p.symbol() + " position of " + p.strategy() + ": "
+                        + e.getMessage(), nowMs);
+            }
         }
         exits.addAll(evaluate(nowMs));
         return exits;
@@ -405,15 +452,21 @@ public final class RiskEngine {
      * the same fill arriving both ways is applied once. Returns exit orders to send.
      */
     public List<OrderRequest> onFill(FillEvent fill, long nowMs, boolean fromStream) {
-        if (!portfolio.apply(fill, fromStream)) {
-            return List.of();
+        try {
+            if (!portfolio.apply(fill, fromStream)) {
+                return List.of();
+            }
+        } catch (Portfolio.UnbookableFill e) {
+            // positions can no longer be the sum of fills: no new risk until an operator looks (its order stays in
+            // flight, so no second exit is sent for what it may have sold)
+            holdCritical(e.getMessage(), nowMs);
+            return evaluate(nowMs);
         }
         fillListener.accept(fill);
         OrderRequest order = inFlight.remove(fill.clientOrderId());
         if (order != null) {
             long latency = Math.max(0, fill.timeMs() - order.approvedTimeMs());
-            int slippage = order.referencePriceE8() == 0 ? 0
-                    : (int) ((fill.priceE8() - order.referencePriceE8()) * 10_000 / order.referencePriceE8());
+            int slippage = slippageBps(fill.priceE8(), order.referencePriceE8());
             qualityListener.accept(quality.filled(latency, slippage, nowMs));
         }
         String key = key(fill.strategy(), fill.symbol());
@@ -465,7 +518,7 @@ public final class RiskEngine {
 
     /** Manual reset to NORMAL (see {@link CircuitBreaker#reset}). */
     public void reset(String reason, long nowMs) {
-        breaker.noteEquity(portfolio.equityE8());
+        breaker.noteEquity(equityE8());
         quality.clear(); // the orders that raised it are history: judge quality afresh from the next ones
         qualityCleared.accept(nowMs);
         breaker.reset(reason, nowMs).ifPresent(transitionListener);
@@ -477,7 +530,35 @@ public final class RiskEngine {
         if (recovering) {
             return List.of(); // positions are not rebuilt yet: judging them now would raise spurious alarms
         }
-        long equity = portfolio.equityE8();
+        boolean flattenAll;
+        try {
+            flattenAll = judge(nowMs);
+        } catch (AmountOverflow e) {
+            holdCritical("amount out of range while valuing the portfolio: " + e.getMessage(), nowMs);
+            flattenAll = breaker.tier() == Tier.EMERGENCY;
+        }
+        List<OrderRequest> exits = new ArrayList<>();
+        for (Position p : portfolio.positions()) {
+            try {
+                if (flattenAll) {
+                    String why = breaker.tier() == Tier.EMERGENCY ? "EMERGENCY flatten" : "portfolio stop";
+                    exits.addAll(exitPosition(p, why, nowMs));
+                } else if (breaker.suspended(p.strategy())) {
+                    exits.addAll(exitPosition(p, "strategy suspended", nowMs));
+                } else if (owedExits.contains(key(p.strategy(), p.symbol()))) {
+                    exits.addAll(exitPosition(p, "completing an exit", nowMs));
+                }
+            } catch (AmountOverflow e) {
+                holdCritical("amount out of range for the " + p.symbol() + " position of " + p.strategy() + ": "
+                        + e.getMessage(), nowMs);
+            }
+        }
+        return exits;
+    }
+
+    /** Judges the breaker and every strategy on the marked figures; true when everything must be flattened. */
+    private boolean judge(long nowMs) {
+        long equity = equityExact();
         boolean stale = heldStale(nowMs);
         // After a start, a held symbol without any price yet is valued at cost, which is not its value: the breaker
         // keeps its restored tier until every held symbol is priced or the wait for prices itself raises it (stale).
@@ -487,23 +568,19 @@ public final class RiskEngine {
         }
         for (String strategy : strategiesHeldOrKnown()) {
             if (portfolio.marked(strategy)) {
-                breaker.evaluateStrategy(strategy, strategyAllocationE8 + portfolio.strategyPnlE8(strategy));
+                breaker.evaluateStrategy(strategy, Fixed.add(strategyAllocationE8, portfolio.strategyPnlE8(strategy)));
             }
         }
-        List<OrderRequest> exits = new ArrayList<>();
-        boolean flattenAll = breaker.tier() == Tier.EMERGENCY
-                || equity <= breaker.dayStartE8() - Fixed.bps(breaker.dayStartE8(), limits.portfolioStopBps());
-        for (Position p : portfolio.positions()) {
-            if (flattenAll) {
-                String why = breaker.tier() == Tier.EMERGENCY ? "EMERGENCY flatten" : "portfolio stop";
-                exits.addAll(exitPosition(p, why, nowMs));
-            } else if (breaker.suspended(p.strategy())) {
-                exits.addAll(exitPosition(p, "strategy suspended", nowMs));
-            } else if (owedExits.contains(key(p.strategy(), p.symbol()))) {
-                exits.addAll(exitPosition(p, "completing an exit", nowMs));
-            }
-        }
-        return exits;
+        return breaker.tier() == Tier.EMERGENCY
+                || equity <= Fixed.sub(breaker.dayStartE8(), Fixed.bps(breaker.dayStartE8(), limits.portfolioStopBps()));
+    }
+
+    /**
+     * Holds the breaker at CRITICAL (reduce-only; exits still go) until a manual reset, because a figure the
+     * decisions rest on could not be computed; the reason carries the figures.
+     */
+    private void holdCritical(String why, long nowMs) {
+        breaker.hold(Tier.CRITICAL, why, nowMs).ifPresent(transitionListener);
     }
 
     private java.util.Set<String> strategiesHeldOrKnown() {
@@ -522,48 +599,80 @@ public final class RiskEngine {
         if (plan.stopLossBps() > 0 && priceE8 <= avg - Fixed.bps(avg, plan.stopLossBps())) {
             return Optional.of("stop-loss " + pctOf(plan.stopLossBps()));
         }
-        if (plan.takeProfitBps() > 0 && priceE8 >= avg + Fixed.bps(avg, plan.takeProfitBps())) {
+        if (plan.takeProfitBps() > 0 && priceE8 >= Fixed.add(avg, Fixed.bps(avg, plan.takeProfitBps()))) {
             return Optional.of("take-profit " + pctOf(plan.takeProfitBps()));
         }
         if (plan.trailingStopBps() > 0 && plan.highWaterE8() > avg
-                && priceE8 <= plan.highWaterE8() - Fixed.bps(plan.highWaterE8(), plan.trailingStopBps())) {
+                && priceE8 <= Fixed.sub(plan.highWaterE8(), Fixed.bps(plan.highWaterE8(), plan.trailingStopBps()))) {
             return Optional.of("trailing stop " + pctOf(plan.trailingStopBps()));
         }
         return Optional.empty();
     }
 
     /**
-     * Emits exits for what is held and not already being sold, in pieces of at most the max order notional;
+     * Emits exits for what is held and not already being sold, in pieces of at most the max order notional and
+     * quantity, at most {@value #MAX_EXIT_PIECES_IN_FLIGHT} of them in flight per position (the rest is owed and
+     * follows as pieces fill, so an absurd price or a huge position cannot make the list of pieces endless);
      * none when nothing is left to sell or a failed exit of this position is waiting for its retry time.
      */
     private List<OrderRequest> exitPosition(Position p, String why, long nowMs) {
         String key = key(p.strategy(), p.symbol());
-        long remaining = p.qtyE8() - pendingExitQty(p.strategy(), p.symbol());
+        long remaining = Fixed.sub(p.qtyE8(), pendingExitQty(p.strategy(), p.symbol()));
         if (remaining <= 0 || nowMs < exitRetryAtMs.getOrDefault(key, 0L)) {
             return List.of();
         }
         Portfolio.Mark mark = portfolio.markOf(p.symbol());
         long price = mark != null ? mark.priceE8() : p.averagePriceE8();
         long chunk = chunkQty(price);
+        int room = MAX_EXIT_PIECES_IN_FLIGHT - exitPiecesInFlight(p.strategy(), p.symbol());
+        long equity = equityE8();
+        long exposure = exposureFigure(p.strategy());
         List<OrderRequest> out = new ArrayList<>();
-        while (remaining > 0) {
+        while (remaining > 0 && room-- > 0) {
             long qty = Math.min(remaining, chunk);
             remaining -= qty;
             String id = exitIdPrefix + "-" + (++exitCounter) + "-" + p.symbol();
             OrderRequest order = new OrderRequest(id.length() > 64 ? id.substring(0, 64) : id, p.strategy(),
                     p.symbol(), Side.SELL, Purpose.EXIT, qty, price, 0, 0, nowMs);
             inFlight.put(order.clientOrderId(), order);
-            decisions.remember(OWN_CALLER, new Decision(order.clientOrderId(), Verdict.APPROVED, DenyReason.NONE, "risk exit: " + why,
-                    Fixed.mul(qty, price), qty, breaker.tier(), portfolio.equityE8(),
-                    portfolio.exposureE8(p.strategy()), Optional.of(order)));
+            decisions.remember(OWN_CALLER, new Decision(order.clientOrderId(), Verdict.APPROVED, DenyReason.NONE,
+                    "risk exit: " + why, Fixed.mul(qty, price), qty, breaker.tier(), equity, exposure, Optional.of(order)));
             out.add(order);
+        }
+        if (remaining > 0) {
+            owedExits.add(key); // the rest follows as pieces fill
         }
         return out;
     }
 
-    /** Largest quantity one order may carry at this price (at least one unit of e8, so exits always progress). */
+    private int exitPiecesInFlight(String strategy, String symbol) {
+        int n = 0;
+        for (OrderRequest o : inFlight.values()) {
+            if (o.purpose() == Purpose.EXIT && o.strategy().equals(strategy) && o.symbol().equals(symbol)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Largest quantity one order may carry at this price: within the per-order notional and quantity, and at least
+     * one unit of e8, so exits always progress.
+     */
     private long chunkQty(long priceE8) {
-        return priceE8 <= 0 ? Long.MAX_VALUE : Math.max(1, Fixed.div(limits.maxOrderNotionalE8(), priceE8));
+        return priceE8 <= 0 ? limits.maxOrderQtyE8() : Math.max(1, quantityFor(limits.maxOrderNotionalE8(), priceE8));
+    }
+
+    /** Slippage of a fill against the price at approval, bps, saturated at +-Integer.MAX_VALUE (far beyond BAD). */
+    static int slippageBps(long fillPriceE8, long referencePriceE8) {
+        if (referencePriceE8 <= 0) {
+            return 0;
+        }
+        java.math.BigInteger bps = java.math.BigInteger.valueOf(fillPriceE8)
+                .subtract(java.math.BigInteger.valueOf(referencePriceE8)).multiply(java.math.BigInteger.valueOf(10_000))
+                .divide(java.math.BigInteger.valueOf(referencePriceE8));
+        return bps.max(java.math.BigInteger.valueOf(-Integer.MAX_VALUE))
+                .min(java.math.BigInteger.valueOf(Integer.MAX_VALUE)).intValue();
     }
 
     /** A held symbol without a tick for the held-stale time (counted from this engine's start at the earliest). */
@@ -582,7 +691,7 @@ public final class RiskEngine {
         long sum = 0;
         for (OrderRequest o : inFlight.values()) {
             if (o.purpose() == Purpose.EXIT && o.strategy().equals(strategy) && o.symbol().equals(symbol)) {
-                sum += o.qtyE8();
+                sum = Fixed.add(sum, o.qtyE8());
             }
         }
         return sum;
@@ -603,7 +712,7 @@ public final class RiskEngine {
         for (OrderRequest o : inFlight.values()) {
             if (o.purpose() == Purpose.ENTRY && (strategy == null || o.strategy().equals(strategy))
                     && (symbol == null || o.symbol().equals(symbol))) {
-                sum += Fixed.mul(o.qtyE8(), o.referencePriceE8());
+                sum = Fixed.add(sum, Fixed.mul(o.qtyE8(), o.referencePriceE8()));
             }
         }
         return sum;
@@ -652,6 +761,33 @@ public final class RiskEngine {
 
     public long initialCapitalE8() {
         return initialCapitalE8;
+    }
+
+    /**
+     * The marked equity now; while it does not fit a long (a position at an absurd mark), the last equity that did
+     * (the breaker is then held at CRITICAL with the figures as its reason).
+     */
+    public long equityE8() {
+        try {
+            return equityExact();
+        } catch (AmountOverflow e) {
+            return lastEquityE8;
+        }
+    }
+
+    private long equityExact() {
+        long equity = portfolio.equityE8();
+        lastEquityE8 = equity;
+        return equity;
+    }
+
+    /** A strategy's marked exposure for a decision's figures; 0 while it does not fit (the detail says why). */
+    private long exposureFigure(String strategy) {
+        try {
+            return portfolio.exposureE8(strategy);
+        } catch (AmountOverflow e) {
+            return 0;
+        }
     }
 
     /** The remembered decision made for a caller under a client order id ({@link #OWN_CALLER} for risk's exits). */

@@ -1,5 +1,8 @@
 package memesnipe.risk.limits;
 
+import memesnipe.kit.money.Fixed;
+import memesnipe.kit.money.OrderLimits;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,14 +22,26 @@ import java.util.List;
  * @param portfolioStopBps     flatten all positions when equity falls this far below the day's start (default 800)
  * @param defaultStopLossBps   stop-loss when neither intent nor strategy gives one (default 500)
  * @param maxOrderNotionalE8   largest single order, USD e8; larger exits are sent in pieces (default 900 USD,
- *                             below the signer's own 1000 USD limit)
+ *                             below the executor's and the signer's own 1000 USD limit)
+ * @param maxOrderQtyE8        largest quantity in a single order, base units e8: entries are resized to it, exits
+ *                             go in pieces of at most it (default 10^10 units, as the executor and the signer)
  */
 public record RiskLimits(int perTradeBps, int strategyCapBps, int symbolCapBps, int grossCapBps, int maxOpenPositions,
                          long minNotionalE8, long markMaxAgeMs, long heldStaleMs, int entriesPerSecond, int entryBurst,
-                         int portfolioStopBps, int defaultStopLossBps, long maxOrderNotionalE8) {
+                         int portfolioStopBps, int defaultStopLossBps, long maxOrderNotionalE8, long maxOrderQtyE8) {
+
+    /** Limits with the default per-order quantity ({@link OrderLimits#MAX_ORDER_QTY_DEFAULT}). */
+    public RiskLimits(int perTradeBps, int strategyCapBps, int symbolCapBps, int grossCapBps, int maxOpenPositions,
+                      long minNotionalE8, long markMaxAgeMs, long heldStaleMs, int entriesPerSecond, int entryBurst,
+                      int portfolioStopBps, int defaultStopLossBps, long maxOrderNotionalE8) {
+        this(perTradeBps, strategyCapBps, symbolCapBps, grossCapBps, maxOpenPositions, minNotionalE8, markMaxAgeMs,
+                heldStaleMs, entriesPerSecond, entryBurst, portfolioStopBps, defaultStopLossBps, maxOrderNotionalE8,
+                Fixed.parse(OrderLimits.MAX_ORDER_QTY_DEFAULT));
+    }
 
     public static RiskLimits defaults() {
-        return new RiskLimits(200, 1000, 1500, 5000, 20, 100_000_000L, 2000, 5000, 10, 20, 800, 500, 900 * 100_000_000L);
+        return new RiskLimits(200, 1000, 1500, 5000, 20, 100_000_000L, 2000, 5000, 10, 20, 800, 500,
+                Fixed.parse(OrderLimits.RISK_MAX_ORDER_NOTIONAL_DEFAULT));
     }
 
     public List<String> problems() {
@@ -51,6 +66,9 @@ public record RiskLimits(int perTradeBps, int strategyCapBps, int symbolCapBps, 
         }
         if (maxOrderNotionalE8 <= minNotionalE8) {
             p.add("max order notional must be above the min notional");
+        }
+        if (maxOrderQtyE8 <= 0) {
+            p.add("max order quantity must be > 0");
         }
         if (portfolioStopBps < 0 || portfolioStopBps > 10_000 || defaultStopLossBps < 0 || defaultStopLossBps >= 10_000) {
             p.add("stops must be within [0, 100 %)");

@@ -1,5 +1,6 @@
 package memesnipe.risk.portfolio;
 
+import memesnipe.kit.money.AmountOverflow;
 import memesnipe.kit.money.Fixed;
 import memesnipe.risk.engine.FillEvent;
 import memesnipe.risk.engine.Side;
@@ -13,7 +14,9 @@ import java.util.Map;
 
 /**
  * Cash, positions and marks. Positions are the sum of fills, always; equity is cash plus every
- * position marked at the latest price (at its cost when the symbol has no mark yet).
+ * position marked at the latest price (at its cost when the symbol has no mark yet). Every figure is exact: a fill
+ * whose figures do not fit is refused whole ({@link UnbookableFill}), and a valuation that does not fit (e.g. at an
+ * absurd mark) is reported as an {@link AmountOverflow}, never wrapped around.
  */
 public final class Portfolio {
     /** Latest price of a symbol and when it was observed. */
@@ -82,7 +85,46 @@ public final class Portfolio {
         this.lastFillSeq = seq;
     }
 
+    /**
+     * Books a fill whole or not at all: every new figure (cash, quantity, cost basis, realised P&L) is computed
+     * exactly first and committed only when all of them fit. A fill that cannot be booked changes nothing.
+     */
     private void book(FillEvent fill) {
+        if (fill.qtyE8() <= 0 || fill.priceE8() <= 0 || fill.feeE8() < 0) {
+            throw new UnbookableFill(fill, "quantity and price must be > 0 and the fee >= 0; got qty "
+                    + Fixed.format(fill.qtyE8()) + ", price " + Fixed.format(fill.priceE8()) + ", fee "
+                    + Fixed.format(fill.feeE8()));
+        }
+        String key = key(fill.strategy(), fill.symbol());
+        Position p = positions.get(key);
+        long heldQty = p == null ? 0 : p.qtyE8();
+        long heldCost = p == null ? 0 : p.costE8();
+        long cash;
+        long qty;
+        long cost;
+        long realized;
+        boolean overSold = false;
+        try {
+            long notional = Fixed.mul(fill.qtyE8(), fill.priceE8());
+            if (fill.side() == Side.BUY) {
+                cash = Fixed.sub(cashE8, Fixed.add(notional, fill.feeE8()));
+                qty = Fixed.add(heldQty, fill.qtyE8());
+                cost = Fixed.add(heldCost, notional);
+                realized = -fill.feeE8();
+            } else {
+                long sold = Math.min(fill.qtyE8(), heldQty);
+                overSold = sold < fill.qtyE8(); // a sell of more than was held: never credit cash for what was not there
+                long soldNotional = sold == fill.qtyE8() ? notional : Fixed.mul(sold, fill.priceE8());
+                long released = p == null ? 0 : p.releasedBy(sold);
+                cash = Fixed.add(cashE8, Fixed.sub(soldNotional, fill.feeE8()));
+                qty = heldQty - sold;
+                cost = Fixed.sub(heldCost, released);
+                realized = Fixed.sub(Fixed.sub(soldNotional, released), fill.feeE8());
+            }
+            realized = Fixed.add(realizedByStrategy.getOrDefault(fill.strategy(), 0L), realized);
+        } catch (AmountOverflow e) {
+            throw new UnbookableFill(fill, e.getMessage());
+        }
         appliedIds.add(fill.clientOrderId());
         if (appliedIds.size() > REMEMBERED_FILL_IDS) {
             var it = appliedIds.iterator();
@@ -90,25 +132,30 @@ public final class Portfolio {
             it.remove();
         }
         fillCount++;
-        Position p = positions.computeIfAbsent(key(fill.strategy(), fill.symbol()),
-                k -> new Position(fill.strategy(), fill.symbol()));
-        long notional = Fixed.mul(fill.qtyE8(), fill.priceE8());
-        if (fill.side() == Side.BUY) {
-            cashE8 -= notional + fill.feeE8();
-            p.buy(fill.qtyE8(), notional);
-            realizedByStrategy.merge(fill.strategy(), -fill.feeE8(), Long::sum);
-        } else {
-            long sold = Math.min(fill.qtyE8(), p.qtyE8());
-            if (sold < fill.qtyE8()) {
-                overSoldFills++; // a sell of more than was held: never credit cash for what was not there
-            }
-            long soldNotional = sold == fill.qtyE8() ? notional : Fixed.mul(sold, fill.priceE8());
-            cashE8 += soldNotional - fill.feeE8();
-            long released = p.sell(sold);
-            realizedByStrategy.merge(fill.strategy(), soldNotional - released - fill.feeE8(), Long::sum);
+        if (overSold) {
+            overSoldFills++;
         }
-        if (p.qtyE8() == 0) {
-            positions.remove(key(fill.strategy(), fill.symbol()));
+        cashE8 = cash;
+        realizedByStrategy.put(fill.strategy(), realized);
+        if (qty == 0) {
+            positions.remove(key);
+        } else {
+            positions.computeIfAbsent(key, k -> new Position(fill.strategy(), fill.symbol())).set(qty, cost);
+        }
+    }
+
+    /** A fill whose figures cannot be booked (amounts out of range or not positive); the portfolio is unchanged. */
+    public static final class UnbookableFill extends RuntimeException {
+        private final FillEvent fill;
+
+        UnbookableFill(FillEvent fill, String why) {
+            super("fill " + fill.clientOrderId() + " (" + fill.side() + " " + Fixed.format(fill.qtyE8()) + " "
+                    + fill.symbol() + " @ " + Fixed.format(fill.priceE8()) + ") cannot be booked: " + why);
+            this.fill = fill;
+        }
+
+        public FillEvent fill() {
+            return fill;
         }
     }
 
@@ -132,16 +179,16 @@ public final class Portfolio {
         return cashE8;
     }
 
-    /** Cash plus every position at its mark. */
+    /** Cash plus every position at its mark ({@link AmountOverflow} when the sum does not fit). */
     public long equityE8() {
         long equity = cashE8;
         for (Position p : positions.values()) {
-            equity += valueE8(p);
+            equity = Fixed.add(equity, valueE8(p));
         }
         return equity;
     }
 
-    /** A position's value at its mark (at cost when unmarked). */
+    /** A position's value at its mark (at cost when unmarked); {@link AmountOverflow} when it does not fit. */
     public long valueE8(Position p) {
         Mark m = marks.get(p.symbol());
         return m == null ? p.costE8() : Fixed.mul(p.qtyE8(), m.priceE8());
@@ -152,7 +199,7 @@ public final class Portfolio {
         long sum = 0;
         for (Position p : positions.values()) {
             if (p.strategy().equals(strategy)) {
-                sum += valueE8(p);
+                sum = Fixed.add(sum, valueE8(p));
             }
         }
         return sum;
@@ -163,7 +210,7 @@ public final class Portfolio {
         long sum = 0;
         for (Position p : positions.values()) {
             if (p.symbol().equals(symbol)) {
-                sum += valueE8(p);
+                sum = Fixed.add(sum, valueE8(p));
             }
         }
         return sum;
@@ -172,7 +219,7 @@ public final class Portfolio {
     public long grossExposureE8() {
         long sum = 0;
         for (Position p : positions.values()) {
-            sum += valueE8(p);
+            sum = Fixed.add(sum, valueE8(p));
         }
         return sum;
     }
@@ -182,7 +229,7 @@ public final class Portfolio {
         long pnl = realizedByStrategy.getOrDefault(strategy, 0L);
         for (Position p : positions.values()) {
             if (p.strategy().equals(strategy)) {
-                pnl += valueE8(p) - p.costE8();
+                pnl = Fixed.add(pnl, Fixed.sub(valueE8(p), p.costE8()));
             }
         }
         return pnl;

@@ -1,5 +1,7 @@
 package memesnipe.risk.portfolio;
 
+import memesnipe.kit.money.Fixed;
+
 /**
  * One strategy's holding in one symbol, built only from fills. Cost basis is the quote spent on the
  * quantity still held (reduced pro rata on sells), so unrealised P&L = qty x mark - cost.
@@ -31,28 +33,19 @@ public final class Position {
         return costE8;
     }
 
-    /** Average entry price (e8), 0 when flat. */
+    /** Average entry price (e8), 0 when flat; {@link memesnipe.kit.money.AmountOverflow} when it does not fit. */
     public long averagePriceE8() {
-        return qtyE8 == 0 ? 0 : memesnipe.kit.money.Fixed.div(costE8, qtyE8);
+        return qtyE8 == 0 ? 0 : Fixed.div(costE8, qtyE8);
     }
 
-    /** Adds bought quantity at a total cost; returns nothing realised. */
-    void buy(long qty, long notional) {
-        qtyE8 += qty;
-        costE8 += notional;
+    /** The cost basis a sale of {@code sold} (at most the quantity held) releases: all of it, or its share. */
+    long releasedBy(long sold) {
+        return qtyE8 == 0 ? 0 : (sold == qtyE8 ? costE8 : Fixed.mulDiv(costE8, sold, qtyE8));
     }
 
-    /** Removes sold quantity; returns the cost basis released (to compute realised P&L). */
-    long sell(long qty) {
-        long sold = Math.min(qty, qtyE8);
-        long released = qtyE8 == 0 ? 0 : (sold == qtyE8 ? costE8 : mulDivFloor(costE8, sold, qtyE8));
-        qtyE8 -= sold;
-        costE8 -= released;
-        return released;
-    }
-
-    private static long mulDivFloor(long a, long b, long c) {
-        return java.math.BigInteger.valueOf(a).multiply(java.math.BigInteger.valueOf(b))
-                .divide(java.math.BigInteger.valueOf(c)).longValueExact();
+    /** Sets the quantity and cost basis, computed exactly beforehand (so a fill is booked whole or not at all). */
+    void set(long qtyE8, long costE8) {
+        this.qtyE8 = qtyE8;
+        this.costE8 = costE8;
     }
 }

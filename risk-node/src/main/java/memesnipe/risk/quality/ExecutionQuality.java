@@ -38,7 +38,8 @@ public final class ExecutionQuality {
 
     /** A filled order; returns the sample added to the window. */
     public Sample filled(long latencyMs, int slippageBps, long nowMs) {
-        return add(new Sample(nowMs, latencyMs, Math.abs(slippageBps), false));
+        return add(new Sample(nowMs, latencyMs, slippageBps == Integer.MIN_VALUE ? Integer.MAX_VALUE
+                : Math.abs(slippageBps), false));
     }
 
     /** A rejected or undeliverable order; returns the sample added to the window. */

@@ -102,6 +102,7 @@ final class RiskCluster implements AutoCloseable {
         vertx.deployVerticle(signer).await(20, TimeUnit.SECONDS);
         Settings es = common.with("gateway", "127.0.0.1:" + market.port()).with("signer", "127.0.0.1:" + signer.grpcPort())
                 .with("slippage-bps", "0").with("fee-bps", "0").with("pg-url", executorDb.url())
+                .with("max-order-notional", "1000000") // as the signer's: the scenarios send orders above 1000 USD
                 .with("wal-file", dir.resolve("executor-wal.log").toString())
                 .with("paper-venue-dir", dir.resolve("paper-venue").toString());
         for (Map.Entry<String, String> e : executorSettings.entrySet()) {

@@ -21,7 +21,8 @@ class ExecutionQualityTest {
     }
 
     @ParameterizedTest(name = "slippage {0} bps -> {1}")
-    @CsvSource({"99, OK", "100, DEGRADED", "101, DEGRADED", "299, DEGRADED", "300, BAD", "301, BAD", "-300, BAD"})
+    @CsvSource({"99, OK", "100, DEGRADED", "101, DEGRADED", "299, DEGRADED", "300, BAD", "301, BAD", "-300, BAD",
+            "-2147483648, BAD"}) // the smallest int: its absolute value is not negative
     void slippageAroundEachThreshold(int slippageBps, ExecQuality expected) {
         ExecutionQuality q = new ExecutionQuality(L);
         for (int i = 0; i < 20; i++) {

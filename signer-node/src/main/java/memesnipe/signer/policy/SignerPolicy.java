@@ -72,14 +72,11 @@ public final class SignerPolicy {
         }
         long ownPrice = own.freshE8() > 0 ? own.freshE8() : own.lastSeenE8();
         long price = Math.max(referencePriceE8, ownPrice);
-        long notional;
-        try {
-            notional = Fixed.mul(qtyE8, price);
-        } catch (ArithmeticException e) {
-            notional = Long.MAX_VALUE;
-        }
-        if (notional > limits.maxOrderNotionalE8()) {
-            return new Decision(SignDenyReason.NOTIONAL_LIMIT, "notional " + Fixed.format(notional)
+        // exact: a product beyond 64 bits is above any limit, and is reported with its true figure
+        java.math.BigDecimal notional = new java.math.BigDecimal(java.math.BigInteger.valueOf(qtyE8)
+                .multiply(java.math.BigInteger.valueOf(price)).divide(java.math.BigInteger.valueOf(Fixed.ONE)), 8);
+        if (notional.compareTo(java.math.BigDecimal.valueOf(limits.maxOrderNotionalE8(), 8)) > 0) {
+            return new Decision(SignDenyReason.NOTIONAL_LIMIT, "notional " + notional.stripTrailingZeros().toPlainString()
                     + " USD (at " + Fixed.format(price) + ") above the limit of " + Fixed.format(limits.maxOrderNotionalE8()) + " USD");
         }
         if (sell) {

@@ -127,4 +127,28 @@ class SignerPolicyTest {
         assertThat(sell(p, "", "paper", Fixed.parse("2000"), Fixed.ONE).reason())
                 .isEqualTo(SignDenyReason.NOTIONAL_LIMIT);
     }
+
+    @Test
+    void notional_whoseProductDoesNotFitALong_isRefusedWithItsExactFigure_notAFakeMaximum() {
+        SignerPolicy.Decision d = buy(policy(50), "", "paper", Fixed.parse("1000000"), Fixed.parse("90000000000"));
+        assertThat(d.reason()).isEqualTo(SignDenyReason.NOTIONAL_LIMIT);
+        assertThat(d.detail()).startsWith("notional 90000000000000000 USD (at 90000000000)");
+    }
+
+    @Test
+    void notional_overRandomExtremeOrders_isRefusedExactlyWhenTheExactProductIsAboveTheLimit() {
+        SignerPolicy p = new SignerPolicy(new SignerPolicy.Limits(Fixed.parse("1000"), 100_000, Set.of("paper"),
+                Long.MAX_VALUE), Set.of(KEY), clock);
+        java.util.Random rnd = new java.util.Random(13);
+        long[] extremes = {1, 2, 1204, Fixed.ONE, 3_037_000_500L, Long.MAX_VALUE / Fixed.ONE, Long.MAX_VALUE};
+        for (int i = 0; i < 50_000; i++) {
+            long qty = rnd.nextBoolean() ? extremes[rnd.nextInt(extremes.length)] : 1 + (rnd.nextLong() >>> (1 + rnd.nextInt(63)));
+            long price = rnd.nextBoolean() ? extremes[rnd.nextInt(extremes.length)] : 1 + (rnd.nextLong() >>> (1 + rnd.nextInt(63)));
+            boolean over = java.math.BigInteger.valueOf(qty).multiply(java.math.BigInteger.valueOf(price))
+                    .divide(java.math.BigInteger.valueOf(Fixed.ONE)).compareTo(java.math.BigInteger.valueOf(Fixed.parse("1000"))) > 0;
+            SignerPolicy.Decision d = p.decide("", "paper", qty, price, true, new SignerPolicy.OwnPrice(price, price));
+            assertThat(d.reason()).as("%d x %d", qty, price)
+                    .isEqualTo(over ? SignDenyReason.NOTIONAL_LIMIT : SignDenyReason.SIGN_OK);
+        }
+    }
 }

@@ -4,7 +4,7 @@ import memesnipe.kit.config.ConfigReader;
 import memesnipe.kit.config.HostPort;
 import memesnipe.kit.config.NodeBasics;
 import memesnipe.kit.config.Settings;
-import memesnipe.kit.money.Fixed;
+import memesnipe.kit.money.OrderLimits;
 import memesnipe.kit.tls.NodeName;
 import memesnipe.strategy.core.Strategies;
 
@@ -38,7 +38,7 @@ public record StrategyConfig(NodeBasics basics, HostPort gateway, HostPort risk,
         List<String> strategies = r.read("strategies", String.join(",", Strategies.NAMES),
                 "strategies to run, comma-separated, from " + Strategies.NAMES, StrategyConfig::strategyList);
         Long notional = r.read("order-notional", "200",
-                "entry order size asked of the risk node, USD (decimal)", StrategyConfig::positiveDecimal);
+                "entry order size asked of the risk node, USD (decimal)", OrderLimits::positive);
         int maxInFlight = r.integer("max-in-flight", 64, 1, 100_000,
                 "intents awaiting a risk answer; beyond this new entries are skipped (exits never)");
         return new StrategyConfig(basics, gateway, risk, strategies, notional == null ? 0 : notional, maxInFlight);
@@ -61,13 +61,5 @@ public record StrategyConfig(NodeBasics basics, HostPort gateway, HostPort risk,
             throw new IllegalArgumentException("must name at least one strategy");
         }
         return List.copyOf(names);
-    }
-
-    private static long positiveDecimal(String value) {
-        long e8 = Fixed.parse(value);
-        if (e8 <= 0) {
-            throw new IllegalArgumentException("must be > 0");
-        }
-        return e8;
     }
 }
