@@ -476,8 +476,8 @@ public final class ExecutorVerticle extends VerticleBase {
             fillLog.append(fill);
             fillsCounter.increment();
             countOrder("FILLED");
-            LOG.info("order {} filled: seq={} {} {} qty={} price={}", id, fill.getSeq(), fill.getSide(), fill.getSymbol(),
-                    fill.getQtyE8(), fill.getPriceE8());
+            LOG.info("order {} filled: seq={} {} {} qty={} price={}", id, fill.getSeq(), fill.getSide(),
+                    Printable.of(fill.getSymbol()), fill.getQtyE8(), fill.getPriceE8());
             book.finish(id, State.FILLED, ExecutionReport.newBuilder().setClientOrderId(id)
                     .setStatus(OrderStatus.FILLED).setFill(fill).build());
             for (FillWatcher w : List.copyOf(watchers)) {

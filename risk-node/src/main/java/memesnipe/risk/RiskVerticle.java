@@ -279,7 +279,7 @@ public final class RiskVerticle extends VerticleBase {
             return marks.size();
         }).recover(err -> {
             LOG.warn("no last marks from the tick journal {} at {} ({}): held positions are marked by live ticks",
-                    config.journalStream(), config.redis().where(), Ledger.rootMessage(err));
+                    Printable.of(config.journalStream()), config.redis().where(), Ledger.rootMessage(err));
             return Future.succeededFuture(0);
         }).eventually(journal::close);
     }
@@ -404,8 +404,8 @@ public final class RiskVerticle extends VerticleBase {
     }
 
     private void onTransition(Transition t) {
-        LOG.warn("breaker {} -> {}: {} (equity {}, peak {})", t.from(), t.to(), t.reason(), Fixed.format(t.equityE8()),
-                Fixed.format(t.peakE8()));
+        LOG.warn("breaker {} -> {}: {} (equity {}, peak {})", t.from(), t.to(), Printable.of(t.reason(), 240),
+                Fixed.format(t.equityE8()), Fixed.format(t.peakE8()));
         metrics.counter("memesnipe_risk_breaker_transitions_total", "to", t.to().name()).increment();
         BreakerEvent event = Wire.event(t);
         for (WriteStream<BreakerEvent> w : List.copyOf(breakerWatchers)) {
@@ -425,7 +425,8 @@ public final class RiskVerticle extends VerticleBase {
     private void send(List<OrderRequest> orders) {
         long now = clock.millis();
         for (OrderRequest o : orders) {
-            LOG.info("risk exit {} {} {} {}", o.clientOrderId(), o.strategy(), o.symbol(), Fixed.format(o.qtyE8()));
+            LOG.info("risk exit {} {} {} {}", o.clientOrderId(), Printable.of(o.strategy()), o.symbol(),
+                    Fixed.format(o.qtyE8()));
             var d = engine.decisionOf(o.clientOrderId());
             if (deployment != null && d.isPresent()) {
                 ledger.decisionBeforeSending(d.get(), "risk", o.strategy(), o.symbol(), o.purpose().name(), now)
@@ -577,7 +578,7 @@ public final class RiskVerticle extends VerticleBase {
                 tier = Tier.valueOf(request.getTier().trim().toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 return Future.failedFuture(new StatusException(GrpcStatus.INVALID_ARGUMENT,
-                        "tier must be one of WARNING, CRITICAL, EMERGENCY; got '" + request.getTier() + "'"));
+                        "tier must be one of WARNING, CRITICAL, EMERGENCY; got '" + Printable.of(request.getTier()) + "'"));
             }
             if (tier == Tier.NORMAL || request.getReason().isBlank()) {
                 return Future.failedFuture(new StatusException(GrpcStatus.INVALID_ARGUMENT,
