@@ -1,6 +1,7 @@
 package memesnipe.kit.grpc;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -10,7 +11,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
-import io.vertx.grpc.health.HealthService;
 import io.vertx.grpc.reflection.ReflectionService;
 import io.vertx.grpc.server.GrpcServer;
 import io.vertx.grpc.server.Service;
@@ -57,7 +57,11 @@ public final class NodeServer {
     private final boolean requestClientCerts;
     private HttpServer server;
     private Counter refusedClients;
+    private Health health;
     private Counter compressedRefused;
+    private final java.util.Map<FramingGuard.Problem, Counter> malformedRefused = new java.util.EnumMap<>(FramingGuard.Problem.class);
+    /** Every method served, by path, as the framing guard needs to know it. */
+    private final java.util.Map<String, FramingGuard.Method> methods = new java.util.HashMap<>();
 
     private NodeServer(Builder b) {
         this.vertx = b.vertx;
@@ -86,21 +90,35 @@ public final class NodeServer {
         compressedRefused = Counter.builder("memesnipe_grpc_compressed_refused_total")
                 .description("gRPC calls refused because they were compressed (decompression is not bounded)")
                 .register(metrics);
-        GrpcServer grpc = GrpcServer.server(vertx);
-        HealthService health = HealthService.create(vertx);
-        for (Service s : services) {
-            grpc.addService(s);
-            health.register(s.name(), () -> Future.succeededFuture(true));
+        for (FramingGuard.Problem p : FramingGuard.Problem.values()) {
+            if (p != FramingGuard.Problem.COMPRESSED) {
+                malformedRefused.put(p, Counter.builder("memesnipe_grpc_malformed_refused_total")
+                        .description("gRPC calls refused because their framing or request message was malformed")
+                        .tag("problem", p.name().toLowerCase(java.util.Locale.ROOT)).register(metrics));
+            }
         }
-        grpc.addService(NodeGrpcService.of(new NodeService() {
+        GrpcServer grpc = GrpcServer.server(vertx);
+        Service nodeService = NodeGrpcService.of(new NodeService() {
             @Override
             public Future<NodeStatus> getStatus(GetStatusRequest request) {
                 return Future.succeededFuture(status.get());
             }
-        }));
-        health.register(NodeGrpcService.SERVICE_NAME, () -> Future.succeededFuture(true));
-        grpc.addService(health);
-        grpc.addService(ReflectionService.v1());
+        });
+        List<Service> all = new ArrayList<>(services);
+        all.add(nodeService);
+        health = new Health(all.stream().map(s -> s.name().fullyQualifiedName())
+                .collect(java.util.stream.Collectors.toSet()));
+        all.add(health);
+        all.add(ReflectionService.v1());
+        Gauge.builder("memesnipe_grpc_health_watchers", health, Health::watchers)
+                .description("grpc.health.v1.Health/Watch streams open now").register(metrics);
+        for (Service s : all) {
+            grpc.addService(s);
+            for (var m : s.descriptor().getMethods()) {
+                methods.put("/" + s.descriptor().getFullName() + "/" + m.getName(),
+                        new FramingGuard.Method(m.getInputType(), !m.isClientStreaming()));
+            }
+        }
 
         Router router = Router.router(vertx);
         router.get("/health").handler(ctx -> ctx.json(new io.vertx.core.json.JsonObject()
@@ -151,7 +169,7 @@ public final class NodeServer {
                 compressedRefused.increment();
                 req.handler(ignored -> { }); // drained unread (never inflated), so the client can finish its stream
                 // UNIMPLEMENTED, as the gRPC spec asks for an unsupported encoding
-                CompressedMessageGuard.answer(req.response());
+                FramingGuard.answer(req.response(), FramingGuard.Problem.COMPRESSED, FramingGuard.COMPRESSED);
                 return;
             }
             Restriction r = restrictions.get(req.path());
@@ -167,10 +185,15 @@ public final class NodeServer {
                     return;
                 }
             }
-            grpc.handle(new CompressedMessageGuard(req, compressedRefused::increment));
+            grpc.handle(new FramingGuard(req, methods.get(req.path()), !type.startsWith("application/grpc-web-text"),
+                    this::countRefused));
         } else {
             router.handle(req);
         }
+    }
+
+    private void countRefused(FramingGuard.Problem problem) {
+        (problem == FramingGuard.Problem.COMPRESSED ? compressedRefused : malformedRefused.get(problem)).increment();
     }
 
     private void admitOrClose(HttpConnection conn) {
@@ -210,6 +233,11 @@ public final class NodeServer {
             return "port already in use";
         }
         return msg == null ? err.getClass().getSimpleName() : msg;
+    }
+
+    /** grpc.health.v1.Health/Watch streams open now (also the memesnipe_grpc_health_watchers gauge). */
+    public int healthWatchers() {
+        return health == null ? 0 : health.watchers();
     }
 
     public int actualPort() {
