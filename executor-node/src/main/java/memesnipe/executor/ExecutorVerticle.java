@@ -229,7 +229,7 @@ public final class ExecutorVerticle extends VerticleBase {
         housekeepingTimer = vertx.setPeriodic(every, id -> housekeeping());
         server = NodeServer.builder(vertx, NodeName.EXECUTOR)
                 .listen(config.basics().host(), config.basics().grpcPort())
-                .tls(config.basics().tls())
+                .tls(config.basics().tls()).httpLimits(config.basics().http())
                 .onlyClients(EnumSet.of(NodeName.RISK, NodeName.GATEWAY))
                 .restrict(ExecutorGrpcService.SERVICE_NAME, "Execute", EnumSet.of(NodeName.RISK))
                 .service(ExecutorGrpcService.of(new Service()))

@@ -291,7 +291,7 @@ public final class RiskVerticle extends VerticleBase {
         client = GrpcClients.create(vertx, config.basics().tls());
         server = NodeServer.builder(vertx, NodeName.RISK)
                 .listen(config.basics().host(), config.basics().grpcPort())
-                .tls(config.basics().tls())
+                .tls(config.basics().tls()).httpLimits(config.basics().http())
                 .metrics(metrics)
                 .status(this::status)
                 .service(new RiskApi(new Api()))

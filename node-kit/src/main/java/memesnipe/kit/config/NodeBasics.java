@@ -1,15 +1,16 @@
 package memesnipe.kit.config;
 
+import memesnipe.kit.http.HttpLimits;
 import memesnipe.kit.tls.NodeName;
 import memesnipe.kit.tls.TlsFiles;
 
 import java.nio.file.Path;
 
 /**
- * Settings every node has: where its gRPC server listens and its TLS files.
- * Keys: host, grpc-port, certs-dir, tls-ca, tls-cert, tls-key.
+ * Settings every node has: where its gRPC server listens, its TLS files and how long HTTP clients may take.
+ * Keys: host, grpc-port, certs-dir, tls-ca, tls-cert, tls-key, and those of {@link HttpLimits}.
  */
-public record NodeBasics(NodeName node, String host, int grpcPort, TlsFiles tls) {
+public record NodeBasics(NodeName node, String host, int grpcPort, TlsFiles tls, HttpLimits http) {
 
     /** Reads the common keys; TLS files default to the layout of certs-dir. */
     public static NodeBasics read(ConfigReader r, NodeName node, int defaultPort) {
@@ -24,6 +25,6 @@ public record NodeBasics(NodeName node, String host, int grpcPort, TlsFiles tls)
         for (String p : tls.problems()) {
             r.problem(p);
         }
-        return new NodeBasics(node, host, port, tls);
+        return new NodeBasics(node, host, port, tls, HttpLimits.read(r));
     }
 }

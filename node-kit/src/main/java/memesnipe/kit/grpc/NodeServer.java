@@ -14,6 +14,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.grpc.reflection.ReflectionService;
 import io.vertx.grpc.server.GrpcServer;
 import io.vertx.grpc.server.Service;
+import memesnipe.kit.http.HttpLimits;
+import memesnipe.kit.http.SlowClientGuard;
 import memesnipe.kit.tls.NodeIdentity;
 import memesnipe.kit.tls.NodeName;
 import memesnipe.kit.tls.TlsFiles;
@@ -38,7 +40,8 @@ import java.util.function.Supplier;
  * The TLS HTTP/2 server every node runs: gRPC (its services, Node.GetStatus, grpc.health.v1 and
  * reflection v1) on one port, plus GET /health and GET /metrics for anything that is not gRPC.
  * With {@code allowedClients} set, it requires a client certificate and closes every connection
- * whose certificate does not name one of those nodes.
+ * whose certificate does not name one of those nodes. Slow and idle clients are cut off within its
+ * {@link HttpLimits} ({@link SlowClientGuard}); malformed gRPC requests are answered by {@link FramingGuard}.
  */
 public final class NodeServer {
     private static final Logger LOG = LoggerFactory.getLogger(NodeServer.class);
@@ -55,6 +58,7 @@ public final class NodeServer {
     private final Consumer<Router> extraRoutes;
     private final java.util.Map<String, Restriction> restrictions;
     private final boolean requestClientCerts;
+    private final HttpLimits httpLimits;
     private HttpServer server;
     private Counter refusedClients;
     private Health health;
@@ -76,6 +80,7 @@ public final class NodeServer {
         this.extraRoutes = b.extraRoutes;
         this.restrictions = java.util.Map.copyOf(b.restrictions);
         this.requestClientCerts = b.requestClientCerts;
+        this.httpLimits = b.httpLimits;
     }
 
     public static Builder builder(Vertx vertx, NodeName node) {
@@ -130,6 +135,7 @@ public final class NodeServer {
             extraRoutes.accept(router);
         }
 
+        SlowClientGuard slowClients = new SlowClientGuard(vertx, httpLimits, metrics);
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(host).setPort(port)
                 .setSsl(true).setUseAlpn(true)
@@ -139,11 +145,17 @@ public final class NodeServer {
         } else if (requestClientCerts) {
             options.setClientAuth(ClientAuth.REQUEST).setTrustOptions(tls.trustOptions());
         }
-        server = vertx.createHttpServer(options);
-        if (!allowedClients.isEmpty()) {
-            server.connectionHandler(this::admitOrClose);
-        }
-        server.requestHandler(req -> route(req, grpc, router));
+        server = vertx.createHttpServer(slowClients.options(options));
+        server.connectionHandler(conn -> {
+            if (allowedClients.isEmpty() || admitOrClose(conn)) {
+                slowClients.opened(conn);
+            }
+        });
+        server.requestHandler(req -> {
+            FramingGuard.Method method = methods.get(req.path());
+            slowClients.request(req, isGrpc(req) && method != null && !method.singleRequest());
+            route(req, grpc, router);
+        });
         return server.listen()
                 .recover(err -> Future.failedFuture(new IllegalStateException(
                         node + ": cannot listen on " + host + ":" + port + ": " + describe(err), err)))
@@ -161,7 +173,7 @@ public final class NodeServer {
             return;
         }
         String type = req.getHeader("content-type");
-        if (type != null && type.startsWith("application/grpc")) {
+        if (isGrpc(req)) {
             String encoding = req.getHeader("grpc-encoding");
             if (encoding != null && !encoding.equalsIgnoreCase("identity")) {
                 // Vert.x 5.0.7 inflates a compressed message without bounding its decompressed size (a 254 KB gzip
@@ -196,12 +208,20 @@ public final class NodeServer {
         (problem == FramingGuard.Problem.COMPRESSED ? compressedRefused : malformedRefused.get(problem)).increment();
     }
 
-    private void admitOrClose(HttpConnection conn) {
+    private static boolean isGrpc(HttpServerRequest req) {
+        String type = req.getHeader("content-type");
+        return type != null && type.startsWith("application/grpc");
+    }
+
+    /** Whether the client's certificate names an allowed node; the connection is closed when it does not. */
+    private boolean admitOrClose(HttpConnection conn) {
         if (!admitted(conn)) {
             refusedClients.increment();
             LOG.warn("{} refused a TLS client at {}: certificate is not one of {}", node, conn.remoteAddress(), allowedClients);
             conn.close();
+            return false;
         }
+        return true;
     }
 
     private boolean admitted(HttpConnection conn) {
@@ -267,6 +287,7 @@ public final class NodeServer {
         private Consumer<Router> extraRoutes;
         private final java.util.Map<String, Restriction> restrictions = new java.util.HashMap<>();
         private boolean requestClientCerts;
+        private HttpLimits httpLimits = HttpLimits.DEFAULTS;
 
         private Builder(Vertx vertx, NodeName node) {
             this.vertx = vertx;
@@ -281,6 +302,12 @@ public final class NodeServer {
 
         public Builder tls(TlsFiles tls) {
             this.tls = tls;
+            return this;
+        }
+
+        /** How long clients may take to send a request and stay idle ({@link HttpLimits#DEFAULTS} unless set). */
+        public Builder httpLimits(HttpLimits limits) {
+            this.httpLimits = limits;
             return this;
         }
 

@@ -10,6 +10,8 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.core.net.NetSocket;
 import io.vertx.grpc.client.GrpcClient;
 import io.vertx.grpc.client.GrpcClientRequest;
 import io.vertx.grpc.common.GrpcMessageDecoder;
@@ -19,6 +21,7 @@ import io.vertx.grpc.common.ServiceName;
 import io.vertx.grpc.health.v1.HealthCheckRequest;
 import io.vertx.grpc.health.v1.HealthCheckResponse;
 import memesnipe.kit.config.HostPort;
+import memesnipe.kit.http.HttpLimits;
 import memesnipe.kit.metrics.NodeMetrics;
 import memesnipe.kit.testing.ReflectionProbe;
 import memesnipe.kit.testing.TestCerts;
@@ -49,6 +52,7 @@ class NodeServerTest {
     static NodeServer server;
     static HostPort address;
     static HttpClient rawGrpc;
+    static NodeServer limited;
     static io.micrometer.prometheusmetrics.PrometheusMeterRegistry metrics = NodeMetrics.create("risk");
 
     @BeforeAll
@@ -60,6 +64,9 @@ class NodeServerTest {
                 .status(() -> Statuses.of("risk", 42, Map.of("fills", "7")).build())
                 .build().start().await(10, TimeUnit.SECONDS);
         address = new HostPort("127.0.0.1", server.actualPort());
+        // the first client connection of a JVM pays for setting up the DNS resolver (seconds on a cold machine)
+        new PeerProbe(GrpcClients.create(vertx, certs.of(NodeName.GATEWAY))).serving(address, 15_000)
+                .await(20, TimeUnit.SECONDS);
     }
 
     @AfterAll
@@ -276,6 +283,105 @@ class NodeServerTest {
                 HealthCheckRequest.newBuilder().setService("no.such.Service").build(), 2000).await(5, TimeUnit.SECONDS))
                 .hasMessageContaining("NOT_FOUND");
         client.close().await(5, TimeUnit.SECONDS);
+    }
+
+    /** A server whose clients have 800 ms for a request and may idle 800 ms (the same bound for both). */
+    static NodeServer limitedServer() throws Exception {
+        if (limited == null) {
+            limited = NodeServer.builder(vertx, NodeName.RISK).listen("127.0.0.1", 0).tls(certs.of(NodeName.RISK))
+                    .httpLimits(new HttpLimits(800, 800)).metrics(NodeMetrics.create("risk"))
+                    .status(() -> Statuses.of("risk", 42, Map.of()).build())
+                    .build().start().await(10, TimeUnit.SECONDS);
+        }
+        return limited;
+    }
+
+    /** A raw TCP connection to the limited server, over TLS (HTTP/1.1: no ALPN) or not; completes when it closes. */
+    static NetSocket rawSocket(boolean tls, Promise<Void> closed) throws Exception {
+        NetClientOptions options = new NetClientOptions();
+        if (tls) {
+            options.setSsl(true).setHostnameVerificationAlgorithm("HTTPS").setTrustOptions(certs.of(NodeName.RISK).trustOptions());
+        }
+        NetSocket socket = vertx.createNetClient(options).connect(limitedServer().actualPort(), "localhost")
+                .await(5, TimeUnit.SECONDS);
+        socket.closeHandler(v -> closed.tryComplete());
+        return socket;
+    }
+
+    @Test
+    void clientThatConnectsAndSendsNothing_isClosedWithinTheHeaderTimeout() throws Exception {
+        Promise<Void> closed = Promise.promise();
+        rawSocket(false, closed); // not even a TLS ClientHello
+        closed.future().await(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void slowlorisHeaders_sentByteByByte_areClosedWithinTheHeaderTimeout_whileAQuietGrpcStreamStaysOpen()
+            throws Exception {
+        NodeServer server = limitedServer();
+        GrpcClient client = GrpcClients.create(vertx, certs.of(NodeName.GATEWAY));
+        var watch = client.request(new HostPort("127.0.0.1", server.actualPort()).socketAddress(), WATCH)
+                .await(5, TimeUnit.SECONDS);
+        Promise<HealthCheckResponse> first = Promise.promise();
+        Promise<Void> watchEnded = Promise.promise();
+        watch.response().onSuccess(resp -> resp.handler(first::tryComplete).endHandler(watchEnded::tryComplete)
+                .exceptionHandler(watchEnded::tryFail));
+        watch.end(HealthCheckRequest.getDefaultInstance());
+        first.future().await(5, TimeUnit.SECONDS);
+
+        Promise<Void> closed = Promise.promise();
+        NetSocket slow = rawSocket(true, closed);
+        slow.write("GET /health HTTP/1.1\r\nHost: localhost\r\n");
+        long drip = vertx.setPeriodic(50, id -> slow.write("X")); // a header line that never ends
+        try {
+            closed.future().await(5, TimeUnit.SECONDS);
+        } finally {
+            vertx.cancelTimer(drip);
+        }
+        // the watch has now been quiet for longer than both bounds: a gRPC stream is not an idle connection
+        assertThat(watchEnded.future().isComplete()).isFalse();
+        assertThat(server.healthWatchers()).isEqualTo(1);
+        watch.cancel();
+        client.close().await(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void slowRequestBody_trickledByteByByte_isClosedWithinTheHeaderTimeout() throws Exception {
+        Promise<Void> closed = Promise.promise();
+        NetSocket slow = rawSocket(true, closed);
+        slow.write("POST /health HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100000\r\n\r\n");
+        long drip = vertx.setPeriodic(50, id -> slow.write("X"));
+        try {
+            closed.future().await(5, TimeUnit.SECONDS);
+        } finally {
+            vertx.cancelTimer(drip);
+        }
+    }
+
+    @Test
+    void keepAliveConnection_thatSendsNothingAfterItsFirstRequest_isClosed() throws Exception {
+        Promise<Void> closed = Promise.promise();
+        Promise<Void> answered = Promise.promise();
+        NetSocket socket = rawSocket(true, closed);
+        socket.handler(data -> answered.tryComplete());
+        socket.write("GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        answered.future().await(5, TimeUnit.SECONDS);
+        closed.future().await(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void http2Connection_withNoCallOpen_isClosedAfterTheIdleTimeout_andAClientSimplyReconnects() throws Exception {
+        HttpClient h2 = vertx.createHttpClient(new HttpClientOptions().setSsl(true).setUseAlpn(true)
+                .setProtocolVersion(HttpVersion.HTTP_2).setTrustOptions(certs.of(NodeName.RISK).trustOptions()));
+        int port = limitedServer().actualPort();
+        HttpClientRequest req = h2.request(HttpMethod.GET, port, "localhost", "/health").await(5, TimeUnit.SECONDS);
+        Promise<Void> closed = Promise.promise();
+        req.connection().closeHandler(v -> closed.tryComplete());
+        assertThat(req.send().compose(HttpClientResponse::body).await(5, TimeUnit.SECONDS).toString()).contains("UP");
+        closed.future().await(5, TimeUnit.SECONDS);
+        assertThat(h2.request(HttpMethod.GET, port, "localhost", "/health").compose(r -> r.send())
+                .compose(HttpClientResponse::body).await(5, TimeUnit.SECONDS).toString()).contains("UP");
+        h2.close().await(5, TimeUnit.SECONDS);
     }
 
     static final ServiceMethod<HealthCheckResponse, HealthCheckRequest> WATCH = ServiceMethod.client(

@@ -98,7 +98,7 @@ public final class StrategyVerticle extends VerticleBase {
         client = GrpcClients.create(vertx, config.basics().tls());
         server = NodeServer.builder(vertx, NodeName.STRATEGY)
                 .listen(config.basics().host(), config.basics().grpcPort())
-                .tls(config.basics().tls())
+                .tls(config.basics().tls()).httpLimits(config.basics().http())
                 .metrics(metrics)
                 .status(this::status)
                 .build();
