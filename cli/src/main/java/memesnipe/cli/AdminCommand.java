@@ -3,6 +3,7 @@ package memesnipe.cli;
 import io.vertx.core.Vertx;
 import io.vertx.grpc.client.GrpcClient;
 import memesnipe.kit.config.HostPort;
+import memesnipe.kit.config.Printable;
 import memesnipe.kit.grpc.Calls;
 import memesnipe.kit.grpc.GrpcClients;
 import memesnipe.kit.tls.TlsFiles;
@@ -66,12 +67,15 @@ final class AdminCommand {
         return HostPort.parse(risk);
     }
 
+    /** Prints the risk node's answer; its text is escaped (a terminal must not run control sequences from a peer). */
     static void print(BreakerState s) {
         System.out.printf("tier=%s since=%d reason=%s drawdown=%s%% dailyLoss=%s%% sizeMultiplier=%d%% suspended=%s%n",
-                s.getTier(), s.getSinceMs(), s.getReason(), s.getDrawdownPct(), s.getDailyLossPct(),
-                s.getSizeMultiplierPct(), s.getSuspendedStrategiesList());
+                s.getTier(), s.getSinceMs(), Printable.of(s.getReason(), 240),
+                Printable.of(s.getDrawdownPct()), Printable.of(s.getDailyLossPct()), s.getSizeMultiplierPct(),
+                s.getSuspendedStrategiesList().stream().map(Printable::of).toList());
         for (BreakerEvent e : s.getEventsList()) {
-            System.out.printf("  #%d %d %s -> %s: %s%n", e.getSeq(), e.getTimeMs(), e.getFrom(), e.getTo(), e.getReason());
+            System.out.printf("  #%d %d %s -> %s: %s%n", e.getSeq(), e.getTimeMs(), e.getFrom(), e.getTo(),
+                    Printable.of(e.getReason(), 240));
         }
     }
 

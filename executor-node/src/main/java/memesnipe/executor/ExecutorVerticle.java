@@ -267,7 +267,7 @@ public final class ExecutorVerticle extends VerticleBase {
         housekeepingTimer = vertx.setPeriodic(every, id -> housekeeping());
         server = NodeServer.builder(vertx, NodeName.EXECUTOR)
                 .listen(config.basics().host(), config.basics().grpcPort())
-                .tls(config.basics().tls())
+                .tls(config.basics().tls()).httpLimits(config.basics().http())
                 .onlyClients(EnumSet.of(NodeName.RISK, NodeName.GATEWAY))
                 .restrict(ExecutorGrpcService.SERVICE_NAME, "Execute", EnumSet.of(NodeName.RISK))
                 .restrict(ExecutorGrpcService.SERVICE_NAME, "GetLimits", EnumSet.of(NodeName.RISK))
@@ -559,8 +559,8 @@ public final class ExecutorVerticle extends VerticleBase {
             fillLog.append(fill);
             fillsCounter.increment();
             countOrder("FILLED");
-            LOG.info("order {} filled: seq={} {} {} qty={} price={}", id, fill.getSeq(), fill.getSide(), fill.getSymbol(),
-                    fill.getQtyE8(), fill.getPriceE8());
+            LOG.info("order {} filled: seq={} {} {} qty={} price={}", id, fill.getSeq(), fill.getSide(),
+                    Printable.of(fill.getSymbol()), fill.getQtyE8(), fill.getPriceE8());
             book.finish(id, State.FILLED, ExecutionReport.newBuilder().setClientOrderId(id)
                     .setStatus(OrderStatus.FILLED).setFill(fill).build());
             for (FillWatcher w : List.copyOf(watchers)) {

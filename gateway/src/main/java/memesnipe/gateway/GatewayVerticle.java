@@ -5,6 +5,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import memesnipe.gateway.fanout.FanOut;
@@ -27,6 +28,7 @@ import memesnipe.kit.grpc.GrpcClients;
 import memesnipe.kit.grpc.NodeServer;
 import memesnipe.kit.grpc.PeerProbe;
 import memesnipe.kit.grpc.Statuses;
+import memesnipe.kit.http.SlowClientGuard;
 import memesnipe.kit.metrics.NodeMetrics;
 import memesnipe.kit.time.Clock;
 import memesnipe.kit.tls.NodeName;
@@ -91,7 +93,7 @@ public final class GatewayVerticle extends VerticleBase {
         journal = new JournalWriter(vertx, clock, config.journal(), metrics);
         grpcServer = NodeServer.builder(vertx, NodeName.GATEWAY)
                 .listen(config.basics().host(), config.basics().grpcPort())
-                .tls(config.basics().tls())
+                .tls(config.basics().tls()).httpLimits(config.basics().http())
                 .service(new SubscribeService(fanOut, config.maxSubscribers()))
                 .status(this::nodeStatus)
                 .metrics(metrics)
@@ -103,7 +105,13 @@ public final class GatewayVerticle extends VerticleBase {
         router.get("/metrics").handler(ctx -> ctx.response()
                 .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
                 .end(metrics.scrape()));
-        httpServer = vertx.createHttpServer().requestHandler(router);
+        // the REST port is bounded like the gRPC one: slow and idle clients are cut off
+        SlowClientGuard slowClients = new SlowClientGuard(vertx, config.basics().http(), metrics);
+        httpServer = slowClients.install(vertx.createHttpServer(slowClients.options(new HttpServerOptions())))
+                .requestHandler(req -> {
+                    slowClients.request(req, false);
+                    router.handle(req);
+                });
         return grpcServer.start()
                 .compose(s -> httpServer.listen(config.httpPort(), config.httpHost()).recover(err ->
                         grpcServer.close().transform(v -> Future.failedFuture(new IllegalStateException(

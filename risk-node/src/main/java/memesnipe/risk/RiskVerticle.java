@@ -303,7 +303,7 @@ public final class RiskVerticle extends VerticleBase {
             return marks.size();
         }).recover(err -> {
             LOG.warn("no last marks from the tick journal {} at {} ({}): held positions are marked by live ticks",
-                    config.journalStream(), config.redis().where(), Ledger.rootMessage(err));
+                    Printable.of(config.journalStream()), config.redis().where(), Ledger.rootMessage(err));
             return Future.succeededFuture(0);
         }).eventually(journal::close);
     }
@@ -315,7 +315,7 @@ public final class RiskVerticle extends VerticleBase {
         client = GrpcClients.create(vertx, config.basics().tls());
         server = NodeServer.builder(vertx, NodeName.RISK)
                 .listen(config.basics().host(), config.basics().grpcPort())
-                .tls(config.basics().tls())
+                .tls(config.basics().tls()).httpLimits(config.basics().http())
                 .metrics(metrics)
                 .status(this::status)
                 .service(new RiskApi(new Api()))
@@ -495,8 +495,8 @@ public final class RiskVerticle extends VerticleBase {
     }
 
     private void onTransition(Transition t) {
-        LOG.warn("breaker {} -> {}: {} (equity {}, peak {})", t.from(), t.to(), t.reason(), Fixed.format(t.equityE8()),
-                Fixed.format(t.peakE8()));
+        LOG.warn("breaker {} -> {}: {} (equity {}, peak {})", t.from(), t.to(), Printable.of(t.reason(), 240),
+                Fixed.format(t.equityE8()), Fixed.format(t.peakE8()));
         metrics.counter("memesnipe_risk_breaker_transitions_total", "to", t.to().name()).increment();
         BreakerEvent event = Wire.event(t);
         for (WriteStream<BreakerEvent> w : List.copyOf(breakerWatchers)) {
@@ -516,7 +516,8 @@ public final class RiskVerticle extends VerticleBase {
     private void send(List<OrderRequest> orders) {
         long now = clock.millis();
         for (OrderRequest o : orders) {
-            LOG.info("risk exit {} {} {} {}", o.clientOrderId(), o.strategy(), o.symbol(), Fixed.format(o.qtyE8()));
+            LOG.info("risk exit {} {} {} {}", o.clientOrderId(), Printable.of(o.strategy()), o.symbol(),
+                    Fixed.format(o.qtyE8()));
             var d = engine.decisionOf(RiskEngine.OWN_CALLER, o.clientOrderId());
             if (deployment != null && d.isPresent()) {
                 ledger.decisionBeforeSending(d.get(), RiskEngine.OWN_CALLER, o.strategy(), o.symbol(), o.purpose().name(), now)
@@ -679,7 +680,7 @@ public final class RiskVerticle extends VerticleBase {
                 tier = Tier.valueOf(request.getTier().trim().toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 return Future.failedFuture(new StatusException(GrpcStatus.INVALID_ARGUMENT,
-                        "tier must be one of WARNING, CRITICAL, EMERGENCY; got '" + request.getTier() + "'"));
+                        "tier must be one of WARNING, CRITICAL, EMERGENCY; got '" + Printable.of(request.getTier()) + "'"));
             }
             if (tier == Tier.NORMAL || request.getReason().isBlank()) {
                 return Future.failedFuture(new StatusException(GrpcStatus.INVALID_ARGUMENT,

@@ -92,7 +92,7 @@ public final class SignerVerticle extends VerticleBase {
                     audit = log;
                     server = NodeServer.builder(vertx, NodeName.SIGNER)
                             .listen(config.basics().host(), config.basics().grpcPort())
-                            .tls(config.basics().tls())
+                            .tls(config.basics().tls()).httpLimits(config.basics().http())
                             .onlyClients(Set.of(NodeName.EXECUTOR))
                             .service(SignerGrpcService.of(new Service()))
                             .status(this::status)

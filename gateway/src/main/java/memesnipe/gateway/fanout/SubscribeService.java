@@ -18,7 +18,8 @@ import java.util.Set;
 
 /**
  * The memesnipe.v1.MarketData service: each Subscribe call becomes exactly one {@link FanOut} subscriber
- * (request messages after the first are ignored) until the client cancels, the stream fails or its
+ * (a second request message ends the call: the node's framing guard refuses it, and this service ignores it
+ * should it get through) until the client cancels, the stream fails or its
  * connection goes away. Names and symbols are checked before use and the number of subscribers is capped.
  * Bound by hand (not through the generated service) to see the request's stream events. Event-loop only.
  */

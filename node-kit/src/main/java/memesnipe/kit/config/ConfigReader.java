@@ -127,7 +127,7 @@ public final class ConfigReader {
             return parser.apply(value);
         } catch (RuntimeException e) {
             String origin = raw != null ? settings.origin(key) : "default of " + key;
-            String shown = e instanceof SecretInValue ? "(value hidden: it holds a secret)" : "'" + value + "'";
+            String shown = e instanceof SecretInValue ? "(value hidden: it holds a secret)" : "'" + Printable.of(value) + "'";
             problems.add(origin + ": " + shown + " " + reason(e));
             return null;
         }
@@ -150,7 +150,7 @@ public final class ConfigReader {
         Set<String> unknown = new TreeSet<>(settings.values().keySet());
         unknown.removeAll(docs.keySet());
         for (String key : unknown) {
-            problems.add("unknown setting '" + key + "' from " + settings.origin(key) + " (known: "
+            problems.add("unknown setting '" + Printable.of(key) + "' from " + settings.origin(key) + " (known: "
                     + String.join(", ", new TreeSet<>(docs.keySet())) + ")");
         }
         if (!problems.isEmpty()) {

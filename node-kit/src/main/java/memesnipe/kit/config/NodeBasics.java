@@ -1,16 +1,18 @@
 package memesnipe.kit.config;
 
+import memesnipe.kit.http.HttpLimits;
 import memesnipe.kit.tls.NodeName;
 import memesnipe.kit.tls.TlsFiles;
 
 import java.nio.file.Path;
 
 /**
- * Settings every node has: where its gRPC server listens and its TLS files (certsDir is the directory written by
- * `memesnipe certs`, where other key files such as risk's approval key default to; null when the value was bad).
- * Keys: host, grpc-port, certs-dir, tls-ca, tls-cert, tls-key.
+ * Settings every node has: where its gRPC server listens, its TLS files (certsDir is the directory written by
+ * `memesnipe certs`, where other key files such as risk's approval key default to; null when the value was bad)
+ * and how long HTTP clients may take. Keys: host, grpc-port, certs-dir, tls-ca, tls-cert, tls-key, and those of
+ * {@link HttpLimits}.
  */
-public record NodeBasics(NodeName node, String host, int grpcPort, TlsFiles tls, Path certsDir) {
+public record NodeBasics(NodeName node, String host, int grpcPort, TlsFiles tls, Path certsDir, HttpLimits http) {
 
     /** Reads the common keys; TLS files default to the layout of certs-dir. */
     public static NodeBasics read(ConfigReader r, NodeName node, int defaultPort) {
@@ -25,6 +27,6 @@ public record NodeBasics(NodeName node, String host, int grpcPort, TlsFiles tls,
         for (String p : tls.problems()) {
             r.problem(p);
         }
-        return new NodeBasics(node, host, port, tls, dir);
+        return new NodeBasics(node, host, port, tls, dir, HttpLimits.read(r));
     }
 }

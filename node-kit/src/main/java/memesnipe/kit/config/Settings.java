@@ -46,7 +46,7 @@ public final class Settings {
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (!arg.startsWith("--") || arg.length() == 2) {
-                s.problems.add("unexpected argument '" + arg + "' (settings are --key value)");
+                s.problems.add("unexpected argument '" + Printable.of(arg) + "' (settings are --key value)");
                 continue;
             }
             String key;
@@ -59,11 +59,11 @@ public final class Settings {
                 key = arg.substring(2);
                 value = args.get(++i);
             } else {
-                s.problems.add("flag --" + arg.substring(2) + " needs a value");
+                s.problems.add("flag --" + Printable.of(arg.substring(2)) + " needs a value");
                 continue;
             }
             s.values.put(key, value);
-            s.origins.put(key, "flag --" + key);
+            s.origins.put(key, "flag --" + Printable.of(key));
         }
         return s;
     }

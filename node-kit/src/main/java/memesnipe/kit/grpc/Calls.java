@@ -15,12 +15,15 @@ public final class Calls {
     private Calls() {
     }
 
-    /** A non-OK gRPC status from a peer. */
+    /** A non-OK gRPC status from a peer; the peer's status message is kept escaped and cut (it is logged). */
     public static final class CallFailed extends RuntimeException {
+        /** Characters of a peer's status message kept. */
+        static final int MAX_MESSAGE = 200;
         private final GrpcStatus status;
 
         public CallFailed(GrpcStatus status, String message) {
-            super(status.name() + (message == null || message.isEmpty() ? "" : ": " + message));
+            super(status.name() + (message == null || message.isEmpty() ? ""
+                    : ": " + memesnipe.kit.config.Printable.of(message, MAX_MESSAGE)));
             this.status = status;
         }
 

@@ -1,6 +1,7 @@
 package memesnipe.kit.grpc;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -10,10 +11,11 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
-import io.vertx.grpc.health.HealthService;
 import io.vertx.grpc.reflection.ReflectionService;
 import io.vertx.grpc.server.GrpcServer;
 import io.vertx.grpc.server.Service;
+import memesnipe.kit.http.HttpLimits;
+import memesnipe.kit.http.SlowClientGuard;
 import memesnipe.kit.tls.NodeIdentity;
 import memesnipe.kit.tls.NodeName;
 import memesnipe.kit.tls.TlsFiles;
@@ -38,7 +40,8 @@ import java.util.function.Supplier;
  * The TLS HTTP/2 server every node runs: gRPC (its services, Node.GetStatus, grpc.health.v1 and
  * reflection v1) on one port, plus GET /health and GET /metrics for anything that is not gRPC.
  * With {@code allowedClients} set, it requires a client certificate and closes every connection
- * whose certificate does not name one of those nodes.
+ * whose certificate does not name one of those nodes. Slow and idle clients are cut off within its
+ * {@link HttpLimits} ({@link SlowClientGuard}); malformed gRPC requests are answered by {@link FramingGuard}.
  */
 public final class NodeServer {
     private static final Logger LOG = LoggerFactory.getLogger(NodeServer.class);
@@ -55,9 +58,14 @@ public final class NodeServer {
     private final Consumer<Router> extraRoutes;
     private final java.util.Map<String, Restriction> restrictions;
     private final boolean requestClientCerts;
+    private final HttpLimits httpLimits;
     private HttpServer server;
     private Counter refusedClients;
+    private Health health;
     private Counter compressedRefused;
+    private final java.util.Map<FramingGuard.Problem, Counter> malformedRefused = new java.util.EnumMap<>(FramingGuard.Problem.class);
+    /** Every method served, by path, as the framing guard needs to know it. */
+    private final java.util.Map<String, FramingGuard.Method> methods = new java.util.HashMap<>();
 
     private NodeServer(Builder b) {
         this.vertx = b.vertx;
@@ -72,6 +80,7 @@ public final class NodeServer {
         this.extraRoutes = b.extraRoutes;
         this.restrictions = java.util.Map.copyOf(b.restrictions);
         this.requestClientCerts = b.requestClientCerts;
+        this.httpLimits = b.httpLimits;
     }
 
     public static Builder builder(Vertx vertx, NodeName node) {
@@ -86,21 +95,35 @@ public final class NodeServer {
         compressedRefused = Counter.builder("memesnipe_grpc_compressed_refused_total")
                 .description("gRPC calls refused because they were compressed (decompression is not bounded)")
                 .register(metrics);
-        GrpcServer grpc = GrpcServer.server(vertx);
-        HealthService health = HealthService.create(vertx);
-        for (Service s : services) {
-            grpc.addService(s);
-            health.register(s.name(), () -> Future.succeededFuture(true));
+        for (FramingGuard.Problem p : FramingGuard.Problem.values()) {
+            if (p != FramingGuard.Problem.COMPRESSED) {
+                malformedRefused.put(p, Counter.builder("memesnipe_grpc_malformed_refused_total")
+                        .description("gRPC calls refused because their framing or request message was malformed")
+                        .tag("problem", p.name().toLowerCase(java.util.Locale.ROOT)).register(metrics));
+            }
         }
-        grpc.addService(NodeGrpcService.of(new NodeService() {
+        GrpcServer grpc = GrpcServer.server(vertx);
+        Service nodeService = NodeGrpcService.of(new NodeService() {
             @Override
             public Future<NodeStatus> getStatus(GetStatusRequest request) {
                 return Future.succeededFuture(status.get());
             }
-        }));
-        health.register(NodeGrpcService.SERVICE_NAME, () -> Future.succeededFuture(true));
-        grpc.addService(health);
-        grpc.addService(ReflectionService.v1());
+        });
+        List<Service> all = new ArrayList<>(services);
+        all.add(nodeService);
+        health = new Health(all.stream().map(s -> s.name().fullyQualifiedName())
+                .collect(java.util.stream.Collectors.toSet()));
+        all.add(health);
+        all.add(ReflectionService.v1());
+        Gauge.builder("memesnipe_grpc_health_watchers", health, Health::watchers)
+                .description("grpc.health.v1.Health/Watch streams open now").register(metrics);
+        for (Service s : all) {
+            grpc.addService(s);
+            for (var m : s.descriptor().getMethods()) {
+                methods.put("/" + s.descriptor().getFullName() + "/" + m.getName(),
+                        new FramingGuard.Method(m.getInputType(), !m.isClientStreaming()));
+            }
+        }
 
         Router router = Router.router(vertx);
         router.get("/health").handler(ctx -> ctx.json(new io.vertx.core.json.JsonObject()
@@ -112,6 +135,7 @@ public final class NodeServer {
             extraRoutes.accept(router);
         }
 
+        SlowClientGuard slowClients = new SlowClientGuard(vertx, httpLimits, metrics);
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(host).setPort(port)
                 .setSsl(true).setUseAlpn(true)
@@ -121,11 +145,17 @@ public final class NodeServer {
         } else if (requestClientCerts) {
             options.setClientAuth(ClientAuth.REQUEST).setTrustOptions(tls.trustOptions());
         }
-        server = vertx.createHttpServer(options);
-        if (!allowedClients.isEmpty()) {
-            server.connectionHandler(this::admitOrClose);
-        }
-        server.requestHandler(req -> route(req, grpc, router));
+        server = vertx.createHttpServer(slowClients.options(options));
+        server.connectionHandler(conn -> {
+            if (allowedClients.isEmpty() || admitOrClose(conn)) {
+                slowClients.opened(conn);
+            }
+        });
+        server.requestHandler(req -> {
+            FramingGuard.Method method = methods.get(req.path());
+            slowClients.request(req, isGrpc(req) && method != null && !method.singleRequest());
+            route(req, grpc, router);
+        });
         return server.listen()
                 .recover(err -> Future.failedFuture(new IllegalStateException(
                         node + ": cannot listen on " + host + ":" + port + ": " + describe(err), err)))
@@ -143,7 +173,7 @@ public final class NodeServer {
             return;
         }
         String type = req.getHeader("content-type");
-        if (type != null && type.startsWith("application/grpc")) {
+        if (isGrpc(req)) {
             String encoding = req.getHeader("grpc-encoding");
             if (encoding != null && !encoding.equalsIgnoreCase("identity")) {
                 // Vert.x 5.0.7 inflates a compressed message without bounding its decompressed size (a 254 KB gzip
@@ -151,7 +181,7 @@ public final class NodeServer {
                 compressedRefused.increment();
                 req.handler(ignored -> { }); // drained unread (never inflated), so the client can finish its stream
                 // UNIMPLEMENTED, as the gRPC spec asks for an unsupported encoding
-                CompressedMessageGuard.answer(req.response());
+                FramingGuard.answer(req.response(), FramingGuard.Problem.COMPRESSED, FramingGuard.COMPRESSED);
                 return;
             }
             Restriction r = restrictions.get(req.path());
@@ -167,18 +197,31 @@ public final class NodeServer {
                     return;
                 }
             }
-            grpc.handle(new CompressedMessageGuard(req, compressedRefused::increment));
+            grpc.handle(new FramingGuard(req, methods.get(req.path()), !type.startsWith("application/grpc-web-text"),
+                    this::countRefused));
         } else {
             router.handle(req);
         }
     }
 
-    private void admitOrClose(HttpConnection conn) {
+    private void countRefused(FramingGuard.Problem problem) {
+        (problem == FramingGuard.Problem.COMPRESSED ? compressedRefused : malformedRefused.get(problem)).increment();
+    }
+
+    private static boolean isGrpc(HttpServerRequest req) {
+        String type = req.getHeader("content-type");
+        return type != null && type.startsWith("application/grpc");
+    }
+
+    /** Whether the client's certificate names an allowed node; the connection is closed when it does not. */
+    private boolean admitOrClose(HttpConnection conn) {
         if (!admitted(conn)) {
             refusedClients.increment();
             LOG.warn("{} refused a TLS client at {}: certificate is not one of {}", node, conn.remoteAddress(), allowedClients);
             conn.close();
+            return false;
         }
+        return true;
     }
 
     private boolean admitted(HttpConnection conn) {
@@ -212,6 +255,11 @@ public final class NodeServer {
         return msg == null ? err.getClass().getSimpleName() : msg;
     }
 
+    /** grpc.health.v1.Health/Watch streams open now (also the memesnipe_grpc_health_watchers gauge). */
+    public int healthWatchers() {
+        return health == null ? 0 : health.watchers();
+    }
+
     public int actualPort() {
         return server.actualPort();
     }
@@ -239,6 +287,7 @@ public final class NodeServer {
         private Consumer<Router> extraRoutes;
         private final java.util.Map<String, Restriction> restrictions = new java.util.HashMap<>();
         private boolean requestClientCerts;
+        private HttpLimits httpLimits = HttpLimits.DEFAULTS;
 
         private Builder(Vertx vertx, NodeName node) {
             this.vertx = vertx;
@@ -253,6 +302,12 @@ public final class NodeServer {
 
         public Builder tls(TlsFiles tls) {
             this.tls = tls;
+            return this;
+        }
+
+        /** How long clients may take to send a request and stay idle ({@link HttpLimits#DEFAULTS} unless set). */
+        public Builder httpLimits(HttpLimits limits) {
+            this.httpLimits = limits;
             return this;
         }
 

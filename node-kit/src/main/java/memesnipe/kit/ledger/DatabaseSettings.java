@@ -59,17 +59,19 @@ public record DatabaseSettings(String url, String host, int port, String databas
         if (!url.startsWith("postgresql://") && !url.startsWith("postgres://")) {
             throw new IllegalArgumentException("must start with postgresql://");
         }
+        String authority = url.substring(url.indexOf("//") + 2);
+        int at = authority.indexOf('@');
+        // checked before parsing: a parser's error message could quote the password
+        if (at > 0 && authority.substring(0, at).contains(":") // the client's default password is not the user's
+                || url.contains("password=")) {
+            throw new ConfigReader.SecretInValue("must not contain a password (it would show in process lists): use "
+                    + PASSWORD_FILE_KEY);
+        }
         PgConnectOptions o;
         try {
             o = PgConnectOptions.fromUri(url);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("is not a PostgreSQL URL (" + e.getMessage() + ")");
-        }
-        String authority = url.substring(url.indexOf("//") + 2);
-        int at = authority.indexOf('@');
-        if (at > 0 && authority.substring(0, at).contains(":")) { // the client's default password is not the user's
-            throw new ConfigReader.SecretInValue("must not contain a password (it would show in process lists): use "
-                    + PASSWORD_FILE_KEY);
         }
         if (at <= 0 || o.getDatabase() == null || o.getDatabase().isEmpty()) {
             throw new IllegalArgumentException("must name a user and a database (postgresql://user@host:port/database)");

@@ -72,14 +72,14 @@ public final class Ledger {
         }
     }
 
-    /** The innermost cause's message, on one line: what the operator needs to see. */
+    /** The innermost cause's message, on one line, escaped and cut (it may quote a value): what the operator needs to see. */
     public static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
         String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        return msg.replaceAll("\\s+", " ").trim();
+        return memesnipe.kit.config.Printable.of(msg.replaceAll("\\s+", " ").trim(), 300);
     }
 
     public Pool pool() {

@@ -59,6 +59,11 @@ public record RedisSettings(String url, String password) {
         return o;
     }
 
+    @Override
+    public String toString() {
+        return url + (password == null ? "" : " (password from file)"); // never the password itself
+    }
+
     /** host:port, for messages. */
     public String where() {
         URI u = URI.create(url);

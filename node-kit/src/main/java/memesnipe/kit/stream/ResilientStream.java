@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.streams.ReadStream;
+import memesnipe.kit.config.Printable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +74,7 @@ public final class ResilientStream<T> {
                 return;
             }
             if (ar.failed()) {
-                LOG.debug("{}: cannot open stream: {}", name, ar.cause().toString());
+                LOG.debug("{}: cannot open stream: {}", name, Printable.of(ar.cause().toString(), 200));
                 retryLater();
                 return;
             }
@@ -98,7 +99,7 @@ public final class ResilientStream<T> {
         if (connected) {
             connected = false;
             connectionListener.handle(false);
-            LOG.warn("{}: stream lost ({}); reconnecting", name, why);
+            LOG.warn("{}: stream lost ({}); reconnecting", name, Printable.of(why, 200));
         }
         reconnects++;
         retryLater();

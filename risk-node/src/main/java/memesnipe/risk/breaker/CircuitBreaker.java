@@ -1,5 +1,7 @@
 package memesnipe.risk.breaker;
 
+import memesnipe.kit.config.Printable;
+
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -88,13 +90,16 @@ public final class CircuitBreaker {
         return Optional.of(move(lower, "cleared for " + t.cooldownMs() + " ms: " + reason(target, conditions), nowMs));
     }
 
+    /** Characters of an operator's trip or reset reason kept in the breaker's reason (escaped: it is logged and shown). */
+    static final int MAX_MANUAL_REASON = 200;
+
     /** A manual trip: moves to the tier (never to a less strict one) and holds there until reset. */
     public Optional<Transition> trip(Tier to, String why, long nowMs) {
         manualLatch = true;
         if (!to.stricterThan(tier)) {
             return Optional.empty();
         }
-        return Optional.of(move(to, "manual trip: " + why, nowMs));
+        return Optional.of(move(to, "manual trip: " + Printable.of(why, MAX_MANUAL_REASON), nowMs));
     }
 
     /**
@@ -128,7 +133,7 @@ public final class CircuitBreaker {
         if (tier == Tier.NORMAL) {
             return Optional.empty();
         }
-        return Optional.of(move(Tier.NORMAL, "manual reset: " + why, nowMs));
+        return Optional.of(move(Tier.NORMAL, "manual reset: " + Printable.of(why, MAX_MANUAL_REASON), nowMs));
     }
 
     /**

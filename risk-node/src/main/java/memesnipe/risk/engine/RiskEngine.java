@@ -267,7 +267,7 @@ public final class RiskEngine {
         if (qty <= 0) {
             DenyReason r = held > 0 ? DenyReason.DUPLICATE_IN_FLIGHT : DenyReason.NO_POSITION;
             return deny(in, r, held > 0 ? "an exit for the whole position is already in flight"
-                    : "no " + in.symbol() + " position held by " + in.strategy());
+                    : "no " + in.symbol() + " position held by " + Printable.of(in.strategy()));
         }
         Position position = portfolio.position(in.strategy(), in.symbol());
         long fallback = in.decisionPriceE8() > 0 ? in.decisionPriceE8() : position.averagePriceE8();
@@ -289,10 +289,12 @@ public final class RiskEngine {
         Tier tier = breaker.tier();
         long equity = equityExact();
         if (tier == Tier.EMERGENCY) {
-            return deny(in, DenyReason.BREAKER_HALTED, "breaker EMERGENCY (" + breaker.reason() + "): only exits allowed");
+            return deny(in, DenyReason.BREAKER_HALTED, "breaker EMERGENCY (" + Printable.of(breaker.reason(), 240)
+                    + "): only exits allowed");
         }
         if (tier == Tier.CRITICAL) {
-            return deny(in, DenyReason.BREAKER_REDUCE_ONLY, "breaker CRITICAL (" + breaker.reason() + "): reduce-only");
+            return deny(in, DenyReason.BREAKER_REDUCE_ONLY, "breaker CRITICAL (" + Printable.of(breaker.reason(), 240)
+                    + "): reduce-only");
         }
         if (recovering) {
             return deny(in, DenyReason.RECOVERING, "risk is replaying its ledger after a start: entries wait until "
@@ -309,7 +311,7 @@ public final class RiskEngine {
             return deny(in, DenyReason.CONFIG_MISMATCH, configMismatch);
         }
         if (breaker.suspended(in.strategy())) {
-            return deny(in, DenyReason.STRATEGY_SUSPENDED, in.strategy() + " suspended: its drawdown reached "
+            return deny(in, DenyReason.STRATEGY_SUSPENDED, Printable.of(in.strategy()) + " suspended: its drawdown reached "
                     + pctOf(breaker.thresholds().strategyDrawdownBps()));
         }
         Portfolio.Mark mark = portfolio.markOf(in.symbol());
@@ -318,7 +320,7 @@ public final class RiskEngine {
                     : in.symbol() + " price is " + (nowMs - mark.timeMs()) + " ms old (max " + limits.markMaxAgeMs() + ")");
         }
         if (entryInFlight(in.strategy(), in.symbol())) {
-            return deny(in, DenyReason.DUPLICATE_IN_FLIGHT, "an entry for " + in.strategy() + "/" + in.symbol()
+            return deny(in, DenyReason.DUPLICATE_IN_FLIGHT, "an entry for " + Printable.of(in.strategy()) + "/" + in.symbol()
                     + " is still in flight");
         }
         boolean opensNew = portfolio.qtyE8(in.strategy(), in.symbol()) == 0;

@@ -1,5 +1,6 @@
 package memesnipe.signer.policy;
 
+import memesnipe.kit.config.Printable;
 import memesnipe.kit.money.Fixed;
 import memesnipe.kit.time.Clock;
 import memesnipe.v1.SignDenyReason;
@@ -57,7 +58,7 @@ public final class SignerPolicy {
      */
     public Decision decide(String keyId, String venue, long qtyE8, long referencePriceE8, boolean sell, OwnPrice own) {
         if (!keyId.isEmpty() && !keyIds.contains(keyId)) {
-            return new Decision(SignDenyReason.UNKNOWN_KEY, "unknown key id '" + keyId + "'");
+            return new Decision(SignDenyReason.UNKNOWN_KEY, "unknown key id '" + Printable.of(keyId) + "'");
         }
         if (!limits.allowedVenues().contains(venue)) {
             return new Decision(SignDenyReason.VENUE_NOT_ALLOWED,

@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.grpc.client.GrpcClient;
 import io.vertx.grpc.common.GrpcStatus;
+import memesnipe.kit.config.Printable;
 import memesnipe.kit.grpc.Calls;
 import memesnipe.kit.grpc.GrpcClients;
 import memesnipe.kit.grpc.NodeServer;
@@ -49,6 +50,8 @@ public final class StrategyVerticle extends VerticleBase {
     static final long MAX_BACKOFF_MS = 3_000;
     /** Times an entry is submitted before it is given up (the same id each time). */
     static final int ENTRY_ATTEMPTS = 3;
+    /** Characters of a risk decision's detail kept in the log. */
+    static final int MAX_LOGGED_DETAIL = 240;
     private static final long PROBE_EVERY_MS = 2_000;
 
     private final StrategyConfig config;
@@ -98,7 +101,7 @@ public final class StrategyVerticle extends VerticleBase {
         client = GrpcClients.create(vertx, config.basics().tls());
         server = NodeServer.builder(vertx, NodeName.STRATEGY)
                 .listen(config.basics().host(), config.basics().grpcPort())
-                .tls(config.basics().tls())
+                .tls(config.basics().tls()).httpLimits(config.basics().http())
                 .metrics(metrics)
                 .status(this::status)
                 .build();
@@ -140,7 +143,7 @@ public final class StrategyVerticle extends VerticleBase {
             intents = engine.onTick(event.getStreamId(), tick);
         } catch (RuntimeException e) {
             errors++;
-            LOG.error("strategy failed on {} seq {}", event.getSymbol(), event.getSeq(), e);
+            LOG.error("strategy failed on {} seq {}", Printable.of(event.getSymbol()), event.getSeq(), e);
             return;
         }
         intents.forEach(this::submit);
@@ -160,7 +163,7 @@ public final class StrategyVerticle extends VerticleBase {
         metrics.counter("memesnipe_strategy_intents_total", "strategy", intent.getStrategy(),
                 "purpose", intent.getPurpose().name()).increment();
         LOG.info("{} {} {} {} at {}", intent.getClientOrderId(), intent.getPurpose(), intent.getSide(),
-                intent.getSymbol(), intent.getDecisionPriceE8());
+                Printable.of(intent.getSymbol()), intent.getDecisionPriceE8());
         send(intent, BACKOFF_MS, 1);
     }
 
@@ -218,7 +221,9 @@ public final class StrategyVerticle extends VerticleBase {
                 if (intent.getPurpose() == OrderPurpose.ENTRY) {
                     engine.onEntryRejected(intent.getStrategy(), intent.getSymbol());
                 }
-                LOG.info("{} denied: {} {}", intent.getClientOrderId(), decision.getReason(), decision.getDetail());
+                // the detail is the risk node's text: escaped like any text from a peer
+                LOG.info("{} denied: {} {}", intent.getClientOrderId(), decision.getReason(),
+                        Printable.of(decision.getDetail(), MAX_LOGGED_DETAIL));
             }
         }
     }

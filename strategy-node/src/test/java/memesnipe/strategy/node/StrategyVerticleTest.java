@@ -8,6 +8,7 @@ import memesnipe.kit.config.HostPort;
 import memesnipe.kit.config.Settings;
 import memesnipe.kit.grpc.GrpcClients;
 import memesnipe.kit.grpc.PeerProbe;
+import memesnipe.kit.testing.LogCapture;
 import memesnipe.kit.testing.ReflectionProbe;
 import memesnipe.kit.testing.TestCerts;
 import memesnipe.kit.time.Clock;
@@ -206,6 +207,20 @@ class StrategyVerticleTest {
         eventually("three denied entries", () -> risk.received("momentum_5m", OrderPurpose.ENTRY).size() >= 3);
         assertThat(risk.received("momentum_5m", OrderPurpose.EXIT)).isEmpty();
         assertThat(fact(node, "denied")).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void entryDeniedWithAForgedDetail_theDetailIsLoggedEscapedAndCut_onOneLine() throws Exception {
+        TestRisk risk = new TestRisk(true, 0);
+        risk.denyDetail = "x\n12:00:00.000 ERROR [main] m.s.n.StrategyVerticle - FORGED LINE\u2028\r" + "y".repeat(100_000);
+        risk.start(vertx, certs);
+        try (LogCapture logs = LogCapture.start()) {
+            TestGateway gateway = startGateway(0);
+            startStrategy(gateway.port(), risk.port(), "strategies", "momentum_5m");
+            eventually("a denial logged", () -> logs.text().contains("FORGED LINE"));
+            assertThat(logs.forgedLines()).isEmpty();
+            assertThat(logs.lines()).allSatisfy(line -> assertThat(line).hasSizeLessThan(2_000));
+        }
     }
 
     @Test

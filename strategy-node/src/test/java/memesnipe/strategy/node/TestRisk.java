@@ -35,6 +35,8 @@ final class TestRisk {
     private final boolean denyEntries;
     private final int failEachExitTimes;
     boolean neverAnswer;
+    /** The detail of a denial (the risk node's own text, as the strategy node receives it). */
+    String denyDetail = "test: denied";
     private final Map<String, AtomicInteger> exitAttempts = new ConcurrentHashMap<>();
     private NodeServer server;
 
@@ -80,7 +82,7 @@ final class TestRisk {
         }
         RiskDecision.Builder d = RiskDecision.newBuilder().setClientOrderId(intent.getClientOrderId());
         if (entry && denyEntries) {
-            d.setVerdict(Verdict.DENIED).setReason(DenyReason.BREAKER_REDUCE_ONLY).setDetail("test: denied");
+            d.setVerdict(Verdict.DENIED).setReason(DenyReason.BREAKER_REDUCE_ONLY).setDetail(denyDetail);
         } else {
             d.setVerdict(Verdict.APPROVED).setApprovedNotionalE8(intent.getNotionalE8());
         }
