@@ -429,7 +429,7 @@ public final class ExecutorVerticle extends VerticleBase {
             reject(id, "UNKNOWN_VENUE: " + Printable.of(routed.getVenue()));
             return;
         }
-        if (!venue.hasPrice(routed.getSymbol())) {
+        if (!venue.hasPrice(routed.getSymbol(), routed.getSide())) { // a sell (exit) takes the last price, whatever its age
             reject(id, "NO_PRICE"); // before signing: no signer budget spent
             return;
         }

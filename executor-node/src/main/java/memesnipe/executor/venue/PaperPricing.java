@@ -12,7 +12,9 @@ import java.util.Map;
  * The paper venue's pricing: a market order fills at once at the current mark price plus slippage:
  * BUY pays mark + mark x slippage_bps, SELL gets mark - mark x slippage_bps (the slippage amount is
  * rounded toward zero at scale 1e8); the fee is fee_bps of the fill notional (qty x fill price).
- * A symbol without a mark, or whose mark is older than maxMarkAgeMs, has no price ("NO_PRICE"). Every figure is
+ * A buy needs a mark no older than maxMarkAgeMs ("NO_PRICE" otherwise); a sell (an exit: positions are long) is
+ * filled at the last mark whatever its age, as a real venue fills a market sell at the market, so an exit is never
+ * refused because the feed is late. Without any mark there is no price. Every figure is
  * exact: an order whose fill price, notional or fee does not fit a long cannot fill ({@link OutOfRange}).
  * Pure (no I/O): marks are timed with the injected Clock. One owner. {@link PaperVenue} keeps the venue's
  * durable record of orders on top of it.
@@ -65,15 +67,23 @@ public final class PaperPricing {
     }
 
     /** Whether a fresh price is known for the symbol (an order for it could fill now). */
-    public boolean hasPrice(String symbol) {
+    public boolean hasPrice(String symbol, Side side) {
+        return usableMark(symbol, side) != null;
+    }
+
+    /** The mark an order on this side may fill at: for a buy only a fresh one, for a sell the last one. */
+    private Mark usableMark(String symbol, Side side) {
         Mark mark = marks.get(symbol);
-        return mark != null && clock.millis() - mark.receivedMs() <= maxMarkAgeMs;
+        if (mark == null || side == Side.BUY && clock.millis() - mark.receivedMs() > maxMarkAgeMs) {
+            return null;
+        }
+        return mark;
     }
 
     /** Prices a market order of qtyE8 base units (> 0) now. */
     public Quote quote(String symbol, Side side, long qtyE8) {
-        Mark mark = marks.get(symbol);
-        if (mark == null || clock.millis() - mark.receivedMs() > maxMarkAgeMs) {
+        Mark mark = usableMark(symbol, side);
+        if (mark == null) {
             return new NoPrice("NO_PRICE");
         }
         try {

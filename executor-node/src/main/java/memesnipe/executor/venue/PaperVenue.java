@@ -129,9 +129,9 @@ public final class PaperVenue {
         pricing.mark(symbol, priceE8);
     }
 
-    /** Whether an order for the symbol could be priced now. */
-    public boolean hasPrice(String symbol) {
-        return pricing.hasPrice(symbol);
+    /** Whether an order for the symbol on this side could be priced now (see {@link PaperPricing}). */
+    public boolean hasPrice(String symbol, Side side) {
+        return pricing.hasPrice(symbol, side);
     }
 
     /** Places a market order; answers once the outcome is durable in the venue's record. */

@@ -49,6 +49,18 @@ class PaperPricingTest {
     }
 
     @Test
+    void staleMark_stillFillsASell_soAnExitIsNeverRefusedForALateFeed_butNoBuy() {
+        venue.mark("SOL", Fixed.parse("150"));
+        clock.advance(60_000);
+        assertThat(venue.quote("SOL", Side.BUY, Fixed.ONE)).isEqualTo(new PaperPricing.NoPrice("NO_PRICE"));
+        assertThat(venue.hasPrice("SOL", Side.BUY)).isFalse();
+        assertThat(venue.hasPrice("SOL", Side.SELL)).isTrue();
+        assertThat(venue.quote("SOL", Side.SELL, Fixed.ONE)).isInstanceOf(PaperPricing.Priced.class);
+        assertThat(venue.quote("PEPE", Side.SELL, Fixed.ONE)).as("never priced at all")
+                .isEqualTo(new PaperPricing.NoPrice("NO_PRICE"));
+    }
+
+    @Test
     void staleMark_countsAsNoPrice() {
         venue.mark("SOL", Fixed.parse("150"));
         clock.advance(2_000);
