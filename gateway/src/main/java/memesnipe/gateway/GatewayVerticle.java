@@ -51,6 +51,9 @@ import java.util.UUID;
  * HTTP port. Owns all its state on one event loop.
  */
 public final class GatewayVerticle extends VerticleBase {
+    /** The nodes that subscribe to market data: the gateway itself does not. */
+    static final java.util.Set<NodeName> MARKET_DATA_READERS = java.util.EnumSet.of(NodeName.STRATEGY, NodeName.RISK,
+            NodeName.EXECUTOR, NodeName.SIGNER);
     private static final Logger LOG = LoggerFactory.getLogger(GatewayVerticle.class);
     /** How often the feed timer fires; the pacer decides how many ticks each firing emits. */
     static final long FEED_TIMER_MS = 5;
@@ -95,6 +98,11 @@ public final class GatewayVerticle extends VerticleBase {
                 .listen(config.basics().host(), config.basics().grpcPort())
                 .tls(config.basics().tls()).httpLimits(config.basics().http())
                 .service(new SubscribeService(fanOut, config.maxSubscribers()))
+                .authenticateEveryCaller()
+                .restrict(memesnipe.v1.MarketDataGrpcService.SERVICE_NAME, "Subscribe",
+                        "a certificate of a node that trades on market data or the admin's",
+                        chain -> memesnipe.kit.tls.NodeIdentity.isAdmin(chain) || memesnipe.kit.tls.NodeIdentity.of(chain)
+                                .filter(MARKET_DATA_READERS::contains).isPresent())
                 .status(this::nodeStatus)
                 .metrics(metrics)
                 .build();

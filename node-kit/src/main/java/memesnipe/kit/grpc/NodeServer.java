@@ -58,6 +58,10 @@ public final class NodeServer {
     private final Consumer<Router> extraRoutes;
     private final java.util.Map<String, Restriction> restrictions;
     private final boolean requestClientCerts;
+    /** Applied to every gRPC method without its own restriction (health checks excepted); null when none. */
+    private final Restriction everyCaller;
+    /** Health checks answer anyone who completes TLS, so that probes and load balancers need no certificate. */
+    static final String HEALTH_PATH = "/grpc.health.v1.Health/";
     private final HttpLimits httpLimits;
     private HttpServer server;
     private Counter refusedClients;
@@ -80,6 +84,7 @@ public final class NodeServer {
         this.extraRoutes = b.extraRoutes;
         this.restrictions = java.util.Map.copyOf(b.restrictions);
         this.requestClientCerts = b.requestClientCerts;
+        this.everyCaller = b.everyCaller;
         this.httpLimits = b.httpLimits;
     }
 
@@ -184,7 +189,8 @@ public final class NodeServer {
                 FramingGuard.answer(req.response(), FramingGuard.Problem.COMPRESSED, FramingGuard.COMPRESSED);
                 return;
             }
-            Restriction r = restrictions.get(req.path());
+            Restriction r = restrictions.getOrDefault(req.path(),
+                    req.path().startsWith(HEALTH_PATH) ? null : everyCaller);
             if (r != null) {
                 List<Certificate> chain = peerChain(req.connection());
                 if (chain.isEmpty() || !r.who().test(chain)) {
@@ -287,6 +293,7 @@ public final class NodeServer {
         private Consumer<Router> extraRoutes;
         private final java.util.Map<String, Restriction> restrictions = new java.util.HashMap<>();
         private boolean requestClientCerts;
+        private Restriction everyCaller;
         private HttpLimits httpLimits = HttpLimits.DEFAULTS;
 
         private Builder(Vertx vertx, NodeName node) {
@@ -350,6 +357,17 @@ public final class NodeServer {
         public Builder restrict(io.vertx.grpc.common.ServiceName service, String method, String description,
                                 java.util.function.Predicate<List<Certificate>> who) {
             restrictions.put(service.pathOf(method), new Restriction(description, who));
+            return this;
+        }
+
+        /**
+         * Every gRPC method without a restriction of its own needs a certificate of this deployment (a node's or the
+         * operator's admin one): none gets UNAUTHENTICATED. Health checks stay open to any TLS client (probes).
+         */
+        public Builder authenticateEveryCaller() {
+            this.requestClientCerts = true;
+            this.everyCaller = new Restriction("a certificate of this deployment (a node's or the admin's)",
+                    chain -> NodeIdentity.of(chain).isPresent() || NodeIdentity.isAdmin(chain));
             return this;
         }
 

@@ -101,7 +101,8 @@ public final class StrategyVerticle extends VerticleBase {
         client = GrpcClients.create(vertx, config.basics().tls());
         server = NodeServer.builder(vertx, NodeName.STRATEGY)
                 .listen(config.basics().host(), config.basics().grpcPort())
-                .tls(config.basics().tls()).httpLimits(config.basics().http())
+                .tls(config.basics().tls())
+                .authenticateEveryCaller().httpLimits(config.basics().http())
                 .metrics(metrics)
                 .status(this::status)
                 .build();
