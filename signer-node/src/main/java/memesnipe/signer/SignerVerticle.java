@@ -207,7 +207,8 @@ public final class SignerVerticle extends VerticleBase {
         }
     }
 
-    private static String malformed(SignRequest request) {
+    /** Why a sign request is malformed (one line), or null; package-private for the fuzz test. */
+    static String malformed(SignRequest request) {
         if (!request.hasOrder()) {
             return "order is required";
         }

@@ -167,6 +167,7 @@ public final class ConfigReader {
         if (e instanceof NumberFormatException) {
             return "is not a whole number";
         }
-        return e.getMessage() == null ? "is invalid" : e.getMessage();
+        // a parser's message may quote the value (a path, a zone id...): escaped like the value itself
+        return e.getMessage() == null ? "is invalid" : Printable.of(e.getMessage(), 240);
     }
 }

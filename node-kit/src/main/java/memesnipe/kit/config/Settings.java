@@ -80,8 +80,9 @@ public final class Settings {
         return values;
     }
 
+    /** Where a key's value came from, escaped: the key itself may be anything a caller typed. */
     String origin(String key) {
-        return origins.getOrDefault(key, key);
+        return Printable.of(origins.getOrDefault(key, key));
     }
 
     List<String> problems() {
