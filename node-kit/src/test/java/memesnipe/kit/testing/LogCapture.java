@@ -25,6 +25,7 @@ public final class LogCapture implements AutoCloseable {
     static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{20} - %msg%n%nopex";
 
     private final Logger root;
+    private final ch.qos.logback.classic.Level rootLevel;
     private final PatternLayout layout = new PatternLayout();
     private final Queue<String> rendered = new ConcurrentLinkedQueue<>();
     private final AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
@@ -37,6 +38,7 @@ public final class LogCapture implements AutoCloseable {
     private LogCapture() {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        rootLevel = root.getLevel();
         layout.setContext(context);
         layout.setPattern(PATTERN);
         layout.start();
@@ -46,9 +48,19 @@ public final class LogCapture implements AutoCloseable {
         root.addAppender(appender);
     }
 
-    /** Starts capturing. */
+    /** Starts capturing at the configured levels. */
     public static LogCapture start() {
         return new LogCapture();
+    }
+
+    /**
+     * Starts capturing with the root logger at {@code level} (as an operator's MEMESNIPE_LOG_LEVEL sets it; loggers
+     * configured with a level of their own keep it). The root level is restored on close.
+     */
+    public static LogCapture startAt(ch.qos.logback.classic.Level level) {
+        LogCapture capture = new LogCapture();
+        capture.root.setLevel(level);
+        return capture;
     }
 
     /** Everything captured so far, as one text. */
@@ -71,6 +83,7 @@ public final class LogCapture implements AutoCloseable {
 
     @Override
     public void close() {
+        root.setLevel(rootLevel);
         root.detachAppender(appender);
         appender.stop();
     }
