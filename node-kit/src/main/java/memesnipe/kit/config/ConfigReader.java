@@ -142,7 +142,8 @@ public final class ConfigReader {
 
     /** Adds a cross-field problem found by the caller. */
     public void problem(String message) {
-        problems.add(message);
+        // callers compose problems from file names and exception messages that may hold anything: kept to one line
+        problems.add(Printable.of(message, 1_000));
     }
 
     /** Throws a ConfigException listing every problem and unknown key; returns normally when all is well. */

@@ -30,7 +30,7 @@ public record BreakerThresholds(int warnDrawdownBps, int criticalDrawdownBps, in
     }
 
     public BreakerThresholds {
-        rampPct = List.copyOf(rampPct);
+        rampPct = rampPct == null ? null : List.copyOf(rampPct); // null: the config reader has reported the bad value
     }
 
     /** Every inconsistency, empty when usable. */
