@@ -66,7 +66,7 @@ public final class SimulatedFeed implements Feed {
     private Tick bad(Walk w, long nowMs) {
         double p = w.price();
         double liq = w.spec.liquidityUsd();
-        return switch (random.nextInt(8)) {
+        return switch (random.nextInt(9)) {
             case 0 -> new Tick(w.spec.symbol(), Double.NaN, 1, liq, nowMs);
             case 1 -> new Tick(w.spec.symbol(), -p, 1, liq, nowMs);
             case 2 -> new Tick(w.spec.symbol(), 0, 1, liq, nowMs);
@@ -74,6 +74,7 @@ public final class SimulatedFeed implements Feed {
             case 4 -> new Tick(w.spec.symbol(), p, 1, liq, nowMs - 5_000);
             case 5 -> new Tick(w.spec.symbol(), p, 1, liq, nowMs + 5_000);
             case 6 -> new Tick(w.spec.symbol(), p * 3, 1, liq, nowMs);
+            case 7 -> new Tick(w.spec.symbol(), p, 1e12, liq, nowMs); // a volume beyond the e8 range
             default -> new Tick(w.spec.symbol(), p, 1, 1_000, nowMs);
         };
     }
