@@ -11,10 +11,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ExecutorConfigLimitsTest {
     @Test
     void perOrderMaximums_defaultToTheSharedOnes_andBadValuesAreReportedAtLoad() {
-        ExecutorConfig c = ExecutorConfig.from(Settings.empty());
+        Settings base = Settings.empty().with("certs-dir", memesnipe.kit.testing.TestCerts.create().dir().toString());
+        ExecutorConfig c = ExecutorConfig.from(base);
         assertThat(c.maxOrderQtyE8()).isEqualTo(Fixed.parse(OrderLimits.MAX_ORDER_QTY_DEFAULT));
         assertThat(c.maxOrderNotionalE8()).isEqualTo(Fixed.parse(OrderLimits.MAX_ORDER_NOTIONAL_DEFAULT));
-        assertThatThrownBy(() -> ExecutorConfig.from(Settings.empty().with("max-order-qty", "-1")
+        assertThatThrownBy(() -> ExecutorConfig.from(base.with("max-order-qty", "-1")
                 .with("max-order-notional", "lots")))
                 .hasMessageContaining("max-order-qty").hasMessageContaining("must be > 0")
                 .hasMessageContaining("max-order-notional").hasMessageContaining("not a decimal number");

@@ -114,6 +114,8 @@ final class ExecutorHarness implements AutoCloseable {
         executorSettings.put("pg-url", db.url());
         executorSettings.put("wal-file", dir.resolve("executor-wal.log").toString());
         executorSettings.put("paper-venue-dir", dir.resolve("paper-venue").toString());
+        // above the signer's 1000 USD: the signer's own notional limit is what these tests reach
+        executorSettings.put("max-order-notional", "1000000");
         executorSettings.putAll(settings);
         startExecutor();
     }

@@ -74,7 +74,7 @@ public final class SimulatedFeed implements Feed {
             case 4 -> new Tick(w.spec.symbol(), p, 1, liq, nowMs - 5_000);
             case 5 -> new Tick(w.spec.symbol(), p, 1, liq, nowMs + 5_000);
             case 6 -> new Tick(w.spec.symbol(), p * 3, 1, liq, nowMs);
-            case 7 -> new Tick(w.spec.symbol(), p, Double.POSITIVE_INFINITY, liq, nowMs);
+            case 7 -> new Tick(w.spec.symbol(), p, 1e12, liq, nowMs); // a volume beyond the e8 range
             case 8 -> new Tick(w.spec.symbol() + " ", p, 1, liq, nowMs); // not a symbol
             default -> new Tick(w.spec.symbol(), p, 1, 1_000, nowMs);
         };
