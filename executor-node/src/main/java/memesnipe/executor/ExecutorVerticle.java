@@ -206,8 +206,7 @@ public final class ExecutorVerticle extends VerticleBase {
         startedAtMs = clock.millis();
         return vertx.executeBlocking(() -> RiskApproval.verifier(config.approval().publicKey()))
                 .compose(v -> {
-                    approvals = v;
-                    LOG.info("executor: orders need risk's approval by key {} ({})", v.keyId(), config.approval().publicKey());
+                    approvals = v; // its key id is in the status (approvalKeyId)
                     return Ledger.open(vertx, config.database(), "executor");
                 })
                 .compose(l -> {
@@ -327,6 +326,7 @@ public final class ExecutorVerticle extends VerticleBase {
         facts.put("configProblem", configProblem.orElse(""));
         facts.put("badSignatures", Long.toString(badSignatures));
         facts.put("approvalsRefused", Long.toString(approvalsRefused));
+        facts.put("approvalKeyId", approvals.keyId());
         facts.put("fillWatchers", Integer.toString(watchers.size()));
         facts.putAll(health.facts(clock.millis()));
         facts.put("ledger.reachable", Boolean.toString(journal.ledgerMode() && health.reachable()));

@@ -290,12 +290,16 @@ class ExecutorVerticleTest {
 
     /** The executor's Prometheus text (its port admits the risk node's certificate). */
     static String metrics() throws Exception {
-        return vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions().setSsl(true)
-                        .setTrustOptions(certs.of(NodeName.RISK).trustOptions())
-                        .setKeyCertOptions(certs.of(NodeName.RISK).keyCertOptions()))
-                .request(io.vertx.core.http.HttpMethod.GET, executorAddress.port(), "localhost", "/metrics")
-                .compose(r -> r.send().compose(resp -> resp.body()))
-                .await(5, TimeUnit.SECONDS).toString();
+        var http = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions().setSsl(true)
+                .setTrustOptions(certs.of(NodeName.RISK).trustOptions())
+                .setKeyCertOptions(certs.of(NodeName.RISK).keyCertOptions()));
+        try {
+            return http.request(io.vertx.core.http.HttpMethod.GET, executorAddress.port(), "localhost", "/metrics")
+                    .compose(r -> r.send().compose(resp -> resp.body()))
+                    .await(5, TimeUnit.SECONDS).toString();
+        } finally {
+            http.close().await(5, TimeUnit.SECONDS);
+        }
     }
 
     @Test

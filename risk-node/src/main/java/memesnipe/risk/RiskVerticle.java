@@ -142,8 +142,7 @@ public final class RiskVerticle extends VerticleBase {
         return vertx.executeBlocking(() -> RiskApproval.approver(config.approvalKey()))
                 .recover(err -> Future.failedFuture(new IllegalStateException("risk: " + err.getMessage(), err)))
                 .compose(a -> {
-                    approver = a;
-                    LOG.info("risk approval key {} loaded ({})", a.keyId(), config.approvalKey());
+                    approver = a; // its key id is in the status (approvalKeyId)
                     return RiskLedger.open(vertx, config.database(), config.walFile(), config.ledgerQueueMax(), clock)
                             .recover(err -> Future.failedFuture(err instanceof Ledger.LedgerUnavailable ? err
                                     : new Ledger.LedgerUnavailable("risk ledger: " + Ledger.rootMessage(err), err)));

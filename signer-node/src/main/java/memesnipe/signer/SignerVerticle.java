@@ -135,6 +135,7 @@ public final class SignerVerticle extends VerticleBase {
                 "signed", Long.toString(signed),
                 "denied", Long.toString(denied),
                 "keyId", key == null ? "" : key.keyId(),
+                "approvalKeyId", approvals == null ? "" : approvals.keyId(),
                 "ownMarketData", Boolean.toString(marketData != null && marketData.connected()))).build();
     }
 

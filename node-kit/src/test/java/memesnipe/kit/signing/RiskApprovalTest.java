@@ -103,5 +103,11 @@ class RiskApprovalTest {
         CertificateAuthority.writeSecret(key, Files.readString(dir.resolve(RiskApproval.PUBLIC_KEY_FILE)));
         assertThatThrownBy(() -> RiskApproval.approver(key)).hasMessageContaining("not a risk approval key");
         assertThatThrownBy(() -> RiskApproval.approver(dir.resolve("missing.key"))).hasMessageContaining("not found");
+        Path other = Files.createTempDirectory("approval-other");
+        RiskApproval.writeKeyPair(other);
+        RiskApproval.writeKeyPair(dir);
+        String privateOnly = Files.readString(key).split("-----BEGIN PUBLIC KEY-----")[0];
+        CertificateAuthority.writeSecret(key, privateOnly + Files.readString(other.resolve(RiskApproval.PUBLIC_KEY_FILE)));
+        assertThatThrownBy(() -> RiskApproval.approver(key)).hasMessageContaining("does not belong to its private key");
     }
 }
