@@ -126,7 +126,8 @@ public record RiskConfig(NodeBasics basics, HostPort gateway, HostPort executor,
                 + "(owner-only PEM, written by memesnipe certs): every order sent to the executor carries risk's "
                 + "signature, which the executor and the signer verify");
         if (approvalKey != null && !Files.isRegularFile(approvalKey)) {
-            r.problem("risk approval key not found: " + approvalKey + " (memesnipe certs writes it)");
+            r.problem("risk approval key not found: " + Printable.of(String.valueOf(approvalKey), 300)
+                    + " (memesnipe certs writes it)");
         }
         if (t.rampPct() != null && t.tradingDayZone() != null) {
             t.problems().forEach(r::problem);

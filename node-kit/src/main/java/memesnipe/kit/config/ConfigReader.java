@@ -142,8 +142,7 @@ public final class ConfigReader {
 
     /** Adds a cross-field problem found by the caller. */
     public void problem(String message) {
-        // callers compose problems from file names and exception messages that may hold anything: kept to one line
-        problems.add(Printable.of(message, 1_000));
+        problems.add(message); // callers escape what they quote (Printable): file names, exception messages
     }
 
     /** Throws a ConfigException listing every problem and unknown key; returns normally when all is well. */
@@ -169,6 +168,6 @@ public final class ConfigReader {
             return "is not a whole number";
         }
         // a parser's message may quote the value (a path, a zone id...): escaped like the value itself
-        return e.getMessage() == null ? "is invalid" : Printable.of(e.getMessage(), 240);
+        return e.getMessage() == null ? "is invalid" : Printable.oneLine(e.getMessage(), 240);
     }
 }

@@ -25,7 +25,7 @@ public record NodeBasics(NodeName node, String host, int grpcPort, TlsFiles tls,
         Path key = r.path("tls-key", defaults == null ? "key.pem" : defaults.key().toString(), "this node's private key (PKCS#8 PEM)");
         TlsFiles tls = new TlsFiles(ca, cert, key);
         for (String p : tls.problems()) {
-            r.problem(p);
+            r.problem(Printable.of(p, 500)); // names files, which may be anything an operator typed
         }
         return new NodeBasics(node, host, port, tls, dir, HttpLimits.read(r));
     }

@@ -59,6 +59,25 @@ public final class Printable {
         return out.toString();
     }
 
+    /**
+     * Text that may have been built from parts already escaped (an exception message from a parser that quoted a
+     * value with {@link #of}): returned as it is when it holds nothing unsafe but backslashes and fits in max, so
+     * an escape is not escaped twice; otherwise escaped and cut like {@link #of(String, int)}.
+     */
+    public static String oneLine(String text, int max) {
+        if (text == null || text.length() > max) {
+            return of(text, max);
+        }
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (cp != '\\' && !safe(cp)) {
+                return of(text, max);
+            }
+            i += Character.charCount(cp);
+        }
+        return text;
+    }
+
     /** The index of the first character among the first {@code end} that must be escaped, or {@code end}. */
     private static int firstUnsafe(String s, int end) {
         for (int i = 0; i < end; ) {

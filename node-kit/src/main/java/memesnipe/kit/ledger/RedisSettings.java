@@ -25,7 +25,7 @@ public record RedisSettings(String url, String password) {
             try {
                 password = DatabaseSettings.SecretFiles.firstLine(Path.of(passwordFile));
             } catch (IOException | IllegalArgumentException e) {
-                r.problem(PASSWORD_FILE_KEY + ": " + e.getMessage());
+                r.problem(PASSWORD_FILE_KEY + ": " + memesnipe.kit.config.Printable.of(e.getMessage(), 300));
             }
         }
         return url == null ? null : new RedisSettings(url, password);

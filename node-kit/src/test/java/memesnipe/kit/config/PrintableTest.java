@@ -50,4 +50,12 @@ class PrintableTest {
         assertThat(Printable.of(name)).isSameAs(name);
         assertThat(Printable.of(null)).isEqualTo("null");
     }
+
+    @org.junit.jupiter.api.Test
+    void oneLine_keepsTextAlreadyEscaped_asIs_butEscapesWhatIsStillUnsafe() {
+        String escaped = "name '" + Printable.of("a\nb") + "' is bad";
+        assertThat(Printable.oneLine(escaped, 240)).isEqualTo(escaped);
+        assertThat(Printable.oneLine("raw\nline", 240)).isEqualTo(Printable.of("raw\nline", 240)).doesNotContain("\n");
+        assertThat(Printable.oneLine("x".repeat(300), 240)).hasSizeLessThan(300);
+    }
 }
