@@ -1,6 +1,7 @@
 package memesnipe.risk;
 
 import memesnipe.kit.config.ConfigException;
+import memesnipe.kit.config.Printable;
 import memesnipe.kit.config.Settings;
 import memesnipe.kit.signing.RiskApproval;
 import memesnipe.kit.testing.TestCerts;
@@ -31,7 +32,7 @@ class RiskConfigTest {
         assertThatThrownBy(() -> RiskConfig.from(settings().with("strategies", "momentum_5m, Bad\nName")
                 .with("approval-key", Files.createTempDirectory("none").resolve("risk-approval.key").toString())))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("Bad\\u000aName").hasMessageContaining("not a strategy name")
+                .hasMessageContaining(Printable.of("Bad\nName")).hasMessageContaining("not a strategy name")
                 .hasMessageContaining("risk approval key not found");
         assertThatThrownBy(() -> RiskConfig.from(settings().with("strategies", " , "))).hasMessageContaining("at least one");
         assertThat(RiskConfig.from(settings().with("strategies", "s1, s2,s1")).strategies()).containsExactly("s1", "s2");

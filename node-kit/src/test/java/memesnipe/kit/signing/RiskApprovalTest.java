@@ -79,7 +79,8 @@ class RiskApprovalTest {
         RiskApproval.Check check = verifier().check(foreign, NOW, 60_000);
         assertThat(check.problem()).isEqualTo(RiskApproval.Problem.UNKNOWN_KEY);
         ApprovedOrder forged = foreign.toBuilder().setApprovalKeyId("k\nERROR forged line").build();
-        assertThat(verifier().check(forged, NOW, 60_000).describe()).doesNotContain("\n").contains("k\\u000aERROR");
+        assertThat(verifier().check(forged, NOW, 60_000).describe()).doesNotContain("\n")
+                .contains(memesnipe.kit.config.Printable.of("k\nERROR forged line"));
     }
 
     @Test
