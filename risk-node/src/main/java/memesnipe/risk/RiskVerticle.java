@@ -318,7 +318,7 @@ public final class RiskVerticle extends VerticleBase {
                 .metrics(metrics)
                 .status(this::status)
                 .service(new RiskApi(new Api()))
-                .requestClientCertificates()
+                .authenticateEveryCaller()
                 // only the strategy node submits intents: anyone else could open or close the strategies' positions
                 .restrict(RiskApi.NAME, "Submit", java.util.EnumSet.of(NodeName.STRATEGY))
                 .restrict(RiskApi.NAME, "Trip", "an admin certificate", NodeIdentity::isAdmin)
