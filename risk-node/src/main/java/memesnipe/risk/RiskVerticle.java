@@ -120,6 +120,8 @@ public final class RiskVerticle extends VerticleBase {
     private int marksRestored;
     private long deploymentPoll = -1;
     private int resentExits;
+    /** Periodic breaker evaluations made (a status fact: lets an operator, or a test, see the node is judging). */
+    private long evaluations;
     private boolean stopped;
     /** Why risk's settings are not known to agree with the executor's and signer's; null once they are. */
     private String configMismatch = CONFIG_NOT_CHECKED;
@@ -476,6 +478,7 @@ public final class RiskVerticle extends VerticleBase {
             engine.ledgerAvailable(ledger.usable());
         }
         send(engine.onTimer(now));
+        evaluations++;
         if (deployment == null || engine.recovering()) {
             return;
         }
@@ -766,6 +769,7 @@ public final class RiskVerticle extends VerticleBase {
         facts.put("fillCursor", p.fillLogId() + ":" + p.lastFillSeq());
         facts.put("skippedOldFills", String.valueOf(skippedOldFills));
         facts.put("resentExits", String.valueOf(resentExits));
+        facts.put("evaluations", String.valueOf(evaluations));
         facts.put("forwardFailures", String.valueOf(forwardFailures == null ? 0 : (long) forwardFailures.count()));
         facts.put("approvalKeyId", approver == null ? "" : approver.keyId());
         if (ledger != null) {

@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -25,7 +24,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Risk's approval of an order, verifiable downstream, so that no order reaches a venue unless the risk node approved
@@ -121,14 +119,7 @@ public final class RiskApproval {
         if (!Files.isRegularFile(file)) {
             throw new IOException("risk approval key not found: " + file + " (memesnipe certs writes it)");
         }
-        try {
-            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
-            if (perms.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
-                throw new IOException("risk approval key " + file + " may be read by others: chmod 600 " + file);
-            }
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: nothing to check
-        }
+        memesnipe.kit.config.OwnerOnlyFile.require(file, "risk approval key");
     }
 
     private static Map<String, byte[]> readPem(Path file) throws IOException {

@@ -207,7 +207,9 @@ class DurableRiskTest {
 
             c.restartRisk();
             assertThat(c.fact("replayedFills")).isGreaterThanOrEqualTo(7);
-            Thread.sleep(300); // several evaluations after the replay
+            long evaluated = c.fact("evaluations");
+            await("several evaluations after the replay", Duration.ofSeconds(10),
+                    () -> c.fact("evaluations") >= evaluated + 5);
             assertThat(c.breaker().getSuspendedStrategiesList()).as("no suspension from replaying the loss").isEmpty();
             assertThat(c.entry("loser", "BBB", 100).getVerdict()).isNotEqualTo(Verdict.DENIED);
         }
@@ -296,7 +298,9 @@ class DurableRiskTest {
             assertThat(again.getVerdict()).isEqualTo(first.getVerdict());
             assertThat(again.getApprovedQtyE8()).isEqualTo(first.getApprovedQtyE8());
             assertThat(again.getDetail()).isEqualTo(first.getDetail());
-            Thread.sleep(300); // a second order, if one were sent, would be filled by now
+            long evaluated = c.fact("evaluations");
+            await("several evaluations: a second order, if one were sent, would be filled by then",
+                    Duration.ofSeconds(10), () -> c.fact("evaluations") >= evaluated + 5);
             assertThat(c.fact("fills")).isEqualTo(2);
             assertThat(c.fact("inFlight")).isZero();
             assertThat(c.sql("SELECT count(*) FROM risk.fills")).isEqualTo(2);

@@ -1,6 +1,7 @@
 package memesnipe.signer.keystore;
 
 import java.io.IOException;
+import memesnipe.kit.config.OwnerOnlyFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ import java.util.regex.Pattern;
  */
 public final class KeyFile {
     public static final String ALGORITHM = "Ed25519";
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_ONLY = OwnerOnlyFile.PERMISSIONS;
     private static final Pattern BLOCK = Pattern.compile("-----BEGIN ([A-Z ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
 
     private final PrivateKey privateKey;
@@ -104,11 +105,7 @@ public final class KeyFile {
 
     /** Loads an existing key file, refusing one that group or others can access or that is not encrypted. Blocking. */
     public static KeyFile load(Path file, char[] passphrase) throws IOException {
-        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
-        if (!OWNER_ONLY.containsAll(perms)) {
-            throw new IOException("key file " + file + " has permissions " + PosixFilePermissions.toString(perms)
-                    + "; it must be accessible by its owner only (chmod 600 " + file + ")");
-        }
+        OwnerOnlyFile.require(file, "key file");
         String text = Files.readString(file, StandardCharsets.US_ASCII);
         byte[] privateDer = null;
         byte[] publicDer = null;
@@ -159,11 +156,7 @@ public final class KeyFile {
             throw new IOException("key passphrase file " + file + " does not exist: write a passphrase into it "
                     + "(chmod 600)");
         }
-        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
-        if (!OWNER_ONLY.containsAll(perms)) {
-            throw new IOException("key passphrase file " + file + " has permissions " + PosixFilePermissions.toString(perms)
-                    + "; it must be accessible by its owner only (chmod 600 " + file + ")");
-        }
+        OwnerOnlyFile.require(file, "key passphrase file");
         byte[] raw = Files.readAllBytes(file);
         try {
             int end = 0;
