@@ -250,7 +250,7 @@ public final class ExecutorVerticle extends VerticleBase {
         SubscribeRequest subscribe = SubscribeRequest.newBuilder().setSubscriber(NodeName.EXECUTOR.id()).build();
         marketData = new ResilientStream<>(vertx, "executor<-gateway",
                 () -> Calls.serverStream(client, config.gateway(), MarketDataGrpcClient.Subscribe, subscribe),
-                event -> venue.mark(event.getSymbol(), event.getPriceE8()), 200, 3_000);
+                event -> venue.mark(event.getSymbol(), event.getPriceE8(), event.getLotExponent()), 200, 3_000);
         marketData.start();
         PeerProbe probe = new PeerProbe(client);
         Runnable probeSigner = () -> probe.serving(config.signer(), PROBE_INTERVAL_MS - 100).onSuccess(up -> {
@@ -433,6 +433,11 @@ public final class ExecutorVerticle extends VerticleBase {
             reject(id, "NO_PRICE"); // before signing: no signer budget spent
             return;
         }
+        Optional<String> lot = venue.lotProblem(routed.getSymbol(), routed.getLotExponent());
+        if (lot.isPresent()) {
+            reject(id, PaperPricing.LOT_MISMATCH + ": " + lot.get()); // never priced in another lot
+            return;
+        }
         long t0 = clock.nanos();
         Calls.unary(client, config.signer(), SignerGrpcClient.Sign, SignRequest.newBuilder().setOrder(routed).build(),
                 SIGN_TIMEOUT_MS).onComplete(ar -> {
@@ -504,7 +509,8 @@ public final class ExecutorVerticle extends VerticleBase {
     private void place(String id) {
         Open o = book.order(id).orElseThrow();
         ApprovedOrder order = o.order();
-        venue.place(new PaperVenue.VenueOrder(id, order.getSymbol(), order.getSide(), order.getQtyE8()))
+        venue.place(new PaperVenue.VenueOrder(id, order.getSymbol(), order.getSide(), order.getQtyE8(),
+                        order.getLotExponent()))
                 .timeout(config.orderTimeoutMs(), TimeUnit.MILLISECONDS)
                 .onComplete(ar -> {
                     if (ar.failed()) {
@@ -549,6 +555,7 @@ public final class ExecutorVerticle extends VerticleBase {
                 .setPriceE8(filled.priceE8()).setFeeE8(filled.feeE8()).setVenue(order.getVenue())
                 .setKeyId(o.keyId()).setSignature(o.signature()).setFillTimeMs(filled.timeMs())
                 .setDecisionSeq(order.getDecisionSeq()).setDecisionIngestTimeMs(order.getDecisionIngestTimeMs())
+                .setLotExponent(order.getLotExponent())
                 .build();
         journal.write(new LedgerOp.Filled(fill, clock.millis())).onComplete(ar -> {
             if (ar.failed()) {

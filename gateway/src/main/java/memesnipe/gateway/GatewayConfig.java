@@ -1,5 +1,6 @@
 package memesnipe.gateway;
 
+import memesnipe.gateway.validation.LotExponents;
 import memesnipe.gateway.validation.ValidationLimits;
 import memesnipe.kit.config.ConfigException;
 import memesnipe.kit.config.ConfigReader;
@@ -21,7 +22,7 @@ import java.util.Map;
 public record GatewayConfig(NodeBasics basics, String httpHost, int httpPort, long feedSeed, int feedRate,
                             double feedBadTickRatio, ValidationLimits limits, int subscriberQueue,
                             int maxSubscribers, HostPort strategy, HostPort risk, HostPort executor,
-                            Journal journal) {
+                            Journal journal, LotExponents lots) {
     public static final int DEFAULT_GRPC_PORT = 7001;
     public static final int DEFAULT_HTTP_PORT = 8080;
     public static final String JOURNAL_MAX_IN_FLIGHT_KEY = "journal-max-in-flight";
@@ -71,6 +72,10 @@ public record GatewayConfig(NodeBasics basics, String httpHost, int httpPort, lo
         HostPort strategy = r.hostPort("strategy", "127.0.0.1:7002", "strategy node gRPC address, for the status API");
         HostPort risk = r.hostPort("risk", "127.0.0.1:7003", "risk node gRPC address, for the status API");
         HostPort executor = r.hostPort("executor", "127.0.0.1:7004", "executor node gRPC address, for the status API");
+        LotExponents lots = r.read(LotExponents.KEY, "", "lot of each symbol as SYMBOL=EXPONENT,...: prices are "
+                + "published per lot of 10^EXPONENT units and quantities in lots, so tokens far below 1e-8 USD keep "
+                + "their precision (e.g. BABYDOGE=9); unlisted symbols trade in single units. Do not change a "
+                + "symbol's lot while positions in it are open", LotExponents::parse);
         RedisSettings redis = RedisSettings.read(r);
         String stream = r.string(TickJournal.STREAM_KEY, TickJournal.STREAM_DEFAULT,
                 "Redis stream the gateway appends every accepted market event to (the tick journal)");
@@ -81,7 +86,7 @@ public record GatewayConfig(NodeBasics basics, String httpHost, int httpPort, lo
                         + "as dropped (market data never waits for Redis)");
         return new GatewayConfig(basics, httpHost, (int) httpPort, seed, (int) rate, bad,
                 new ValidationLimits(maxAge, maxFuture, maxDev, minLiq), (int) queue, maxSubscribers, strategy, risk,
-                executor, new Journal(redis, stream, maxLen, maxInFlight));
+                executor, new Journal(redis, stream, maxLen, maxInFlight), lots == null ? LotExponents.NONE : lots);
     }
 
     /** A decimal number in [min, max]; on a bad value the problem is recorded and the default returned. */

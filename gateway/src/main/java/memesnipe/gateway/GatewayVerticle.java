@@ -64,7 +64,7 @@ public final class GatewayVerticle extends VerticleBase {
     private final Clock clock;
     private final PrometheusMeterRegistry metrics = NodeMetrics.create(NodeName.GATEWAY.id());
     private final TickValidator validator;
-    private final EventStamper stamper = new EventStamper(UUID.randomUUID().toString());
+    private final EventStamper stamper;
     private final FanOut fanOut;
     private final Feed feed;
     private long startedAtMs;
@@ -84,7 +84,8 @@ public final class GatewayVerticle extends VerticleBase {
     public GatewayVerticle(GatewayConfig config, Clock clock, Feed feed) {
         this.config = config;
         this.clock = clock;
-        this.validator = new TickValidator(config.limits());
+        this.validator = new TickValidator(config.limits(), config.lots());
+        this.stamper = new EventStamper(UUID.randomUUID().toString(), config.lots());
         this.fanOut = new FanOut(config.subscriberQueue(), metrics);
         this.feed = config.feedRate() == 0 ? null : feed;
         registerMetrics();

@@ -280,7 +280,7 @@ public final class RiskVerticle extends VerticleBase {
             for (RiskLedger.OpenExit x : openExits.result()) {
                 long price = x.qtyE8() == 0 ? 0 : Fixed.div(x.notionalE8(), x.qtyE8());
                 resend.add(new OrderRequest(x.clientOrderId(), x.strategy(), x.symbol(), memesnipe.risk.engine.Side.SELL,
-                        Purpose.EXIT, x.qtyE8(), price, 0, 0, x.timeMs()));
+                        Purpose.EXIT, x.qtyE8(), price, 0, 0, x.timeMs(), x.lotExponent()));
             }
             resend.forEach(e::restoreInFlight);
             resentExits = resend.size();
@@ -300,7 +300,7 @@ public final class RiskVerticle extends VerticleBase {
     private Future<Integer> loadMarks(RiskEngine e) {
         TickJournal journal = TickJournal.create(vertx, config.redis(), config.journalStream(), TickJournal.MAXLEN_DEFAULT);
         return journal.lastMarks(MARK_SCAN).timeout(MARKS_TIMEOUT_MS, TimeUnit.MILLISECONDS).map(marks -> {
-            marks.values().forEach(m -> e.restoreMark(m.getSymbol(), m.getPriceE8(), m.getEventTimeMs()));
+            marks.values().forEach(m -> e.restoreMark(m.getSymbol(), m.getPriceE8(), m.getEventTimeMs(), m.getLotExponent()));
             return marks.size();
         }).recover(err -> {
             LOG.warn("no last marks from the tick journal {} at {} ({}): held positions are marked by live ticks",
@@ -435,7 +435,7 @@ public final class RiskVerticle extends VerticleBase {
     // ------------------------------------------------------------------ inputs
 
     private void onTick(MarketEvent e) {
-        send(engine.onTick(e.getSymbol(), e.getPriceE8(), e.getEventTimeMs(), clock.millis()));
+        send(engine.onTick(e.getSymbol(), e.getPriceE8(), e.getLotExponent(), e.getEventTimeMs(), clock.millis()));
     }
 
     /** A fill from the stream, or (fromStream false) carried by a FILLED execution report: applied at most once. */

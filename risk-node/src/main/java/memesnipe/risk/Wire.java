@@ -30,7 +30,7 @@ final class Wire {
     static Intent intent(OrderIntent m) {
         return new Intent(m.getClientOrderId(), m.getStrategy(), m.getSymbol(), side(m.getSide()), purpose(m.getPurpose()),
                 m.getNotionalE8(), m.getDecisionPriceE8(), m.getDecisionSeq(), m.getDecisionIngestTimeMs(),
-                m.getStopLossBps(), m.getTakeProfitBps(), m.getTrailingStopBps());
+                m.getStopLossBps(), m.getTakeProfitBps(), m.getTrailingStopBps(), m.getLotExponent());
     }
 
     static RiskDecision decision(Decision d) {
@@ -45,6 +45,7 @@ final class Wire {
                 .setTier(tier(d.tier()))
                 .setEquityE8(d.equityE8())
                 .setStrategyExposureE8(d.strategyExposureE8())
+                .setLotExponent(d.order().map(OrderRequest::lotExponent).orElse(0))
                 .build();
     }
 
@@ -61,13 +62,14 @@ final class Wire {
                 .setDecisionSeq(o.decisionSeq())
                 .setDecisionIngestTimeMs(o.decisionIngestTimeMs())
                 .setApprovedTimeMs(o.approvedTimeMs())
+                .setLotExponent(o.lotExponent())
                 .build();
     }
 
     static FillEvent fill(Fill f) {
         return new FillEvent(f.getLogId(), f.getSeq(), f.getClientOrderId(), f.getStrategy(), f.getSymbol(),
                 f.getSide() == memesnipe.v1.Side.BUY ? Side.BUY : Side.SELL, f.getQtyE8(), f.getPriceE8(), f.getFeeE8(),
-                f.getFillTimeMs());
+                f.getFillTimeMs(), f.getLotExponent());
     }
 
     static BreakerTier tier(Tier t) {

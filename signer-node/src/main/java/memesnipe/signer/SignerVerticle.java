@@ -107,7 +107,7 @@ public final class SignerVerticle extends VerticleBase {
                             () -> memesnipe.kit.grpc.Calls.serverStream(client, config.gateway(),
                                     memesnipe.v1.MarketDataGrpcClient.Subscribe, memesnipe.v1.SubscribeRequest.newBuilder()
                                             .setSubscriber(NodeName.SIGNER.id()).build()),
-                            e -> marks.mark(e.getSymbol(), e.getPriceE8(), clock.millis()), 200, 3_000);
+                            e -> marks.mark(e.getSymbol(), e.getPriceE8(), e.getLotExponent(), clock.millis()), 200, 3_000);
                     marketData.start();
                 });
     }
@@ -153,6 +153,10 @@ public final class SignerVerticle extends VerticleBase {
                 LOG.warn("signer: order {} refused {}: {}", Printable.of(order.getClientOrderId()),
                         SignDenyReason.APPROVAL_INVALID, approval.describe());
                 return refuse(order, SignDenyReason.APPROVAL_INVALID, approval.describe());
+            }
+            java.util.Optional<String> lot = marks.lotProblem(order.getSymbol(), order.getLotExponent());
+            if (lot.isPresent()) {
+                return refuse(order, SignDenyReason.WRONG_LOT, lot.get()); // its notional cannot be valued
             }
             SignerPolicy.Decision decision = policy.decide(request.getKeyId(), order.getVenue(),
                     order.getQtyE8(), order.getReferencePriceE8(), order.getSide() == memesnipe.v1.Side.SELL,
@@ -240,6 +244,9 @@ public final class SignerVerticle extends VerticleBase {
         }
         if (o.getReferencePriceE8() <= 0) {
             return "reference_price_e8 must be > 0";
+        }
+        if (!memesnipe.kit.money.Lot.valid(o.getLotExponent())) {
+            return "lot_exponent must be 0.." + memesnipe.kit.money.Lot.MAX_EXPONENT;
         }
         return null;
     }

@@ -24,21 +24,22 @@ import java.util.Optional;
 public final class ExecutorLedger {
     private static final String INSERT_ORDER = "INSERT INTO orders (client_order_id, strategy, symbol, side, purpose, "
             + "qty_e8, reference_price_e8, venue, decision_seq, decision_ingest_time_ms, approved_time_ms, state, "
-            + "received_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'RECEIVED', $12) "
+            + "received_ms, lot_exponent) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'RECEIVED', $12, $13) "
             + "ON CONFLICT (client_order_id) DO NOTHING";
     private static final String SIGNED = "UPDATE orders SET state = 'SIGNED', key_id = $2, signature = $3, signed_ms = $4 "
             + "WHERE client_order_id = $1 AND state = 'RECEIVED'";
     private static final String SENT = "UPDATE orders SET state = 'SENT', sent_ms = $2 "
             + "WHERE client_order_id = $1 AND state = 'SIGNED'";
     private static final String INSERT_FILL = "INSERT INTO fills (seq, client_order_id, strategy, symbol, side, purpose, "
-            + "qty_e8, price_e8, fee_e8, venue, key_id, signature, fill_time_ms, decision_seq, decision_ingest_time_ms) "
-            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT (seq) DO NOTHING";
+            + "qty_e8, price_e8, fee_e8, venue, key_id, signature, fill_time_ms, decision_seq, decision_ingest_time_ms, "
+            + "lot_exponent) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) "
+            + "ON CONFLICT (seq) DO NOTHING";
     private static final String FILLED = "UPDATE orders SET state = 'FILLED', final_ms = $2 "
             + "WHERE client_order_id = $1 AND state = 'SENT'";
     private static final String FINISHED = "UPDATE orders SET state = $2, reject_reason = $3, final_ms = $4 "
             + "WHERE client_order_id = $1 AND state IN ('RECEIVED', 'SIGNED', 'SENT')";
     private static final String FILL_COLUMNS = "seq, client_order_id, strategy, symbol, side, purpose, qty_e8, price_e8, "
-            + "fee_e8, venue, key_id, signature, fill_time_ms, decision_seq, decision_ingest_time_ms";
+            + "fee_e8, venue, key_id, signature, fill_time_ms, decision_seq, decision_ingest_time_ms, lot_exponent";
 
     /** An order as the ledger holds it, with its fill when FILLED. */
     public record StoredOrder(ApprovedOrder order, State state, String rejectReason, String keyId, String signature,
@@ -71,7 +72,7 @@ public final class ExecutorLedger {
                         .addString(o.getStrategy()).addString(o.getSymbol()).addString(o.getSide().name())
                         .addString(o.getPurpose().name()).addLong(o.getQtyE8()).addLong(o.getReferencePriceE8())
                         .addString(o.getVenue()).addLong(o.getDecisionSeq()).addLong(o.getDecisionIngestTimeMs())
-                        .addLong(o.getApprovedTimeMs()).addLong(r.atMs()));
+                        .addLong(o.getApprovedTimeMs()).addLong(r.atMs()).addInteger(o.getLotExponent()));
             } else if (op instanceof LedgerOp.Signed s) {
                 add(tuples, owners, 1, i, Tuple.of(s.clientOrderId(), s.keyId(), s.signature(), s.atMs()));
             } else if (op instanceof LedgerOp.Sent s) {
@@ -83,7 +84,7 @@ public final class ExecutorLedger {
                         .addString(x.getSide().name()).addString(x.getPurpose().name()).addLong(x.getQtyE8())
                         .addLong(x.getPriceE8()).addLong(x.getFeeE8()).addString(x.getVenue()).addString(x.getKeyId())
                         .addString(x.getSignature()).addLong(x.getFillTimeMs()).addLong(x.getDecisionSeq())
-                        .addLong(x.getDecisionIngestTimeMs()));
+                        .addLong(x.getDecisionIngestTimeMs()).addInteger(x.getLotExponent()));
                 add(tuples, owners, 4, i, Tuple.of(x.getClientOrderId(), f.atMs()));
             } else {
                 LedgerOp.Finished f = (LedgerOp.Finished) op;
@@ -191,7 +192,7 @@ public final class ExecutorLedger {
                 .setQtyE8(r.getLong("qty_e8")).setReferencePriceE8(r.getLong("reference_price_e8"))
                 .setVenue(r.getString("venue")).setDecisionSeq(r.getLong("decision_seq"))
                 .setDecisionIngestTimeMs(r.getLong("decision_ingest_time_ms"))
-                .setApprovedTimeMs(r.getLong("approved_time_ms")).build();
+                .setApprovedTimeMs(r.getLong("approved_time_ms")).setLotExponent(r.getInteger("lot_exponent")).build();
         return new StoredOrder(o, State.valueOf(r.getString("state")), r.getString("reject_reason"),
                 r.getString("key_id"), r.getString("signature"), r.getLong("received_ms"), orZero(r.getLong("signed_ms")),
                 orZero(r.getLong("sent_ms")), orZero(r.getLong("final_ms")), fill);
@@ -210,7 +211,8 @@ public final class ExecutorLedger {
                     .setQtyE8(r.getLong("qty_e8")).setPriceE8(r.getLong("price_e8")).setFeeE8(r.getLong("fee_e8"))
                     .setVenue(r.getString("venue")).setKeyId(r.getString("key_id")).setSignature(r.getString("signature"))
                     .setFillTimeMs(r.getLong("fill_time_ms")).setDecisionSeq(r.getLong("decision_seq"))
-                    .setDecisionIngestTimeMs(r.getLong("decision_ingest_time_ms")).setLogId(logId).build());
+                    .setDecisionIngestTimeMs(r.getLong("decision_ingest_time_ms")).setLogId(logId)
+                    .setLotExponent(r.getInteger("lot_exponent")).build());
         }
         return out;
     }

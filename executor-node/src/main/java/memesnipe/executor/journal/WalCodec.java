@@ -21,7 +21,8 @@ public final class WalCodec {
                         .put("qty_e8", o.getQtyE8()).put("reference_price_e8", o.getReferencePriceE8())
                         .put("venue", o.getVenue()).put("decision_seq", o.getDecisionSeq())
                         .put("decision_ingest_time_ms", o.getDecisionIngestTimeMs())
-                        .put("approved_time_ms", o.getApprovedTimeMs()).put("at_ms", r.atMs());
+                        .put("approved_time_ms", o.getApprovedTimeMs()).put("lot", o.getLotExponent())
+                        .put("at_ms", r.atMs());
         } else if (op instanceof LedgerOp.Signed s) {
             j.put("op", "signed").put("id", s.clientOrderId()).put("key_id", s.keyId())
                     .put("signature", s.signature()).put("at_ms", s.atMs());
@@ -35,7 +36,7 @@ public final class WalCodec {
                         .put("venue", x.getVenue()).put("key_id", x.getKeyId()).put("signature", x.getSignature())
                         .put("fill_time_ms", x.getFillTimeMs()).put("decision_seq", x.getDecisionSeq())
                         .put("decision_ingest_time_ms", x.getDecisionIngestTimeMs()).put("log_id", x.getLogId())
-                        .put("at_ms", f.atMs());
+                        .put("lot", x.getLotExponent()).put("at_ms", f.atMs());
         } else {
             LedgerOp.Finished f = (LedgerOp.Finished) op;
             j.put("op", "finished").put("id", f.clientOrderId()).put("state", f.state().name())
@@ -61,7 +62,7 @@ public final class WalCodec {
                     .setQtyE8(j.getLong("qty_e8")).setReferencePriceE8(j.getLong("reference_price_e8"))
                     .setVenue(required(j, "venue")).setDecisionSeq(j.getLong("decision_seq"))
                     .setDecisionIngestTimeMs(j.getLong("decision_ingest_time_ms"))
-                    .setApprovedTimeMs(j.getLong("approved_time_ms")).build(), at);
+                    .setApprovedTimeMs(j.getLong("approved_time_ms")).setLotExponent(j.getInteger("lot", 0)).build(), at);
             case "signed" -> new LedgerOp.Signed(id, required(j, "key_id"), required(j, "signature"), at);
             case "sent" -> new LedgerOp.Sent(id, at);
             case "filled" -> new LedgerOp.Filled(Fill.newBuilder().setClientOrderId(id).setSeq(j.getLong("seq"))
@@ -71,7 +72,7 @@ public final class WalCodec {
                     .setVenue(required(j, "venue")).setKeyId(required(j, "key_id")).setSignature(required(j, "signature"))
                     .setFillTimeMs(j.getLong("fill_time_ms")).setDecisionSeq(j.getLong("decision_seq"))
                     .setDecisionIngestTimeMs(j.getLong("decision_ingest_time_ms")).setLogId(j.getString("log_id", ""))
-                    .build(), at);
+                    .setLotExponent(j.getInteger("lot", 0)).build(), at);
             case "finished" -> new LedgerOp.Finished(id, State.valueOf(required(j, "state")), required(j, "reason"), at);
             default -> throw new IllegalArgumentException("unknown op " + j.getString("op"));
         };

@@ -2,11 +2,13 @@ package memesnipe.executor.venue;
 
 import memesnipe.kit.money.AmountOverflow;
 import memesnipe.kit.money.Fixed;
+import memesnipe.kit.money.Lot;
 import memesnipe.kit.time.Clock;
 import memesnipe.v1.Side;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The paper venue's pricing: a market order fills at once at the current mark price plus slippage:
@@ -25,8 +27,10 @@ public final class PaperPricing {
     private final long maxMarkAgeMs;
     private final Clock clock;
     private final Map<String, Mark> marks = new HashMap<>();
+    /** The reject reason's prefix when an order's lot is not the market data's. */
+    public static final String LOT_MISMATCH = "LOT_MISMATCH";
 
-    private record Mark(long priceE8, long receivedMs) {
+    private record Mark(long priceE8, long receivedMs, int lotExponent) {
     }
 
     /** The price of one market order, or why there is none. */
@@ -59,11 +63,25 @@ public final class PaperPricing {
         this.clock = clock;
     }
 
-    /** Records the latest price of a symbol, stamped with the time it arrived. */
+    /** Records the latest price of a symbol traded in single units. */
     public void mark(String symbol, long priceE8) {
+        mark(symbol, priceE8, 0);
+    }
+
+    /** Records the latest price of a symbol (USD per lot of 10^lotExponent units), stamped with its arrival time. */
+    public void mark(String symbol, long priceE8, int lotExponent) {
         if (priceE8 > 0) {
-            marks.put(symbol, new Mark(priceE8, clock.millis()));
+            marks.put(symbol, new Mark(priceE8, clock.millis(), lotExponent));
         }
+    }
+
+    /**
+     * Empty when an order of the symbol in lots of 10^lotExponent units can be priced by the marks (or there is no
+     * mark yet: {@link #hasPrice} answers that); otherwise the detail of the LOT_MISMATCH refusal.
+     */
+    public Optional<String> lotProblem(String symbol, int lotExponent) {
+        Mark mark = marks.get(symbol);
+        return mark == null ? Optional.empty() : Lot.mismatch(lotExponent, mark.lotExponent());
     }
 
     /** Whether a fresh price is known for the symbol (an order for it could fill now). */
@@ -80,11 +98,20 @@ public final class PaperPricing {
         return mark;
     }
 
-    /** Prices a market order of qtyE8 base units (> 0) now. */
+    /** Prices a market order of qtyE8 (> 0) of a symbol traded in single units now. */
     public Quote quote(String symbol, Side side, long qtyE8) {
+        return quote(symbol, side, qtyE8, 0);
+    }
+
+    /** Prices a market order of qtyE8 lots (> 0) of 10^lotExponent units now (never at a price of another lot). */
+    public Quote quote(String symbol, Side side, long qtyE8, int lotExponent) {
         Mark mark = usableMark(symbol, side);
         if (mark == null) {
             return new NoPrice("NO_PRICE");
+        }
+        Optional<String> lot = Lot.mismatch(lotExponent, mark.lotExponent());
+        if (lot.isPresent()) {
+            return new NoPrice(LOT_MISMATCH + ": " + lot.get());
         }
         try {
             long slippage = Fixed.bps(mark.priceE8(), slippageBps);

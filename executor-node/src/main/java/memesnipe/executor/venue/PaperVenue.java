@@ -47,16 +47,25 @@ public final class PaperVenue {
     public static final int DEFAULT_INDEX_SIZE = 100_000;
     static final int FILTER_LOG2_BITS = 23;
 
-    /** An order as the venue sees it. */
-    public record VenueOrder(String clientOrderId, String symbol, Side side, long qtyE8) {
+    /** An order as the venue sees it: qtyE8 lots of 10^lotExponent units. */
+    public record VenueOrder(String clientOrderId, String symbol, Side side, long qtyE8, int lotExponent) {
+        /** An order of a symbol traded in single units. */
+        public VenueOrder(String clientOrderId, String symbol, Side side, long qtyE8) {
+            this(clientOrderId, symbol, side, qtyE8, 0);
+        }
     }
 
     /** What the venue knows about a client id. */
     public sealed interface Outcome permits Filled, Rejected, Cancelled, Unknown {
     }
 
-    /** Filled at priceE8 (1e8) for feeE8 (quote, 1e8) at timeMs. */
-    public record Filled(String symbol, Side side, long qtyE8, long priceE8, long feeE8, long timeMs) implements Outcome {
+    /** Filled qtyE8 lots of 10^lotExponent units at priceE8 (USD per lot, 1e8) for feeE8 (quote, 1e8) at timeMs. */
+    public record Filled(String symbol, Side side, long qtyE8, long priceE8, long feeE8, long timeMs, int lotExponent)
+            implements Outcome {
+        /** A fill of a symbol traded in single units. */
+        public Filled(String symbol, Side side, long qtyE8, long priceE8, long feeE8, long timeMs) {
+            this(symbol, side, qtyE8, priceE8, feeE8, timeMs, 0);
+        }
     }
 
     /** Refused at timeMs, for the reason given (e.g. "NO_PRICE"). */
@@ -124,9 +133,19 @@ public final class PaperVenue {
         });
     }
 
-    /** Records the latest price of a symbol. */
+    /** Records the latest price of a symbol traded in single units. */
     public void mark(String symbol, long priceE8) {
         pricing.mark(symbol, priceE8);
+    }
+
+    /** Records the latest price of a symbol, per lot of 10^lotExponent units. */
+    public void mark(String symbol, long priceE8, int lotExponent) {
+        pricing.mark(symbol, priceE8, lotExponent);
+    }
+
+    /** Why an order of the symbol in this lot cannot be priced here (see {@link PaperPricing#lotProblem}). */
+    public Optional<String> lotProblem(String symbol, int lotExponent) {
+        return pricing.lotProblem(symbol, lotExponent);
     }
 
     /** Whether an order for the symbol on this side could be priced now (see {@link PaperPricing}). */
@@ -138,9 +157,10 @@ public final class PaperVenue {
     public Future<Placement> place(VenueOrder order) {
         return resolve(order.clientOrderId(), () -> {
             placements++;
-            PaperPricing.Quote quote = pricing.quote(order.symbol(), order.side(), order.qtyE8());
+            PaperPricing.Quote quote = pricing.quote(order.symbol(), order.side(), order.qtyE8(), order.lotExponent());
             if (quote instanceof PaperPricing.Priced p) {
-                return new Filled(order.symbol(), order.side(), order.qtyE8(), p.priceE8(), p.feeE8(), clock.millis());
+                return new Filled(order.symbol(), order.side(), order.qtyE8(), p.priceE8(), p.feeE8(), clock.millis(),
+                        order.lotExponent());
             }
             if (quote instanceof PaperPricing.OutOfRange o) {
                 return new Rejected(o.reason(), clock.millis()); // recorded like any outcome: every retry gets it back
@@ -247,7 +267,7 @@ public final class PaperVenue {
         if (o instanceof Filled f) {
             j.put("status", "FILLED").put("symbol", f.symbol()).put("side", f.side().name())
                     .put("qty_e8", f.qtyE8()).put("price_e8", f.priceE8()).put("fee_e8", f.feeE8())
-                    .put("time_ms", f.timeMs());
+                    .put("time_ms", f.timeMs()).put("lot", f.lotExponent());
         } else if (o instanceof Rejected r) {
             j.put("status", "REJECTED").put("reason", r.reason()).put("time_ms", r.timeMs());
         } else if (o instanceof Cancelled c) {
@@ -264,7 +284,7 @@ public final class PaperVenue {
         long time = j.getLong("time_ms");
         Outcome o = switch (j.getString("status")) {
             case "FILLED" -> new Filled(j.getString("symbol"), Side.valueOf(j.getString("side")), j.getLong("qty_e8"),
-                    j.getLong("price_e8"), j.getLong("fee_e8"), time);
+                    j.getLong("price_e8"), j.getLong("fee_e8"), time, j.getInteger("lot", 0));
             case "REJECTED" -> new Rejected(j.getString("reason"), time);
             case "CANCELLED" -> new Cancelled(time);
             default -> throw new IllegalArgumentException("unknown venue record status in " + line);

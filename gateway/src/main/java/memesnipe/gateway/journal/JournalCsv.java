@@ -7,15 +7,20 @@ import java.util.List;
 
 /**
  * The tick journal's export file format, one accepted market event per line, oldest first, after this header:
- * <pre>seq,stream_id,symbol,price_e8,volume_e8,liquidity_e8,event_time_ms,ingest_time_ms</pre>
+ * <pre>seq,stream_id,symbol,price_e8,volume_e8,liquidity_e8,event_time_ms,ingest_time_ms,lot_exponent</pre>
  * seq is the gateway's gap-free sequence number within stream_id (a new stream id per gateway start);
- * price, volume and liquidity are integers at scale 1e8 (value × 10^8); times are ms since the epoch.
+ * price, volume and liquidity are integers at scale 1e8 (value × 10^8), price in USD per lot and volume in lots of
+ * 10^lot_exponent units; times are ms since the epoch. Files of the first format, without the lot_exponent column,
+ * are read as lot_exponent 0.
  * CSV as in RFC 4180: a text field holding a comma or a double quote is quoted with its quotes doubled; a
  * field never holds a line break (such entries are not exported). Pure.
  */
 public final class JournalCsv {
-    public static final String HEADER = "seq,stream_id,symbol,price_e8,volume_e8,liquidity_e8,event_time_ms,ingest_time_ms";
-    private static final int FIELDS = 8;
+    public static final String HEADER =
+            "seq,stream_id,symbol,price_e8,volume_e8,liquidity_e8,event_time_ms,ingest_time_ms,lot_exponent";
+    private static final int FIELDS = 9;
+    /** Rows written before lot_exponent existed. */
+    private static final int FIELDS_V1 = 8;
 
     private JournalCsv() {
     }
@@ -31,7 +36,8 @@ public final class JournalCsv {
             throw new IllegalArgumentException("a text field holds a control character");
         }
         return e.getSeq() + "," + text(e.getStreamId()) + "," + text(e.getSymbol()) + "," + e.getPriceE8() + ","
-                + e.getVolumeE8() + "," + e.getLiquidityE8() + "," + e.getEventTimeMs() + "," + e.getIngestTimeMs();
+                + e.getVolumeE8() + "," + e.getLiquidityE8() + "," + e.getEventTimeMs() + "," + e.getIngestTimeMs() + ","
+                + e.getLotExponent();
     }
 
     /**
@@ -41,17 +47,24 @@ public final class JournalCsv {
      */
     public static MarketEvent parse(String line) {
         List<String> f = split(line);
-        if (f.size() != FIELDS) {
+        if (f.size() != FIELDS && f.size() != FIELDS_V1) {
             throw new IllegalArgumentException("expected " + FIELDS + " fields, found " + f.size());
         }
+        int lot;
+        MarketEvent.Builder b;
         try {
-            return MarketEvent.newBuilder().setSeq(Long.parseLong(f.get(0))).setStreamId(f.get(1)).setSymbol(f.get(2))
+            b = MarketEvent.newBuilder().setSeq(Long.parseLong(f.get(0))).setStreamId(f.get(1)).setSymbol(f.get(2))
                     .setPriceE8(Long.parseLong(f.get(3))).setVolumeE8(Long.parseLong(f.get(4)))
                     .setLiquidityE8(Long.parseLong(f.get(5))).setEventTimeMs(Long.parseLong(f.get(6)))
-                    .setIngestTimeMs(Long.parseLong(f.get(7))).build();
+                    .setIngestTimeMs(Long.parseLong(f.get(7)));
+            lot = f.size() == FIELDS ? Integer.parseInt(f.get(8)) : 0;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("a numeric field is not a whole number: " + e.getMessage());
         }
+        if (!memesnipe.kit.money.Lot.valid(lot)) {
+            throw new IllegalArgumentException("lot_exponent " + lot + " is outside 0.." + memesnipe.kit.money.Lot.MAX_EXPONENT);
+        }
+        return b.setLotExponent(lot).build();
     }
 
     private static String text(String s) {

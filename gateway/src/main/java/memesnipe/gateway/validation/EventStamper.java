@@ -2,26 +2,40 @@ package memesnipe.gateway.validation;
 
 import memesnipe.gateway.feed.Tick;
 import memesnipe.kit.money.Fixed;
+import memesnipe.kit.money.Lot;
 import memesnipe.v1.MarketEvent;
 
-/** Turns accepted ticks into wire events with a gap-free per-stream sequence number (1, 2, 3, ...). */
+/**
+ * Turns accepted ticks into wire events with a gap-free per-stream sequence number (1, 2, 3, ...), priced per lot
+ * of the symbol. The validator refused values that do not fit scale e8, so the conversions never clamp (they would
+ * throw).
+ */
 public final class EventStamper {
     private final String streamId;
+    private final LotExponents lots;
     private long seq;
 
     public EventStamper(String streamId) {
+        this(streamId, LotExponents.NONE);
+    }
+
+    /** Events priced per lot of each symbol (see {@link LotExponents}). */
+    public EventStamper(String streamId, LotExponents lots) {
         this.streamId = streamId;
+        this.lots = lots;
     }
 
     /** The next event; call only for accepted ticks. */
     public MarketEvent stamp(Tick t, long ingestTimeMs) {
+        int lot = lots.of(t.symbol());
         return MarketEvent.newBuilder()
                 .setSeq(++seq)
                 .setStreamId(streamId)
                 .setSymbol(t.symbol())
-                .setPriceE8(toE8(t.price()))
-                .setVolumeE8(toE8(t.volume()))
-                .setLiquidityE8(toE8(t.liquidityUsd()))
+                .setPriceE8(Lot.priceE8(t.price(), lot))
+                .setVolumeE8(Lot.qtyE8(t.volume(), lot))
+                .setLiquidityE8(Fixed.fromDouble(t.liquidityUsd()))
+                .setLotExponent(lot)
                 .setEventTimeMs(t.eventTimeMs())
                 .setIngestTimeMs(ingestTimeMs)
                 .build();
@@ -33,10 +47,5 @@ public final class EventStamper {
 
     public long lastSeq() {
         return seq;
-    }
-
-    /** Scale e8; the validator refused values that do not fit, so this never clamps (it would throw). */
-    private static long toE8(double value) {
-        return Fixed.fromDouble(value);
     }
 }

@@ -4,7 +4,7 @@ package memesnipe.gateway.validation;
 public enum RejectReason {
     /** Price is NaN or infinite. */
     NON_FINITE_PRICE,
-    /** Price is zero or negative (or rounds to zero at scale 1e8). */
+    /** Price is zero or negative (or its price per lot rounds to zero at scale 1e8: give the symbol a larger lot). */
     NON_POSITIVE_PRICE,
     /** Volume is negative or not a number. */
     NEGATIVE_VOLUME,
@@ -16,7 +16,7 @@ public enum RejectReason {
     LOW_LIQUIDITY,
     /** Price moved more than max-deviation-pct from the symbol's last accepted price. */
     PRICE_DEVIATION,
-    /** Price, volume or liquidity does not fit a 64-bit integer at scale 1e8 (above 92,233,720,368). */
+    /** Price per lot, volume in lots or liquidity does not fit a 64-bit integer at scale 1e8 (above 92,233,720,368). */
     AMOUNT_OUT_OF_RANGE,
     /** The symbol is not one (memesnipe.kit.config.Identifiers.SYMBOL: 1-24 letters, digits, '.', '_', '-'). */
     INVALID_SYMBOL

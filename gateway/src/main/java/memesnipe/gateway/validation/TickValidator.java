@@ -20,13 +20,20 @@ public final class TickValidator {
     private static final java.util.regex.Pattern SYMBOL = memesnipe.kit.config.Identifiers.SYMBOL;
 
     private final ValidationLimits limits;
+    private final LotExponents lots;
     private final Map<String, SymbolState> symbols = new HashMap<>();
     private final EnumMap<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
     private long in;
     private long accepted;
 
     public TickValidator(ValidationLimits limits) {
+        this(limits, LotExponents.NONE);
+    }
+
+    /** Range checks of price and volume are made per lot of the symbol, as the events will carry them. */
+    public TickValidator(ValidationLimits limits, LotExponents lots) {
         this.limits = limits;
+        this.lots = lots;
         for (RejectReason r : RejectReason.values()) {
             rejected.put(r, 0L);
         }
@@ -51,13 +58,15 @@ public final class TickValidator {
         if (!Double.isFinite(t.price())) {
             return RejectReason.NON_FINITE_PRICE;
         }
-        if (t.price() <= 0 || Math.round(t.price() * 1e8) <= 0) {
+        double unitsPerLot = memesnipe.kit.money.Lot.unitsPerLot(lots.of(t.symbol()));
+        double lotPrice = t.price() * unitsPerLot;
+        if (t.price() <= 0 || Math.round(lotPrice * 1e8) <= 0) {
             return RejectReason.NON_POSITIVE_PRICE;
         }
         if (!(t.volume() >= 0)) {
             return RejectReason.NEGATIVE_VOLUME;
         }
-        if (!fitsE8(t.price()) || !fitsE8(t.volume()) || !fitsE8(t.liquidityUsd())) {
+        if (!fitsE8(lotPrice) || !fitsE8(t.volume() / unitsPerLot) || !fitsE8(t.liquidityUsd())) {
             return RejectReason.AMOUNT_OUT_OF_RANGE; // at scale 1e8 it would not fit the wire's int64
         }
         // event time compared without overflow whatever a feed sends

@@ -116,6 +116,18 @@ class TickValidatorTest {
     }
 
     @Test
+    void validate_aTokenBelowOneE8Usd_isRefusedInSingleUnits_butAcceptedWithALot() {
+        Tick micro = new Tick("BABYDOGE", 3e-11, 4e17, 50_000, NOW); // 4e17 tokens: beyond e8 as single units
+        assertThat(new TickValidator(new ValidationLimits(500, 100, 20, 10_000)).validate(micro, NOW))
+                .contains(RejectReason.NON_POSITIVE_PRICE);
+        TickValidator withLots = new TickValidator(new ValidationLimits(500, 100, 20, 10_000),
+                LotExponents.parse("BABYDOGE=9"));
+        assertThat(withLots.validate(micro, NOW)).isEmpty();
+        assertThat(withLots.validate(new Tick("BABYDOGE", 3e-11, 1e30, 50_000, NOW), NOW))
+                .contains(RejectReason.AMOUNT_OUT_OF_RANGE); // 1e21 lots still does not fit
+    }
+
+    @Test
     void validate_countsInAcceptedAndEachReason() {
         TickValidator v = new TickValidator(ValidationLimits.DEFAULTS);
         v.validate(tick(150, 1, 50_000, NOW), NOW);

@@ -93,7 +93,7 @@ public final class TickJournal {
         return Request.cmd(Command.XADD).arg(stream).arg("MAXLEN").arg("~").arg(maxLen).arg("*")
                 .arg("seq").arg(e.getSeq()).arg("sid").arg(e.getStreamId()).arg("sym").arg(e.getSymbol())
                 .arg("p").arg(e.getPriceE8()).arg("v").arg(e.getVolumeE8()).arg("l").arg(e.getLiquidityE8())
-                .arg("et").arg(e.getEventTimeMs()).arg("it").arg(e.getIngestTimeMs());
+                .arg("et").arg(e.getEventTimeMs()).arg("it").arg(e.getIngestTimeMs()).arg("lot").arg(e.getLotExponent());
     }
 
     /** Entries in the stream now (XLEN). */
@@ -179,7 +179,12 @@ public final class TickJournal {
                 f.put(fields.get(i).toString(), fields.get(i + 1).toString());
             }
             try {
+                int lot = Integer.parseInt(f.getOrDefault("lot", "0")); // entries older than the field: single units
+                if (!memesnipe.kit.money.Lot.valid(lot)) {
+                    continue;
+                }
                 out.add(new Entry(id, MarketEvent.newBuilder().setSeq(Long.parseLong(f.getOrDefault("seq", "0")))
+                        .setLotExponent(lot)
                         .setStreamId(f.getOrDefault("sid", "")).setSymbol(f.getOrDefault("sym", ""))
                         .setPriceE8(Long.parseLong(f.get("p"))).setVolumeE8(Long.parseLong(f.getOrDefault("v", "0")))
                         .setLiquidityE8(Long.parseLong(f.getOrDefault("l", "0")))

@@ -50,6 +50,18 @@ class CanonicalOrderBytesTest {
     }
 
     @Test
+    void anOrderInLots_isVersionTwo_andItsLotIsSigned() {
+        ApprovedOrder lots = EXAMPLE.toBuilder().setLotExponent(9).build();
+        String hex = HexFormat.of().formatHex(CanonicalOrderBytes.of(lots));
+        String v1 = HexFormat.of().formatHex(CanonicalOrderBytes.of(EXAMPLE));
+        assertThat(hex).startsWith("4d53494732"); // "MSIG2"
+        assertThat(hex).isEqualTo("4d53494732" + v1.substring(10) + "00000009"); // v1 layout + lot_exponent
+        assertThat(CanonicalOrderBytes.of(lots.toBuilder().setLotExponent(6).build()))
+                .isNotEqualTo(CanonicalOrderBytes.of(lots)); // 1,000 times the quantity is another order
+        assertThat(HexFormat.of().formatHex(CanonicalOrderBytes.approval(lots))).startsWith("4d41505232"); // "MAPR2"
+    }
+
+    @Test
     void fieldBoundaries_areUnambiguous() {
         ApprovedOrder a = EXAMPLE.toBuilder().setClientOrderId("ab").setStrategy("c").build();
         ApprovedOrder b = EXAMPLE.toBuilder().setClientOrderId("a").setStrategy("bc").build();

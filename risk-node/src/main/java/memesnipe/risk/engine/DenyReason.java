@@ -29,5 +29,7 @@ public enum DenyReason {
     /** An amount of the decision does not fit 64 bits at scale e8; the detail carries the operation and figures. */
     AMOUNT_OUT_OF_RANGE,
     /** Resized to the per-order maximum quantity. */
-    ORDER_QTY_CAP
+    ORDER_QTY_CAP,
+    /** The intent's lot exponent is not the one the symbol's market data carries (the detail has both). */
+    LOT_MISMATCH
 }

@@ -4,11 +4,20 @@ import memesnipe.kit.config.Identifiers;
 
 /**
  * What a strategy asks for. Entries carry a desired notional (USD, e8); exits close the strategy's
- * whole position in the symbol. Exit parameters of 0 mean "no such exit".
+ * whole position in the symbol. Exit parameters of 0 mean "no such exit". The decision price is per lot of
+ * 10^lotExponent units (see memesnipe.kit.money.Lot).
  */
 public record Intent(String clientOrderId, String strategy, String symbol, Side side, Purpose purpose,
                      long notionalE8, long decisionPriceE8, long decisionSeq, long decisionIngestTimeMs,
-                     int stopLossBps, int takeProfitBps, int trailingStopBps) {
+                     int stopLossBps, int takeProfitBps, int trailingStopBps, int lotExponent) {
+
+    /** An intent for a symbol traded in single units (lot exponent 0). */
+    public Intent(String clientOrderId, String strategy, String symbol, Side side, Purpose purpose,
+                  long notionalE8, long decisionPriceE8, long decisionSeq, long decisionIngestTimeMs,
+                  int stopLossBps, int takeProfitBps, int trailingStopBps) {
+        this(clientOrderId, strategy, symbol, side, purpose, notionalE8, decisionPriceE8, decisionSeq,
+                decisionIngestTimeMs, stopLossBps, takeProfitBps, trailingStopBps, 0);
+    }
 
     /**
      * Every reason this intent is malformed (empty when it is well formed). Ids, the strategy name and the symbol are
@@ -29,6 +38,9 @@ public record Intent(String clientOrderId, String strategy, String symbol, Side 
         }
         if (decisionPriceE8 <= 0) {
             p.add("decision_price_e8 must be > 0");
+        }
+        if (!memesnipe.kit.money.Lot.valid(lotExponent)) {
+            p.add("lot_exponent must be 0.." + memesnipe.kit.money.Lot.MAX_EXPONENT);
         }
         if (side == null) {
             p.add("side is required");

@@ -192,8 +192,8 @@ public final class RiskEngine {
     }
 
     /** A last price read back at start (e.g. from the tick journal); kept only when no newer tick arrived. */
-    public void restoreMark(String symbol, long priceE8, long eventTimeMs) {
-        portfolio.markIfNewer(symbol, priceE8, eventTimeMs);
+    public void restoreMark(String symbol, long priceE8, long eventTimeMs, int lotExponent) {
+        portfolio.markIfNewer(symbol, priceE8, eventTimeMs, lotExponent);
     }
 
     /**
@@ -271,14 +271,17 @@ public final class RiskEngine {
         }
         Position position = portfolio.position(in.strategy(), in.symbol());
         long fallback = in.decisionPriceE8() > 0 ? in.decisionPriceE8() : position.averagePriceE8();
-        long price = priceFor(in.symbol(), fallback);
+        // the position's own lot: marks of another lot are refused while it is open, so priceFor is in that lot; the
+        // intent's lot is not consulted (the exit's quantity is the position's), so no lot confusion blocks an exit
+        long price = priceFor(in.symbol(), in.lotExponent() == position.lotExponent() ? fallback
+                : position.averagePriceE8());
         long chunk = chunkQty(price);
         if (qty > chunk) {
             qty = chunk;
             owedExits.add(key(in.strategy(), in.symbol())); // the rest follows in pieces
         }
         OrderRequest order = new OrderRequest(in.clientOrderId(), in.strategy(), in.symbol(), Side.SELL, Purpose.EXIT,
-                qty, price, in.decisionSeq(), in.decisionIngestTimeMs(), nowMs);
+                qty, price, in.decisionSeq(), in.decisionIngestTimeMs(), nowMs, position.lotExponent());
         return new Decision(in.clientOrderId(), Verdict.APPROVED, DenyReason.NONE,
                 "exit of " + Fixed.format(qty) + " " + in.symbol() + " approved (exits are never blocked)",
                 Fixed.mul(qty, price), qty, breaker.tier(), equityE8(), exposureFigure(in.strategy()),
@@ -318,6 +321,10 @@ public final class RiskEngine {
         if (mark == null || nowMs - mark.timeMs() > limits.markMaxAgeMs()) {
             return deny(in, DenyReason.NO_MARKET_DATA, mark == null ? "no price for " + in.symbol()
                     : in.symbol() + " price is " + (nowMs - mark.timeMs()) + " ms old (max " + limits.markMaxAgeMs() + ")");
+        }
+        Optional<String> lotProblem = memesnipe.kit.money.Lot.mismatch(in.lotExponent(), mark.lotExponent());
+        if (lotProblem.isPresent()) {
+            return deny(in, DenyReason.LOT_MISMATCH, in.symbol() + ": the intent's " + lotProblem.get());
         }
         if (entryInFlight(in.strategy(), in.symbol())) {
             return deny(in, DenyReason.DUPLICATE_IN_FLIGHT, "an entry for " + Printable.of(in.strategy()) + "/" + in.symbol()
@@ -390,7 +397,7 @@ public final class RiskEngine {
         }
         Verdict verdict = notional < in.notionalE8() && binding != DenyReason.NONE ? Verdict.RESIZED : Verdict.APPROVED;
         OrderRequest order = new OrderRequest(in.clientOrderId(), in.strategy(), in.symbol(), Side.BUY, Purpose.ENTRY,
-                qty, mark.priceE8(), in.decisionSeq(), in.decisionIngestTimeMs(), nowMs);
+                qty, mark.priceE8(), in.decisionSeq(), in.decisionIngestTimeMs(), nowMs, mark.lotExponent());
         int stop = in.stopLossBps() > 0 ? in.stopLossBps() : limits.defaultStopLossBps();
         pendingPlans.put(in.clientOrderId(), new ExitPlan(stop, in.takeProfitBps(), in.trailingStopBps(), 0));
         why.append("; approved ").append(Fixed.format(notional)).append(" USD = ").append(Fixed.format(qty))
@@ -417,7 +424,17 @@ public final class RiskEngine {
 
     /** A validated tick: marks the portfolio, re-evaluates the breaker and fires exits. Returns exit orders to send. */
     public List<OrderRequest> onTick(String symbol, long priceE8, long eventTimeMs, long nowMs) {
-        portfolio.mark(symbol, priceE8, eventTimeMs);
+        return onTick(symbol, priceE8, 0, eventTimeMs, nowMs);
+    }
+
+    /**
+     * A validated tick priced per lot of 10^lotExponent units. A tick of another lot than a held position's is
+     * refused by the portfolio (counted in {@link Portfolio#lotMismatchedMarks()}): it neither marks nor triggers.
+     */
+    public List<OrderRequest> onTick(String symbol, long priceE8, int lotExponent, long eventTimeMs, long nowMs) {
+        if (!portfolio.mark(symbol, priceE8, eventTimeMs, lotExponent)) {
+            return recovering ? List.of() : evaluate(nowMs);
+        }
         if (recovering) {
             return List.of();
         }
@@ -635,7 +652,7 @@ public final class RiskEngine {
             remaining -= qty;
             String id = exitIdPrefix + "-" + (++exitCounter) + "-" + p.symbol();
             OrderRequest order = new OrderRequest(id.length() > 64 ? id.substring(0, 64) : id, p.strategy(),
-                    p.symbol(), Side.SELL, Purpose.EXIT, qty, price, 0, 0, nowMs);
+                    p.symbol(), Side.SELL, Purpose.EXIT, qty, price, 0, 0, nowMs, p.lotExponent());
             inFlight.put(order.clientOrderId(), order);
             decisions.remember(OWN_CALLER, new Decision(order.clientOrderId(), Verdict.APPROVED, DenyReason.NONE,
                     "risk exit: " + why, Fixed.mul(qty, price), qty, breaker.tier(), equity, exposure, Optional.of(order)));

@@ -35,13 +35,13 @@ final class LedgerSql {
     static final String INSERT_DAY = "INSERT INTO trading_days (day, start_equity_e8, started_ms) VALUES ($1, $2, $3) "
             + "ON CONFLICT DO NOTHING";
     static final String INSERT_FILL = "INSERT INTO fills (log_id, seq, client_order_id, strategy, symbol, side, qty_e8, "
-            + "price_e8, fee_e8, fill_time_ms, applied_ms, source) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
-            + "ON CONFLICT DO NOTHING";
+            + "price_e8, fee_e8, fill_time_ms, applied_ms, source, lot_exponent) "
+            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT DO NOTHING";
     static final String UPSERT_CURSOR = "INSERT INTO fill_cursor (one_row, log_id, seq, updated_ms) VALUES (true, $1, $2, $3) "
             + "ON CONFLICT (one_row) DO UPDATE SET log_id = EXCLUDED.log_id, seq = EXCLUDED.seq, updated_ms = EXCLUDED.updated_ms";
     static final String INSERT_DECISION = "INSERT INTO decisions (client_order_id, caller, strategy, symbol, purpose, "
-            + "verdict, reason, detail, approved_qty_e8, approved_notional_e8, tier, equity_e8, strategy_exposure_e8, time_ms) "
-            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT DO NOTHING";
+            + "verdict, reason, detail, approved_qty_e8, approved_notional_e8, tier, equity_e8, strategy_exposure_e8, time_ms, "
+            + "lot_exponent) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT DO NOTHING";
     static final String UPDATE_OUTCOME = "UPDATE decisions SET outcome = $2 WHERE client_order_id = $1";
     static final String INSERT_QUALITY = "INSERT INTO quality_samples (time_ms, latency_ms, slippage_bps, error) "
             + "VALUES ($1, $2, $3, $4)";

@@ -204,7 +204,7 @@ public final class RiskLedger {
 
     private Future<Long> replayFrom(long after, long count, Consumer<FillEvent> each) {
         return pool.preparedQuery("SELECT applied, log_id, seq, client_order_id, strategy, symbol, side, qty_e8, price_e8, "
-                + "fee_e8, fill_time_ms FROM fills WHERE applied > $1 ORDER BY applied LIMIT " + REPLAY_PAGE)
+                + "fee_e8, fill_time_ms, lot_exponent FROM fills WHERE applied > $1 ORDER BY applied LIMIT " + REPLAY_PAGE)
                 .execute(Tuple.of(after)).compose(rows -> {
                     long last = after;
                     long n = count;
@@ -214,7 +214,8 @@ public final class RiskLedger {
                         each.accept(new FillEvent(r.getString("log_id"), r.getLong("seq"), r.getString("client_order_id"),
                                 r.getString("strategy"), r.getString("symbol"),
                                 "BUY".equals(r.getString("side")) ? Side.BUY : Side.SELL, r.getLong("qty_e8"),
-                                r.getLong("price_e8"), r.getLong("fee_e8"), r.getLong("fill_time_ms")));
+                                r.getLong("price_e8"), r.getLong("fee_e8"), r.getLong("fill_time_ms"),
+                                r.getInteger("lot_exponent")));
                     }
                     return rows.size() < REPLAY_PAGE ? Future.succeededFuture(n) : replayFrom(last, n, each);
                 });
@@ -233,7 +234,8 @@ public final class RiskLedger {
     /** A fill applied to the portfolio (source STREAM or REPORT). */
     public void fill(FillEvent f, String source, long nowMs) {
         queue.add(new WriteQueue.Row(WriteQueue.Kind.FILL, Tuple.from(new Object[]{f.logId(), f.seq(), f.clientOrderId(),
-                f.strategy(), f.symbol(), f.side().name(), f.qtyE8(), f.priceE8(), f.feeE8(), f.timeMs(), nowMs, source}),
+                f.strategy(), f.symbol(), f.side().name(), f.qtyE8(), f.priceE8(), f.feeE8(), f.timeMs(), nowMs, source,
+                f.lotExponent()}),
                 null));
     }
 
@@ -289,19 +291,19 @@ public final class RiskLedger {
 
     /** An exit approved before a restart that has neither a fill nor a failure on record. */
     public record OpenExit(String clientOrderId, String strategy, String symbol, long qtyE8, long notionalE8,
-                           long timeMs) {
+                           long timeMs, int lotExponent) {
     }
 
     /** Approved exits since sinceMs that are still in flight (no fill, no failure), oldest first. */
     public Future<List<OpenExit>> openExits(long sinceMs) {
-        return pool.preparedQuery("SELECT client_order_id, strategy, symbol, approved_qty_e8, approved_notional_e8, time_ms "
-                + "FROM decisions d WHERE purpose = 'EXIT' AND verdict <> 'DENIED' AND outcome IS NULL AND time_ms >= $1 "
+        return pool.preparedQuery("SELECT client_order_id, strategy, symbol, approved_qty_e8, approved_notional_e8, time_ms, "
+                + "lot_exponent FROM decisions d WHERE purpose = 'EXIT' AND verdict <> 'DENIED' AND outcome IS NULL AND time_ms >= $1 "
                 + "AND NOT EXISTS (SELECT 1 FROM fills f WHERE f.client_order_id = d.client_order_id) "
                 + "ORDER BY time_ms LIMIT 1000").execute(Tuple.of(sinceMs)).map(rows -> {
                     List<OpenExit> out = new ArrayList<>();
                     rows.forEach(r -> out.add(new OpenExit(r.getString("client_order_id"), r.getString("strategy"),
                             r.getString("symbol"), r.getLong("approved_qty_e8"), r.getLong("approved_notional_e8"),
-                            r.getLong("time_ms"))));
+                            r.getLong("time_ms"), r.getInteger("lot_exponent"))));
                     return out;
                 });
     }
@@ -310,7 +312,7 @@ public final class RiskLedger {
                                        long nowMs) {
         return Tuple.from(new Object[]{d.clientOrderId(), caller, strategy, symbol, purpose, d.verdict().name(),
                 d.reason().name(), d.detail(), d.approvedQtyE8(), d.approvedNotionalE8(), d.tier().name(), d.equityE8(),
-                d.strategyExposureE8(), nowMs});
+                d.strategyExposureE8(), nowMs, d.order().map(memesnipe.risk.engine.OrderRequest::lotExponent).orElse(0)});
     }
 
     /** A point of the equity curve. */

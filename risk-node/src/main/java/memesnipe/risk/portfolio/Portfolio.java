@@ -19,8 +19,8 @@ import java.util.Map;
  * absurd mark) is reported as an {@link AmountOverflow}, never wrapped around.
  */
 public final class Portfolio {
-    /** Latest price of a symbol and when it was observed. */
-    public record Mark(long priceE8, long timeMs) {
+    /** Latest price of a symbol (USD per lot of 10^lotExponent units) and when it was observed. */
+    public record Mark(long priceE8, long timeMs, int lotExponent) {
     }
 
     /** Client order ids of the most recent fills kept in memory to skip repeats (the ledger keeps them all). */
@@ -35,6 +35,7 @@ public final class Portfolio {
     private long lastFillSeq;
     private long fillCount;
     private long overSoldFills;
+    private long lotMismatchedMarks;
 
     public Portfolio(long initialCashE8) {
         this.cashE8 = initialCashE8;
@@ -97,6 +98,10 @@ public final class Portfolio {
         }
         String key = key(fill.strategy(), fill.symbol());
         Position p = positions.get(key);
+        if (p != null && p.lotExponent() != fill.lotExponent()) {
+            throw new UnbookableFill(fill, "its lot_exponent " + fill.lotExponent() + " is not the position's "
+                    + p.lotExponent() + " (a symbol's lot may not change while a position is open)");
+        }
         long heldQty = p == null ? 0 : p.qtyE8();
         long heldCost = p == null ? 0 : p.costE8();
         long cash;
@@ -140,7 +145,12 @@ public final class Portfolio {
         if (qty == 0) {
             positions.remove(key);
         } else {
-            positions.computeIfAbsent(key, k -> new Position(fill.strategy(), fill.symbol())).set(qty, cost);
+            positions.computeIfAbsent(key, k -> new Position(fill.strategy(), fill.symbol(), fill.lotExponent()))
+                    .set(qty, cost);
+            Mark m = marks.get(fill.symbol());
+            if (m != null && m.lotExponent() != fill.lotExponent()) {
+                marks.remove(fill.symbol()); // never value a position at a price of another lot: at cost until marked
+            }
         }
     }
 
@@ -159,16 +169,45 @@ public final class Portfolio {
         }
     }
 
+    /** Marks a symbol traded in single units. */
     public void mark(String symbol, long priceE8, long timeMs) {
-        marks.put(symbol, new Mark(priceE8, timeMs));
+        mark(symbol, priceE8, timeMs, 0);
+    }
+
+    /**
+     * Marks a symbol at a price per lot of 10^lotExponent units. Refused (false, counted) when a position in the
+     * symbol counts another lot: its value would be off by a power of ten, so the old mark stays and ages instead
+     * (entries then wait for fresh data; the lot must not change while positions are open).
+     */
+    public boolean mark(String symbol, long priceE8, long timeMs, int lotExponent) {
+        if (lotConflict(symbol, lotExponent)) {
+            lotMismatchedMarks++;
+            return false;
+        }
+        marks.put(symbol, new Mark(priceE8, timeMs, lotExponent));
+        return true;
     }
 
     /** Marks a symbol only when it has no newer mark (e.g. a last price read back from the tick journal). */
-    public void markIfNewer(String symbol, long priceE8, long timeMs) {
+    public void markIfNewer(String symbol, long priceE8, long timeMs, int lotExponent) {
         Mark m = marks.get(symbol);
         if (m == null || m.timeMs() < timeMs) {
-            marks.put(symbol, new Mark(priceE8, timeMs));
+            mark(symbol, priceE8, timeMs, lotExponent);
         }
+    }
+
+    private boolean lotConflict(String symbol, int lotExponent) {
+        for (Position p : positions.values()) {
+            if (p.symbol().equals(symbol) && p.lotExponent() != lotExponent) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Marks refused because a position in the symbol counts another lot (should stay 0). */
+    public long lotMismatchedMarks() {
+        return lotMismatchedMarks;
     }
 
     public Mark markOf(String symbol) {

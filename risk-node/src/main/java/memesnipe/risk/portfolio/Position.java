@@ -9,12 +9,19 @@ import memesnipe.kit.money.Fixed;
 public final class Position {
     private final String strategy;
     private final String symbol;
+    private final int lotExponent;
     private long qtyE8;
     private long costE8;
 
-    Position(String strategy, String symbol) {
+    Position(String strategy, String symbol, int lotExponent) {
         this.strategy = strategy;
         this.symbol = symbol;
+        this.lotExponent = lotExponent;
+    }
+
+    /** The lot its quantity counts (10^lotExponent units), the lot of the fills that built it. */
+    public int lotExponent() {
+        return lotExponent;
     }
 
     public String strategy() {

@@ -11,7 +11,7 @@ import java.util.Map;
 public final class MarkBook {
     public static final int MAX_SYMBOLS = 10_000;
 
-    private record Mark(long priceE8, long atMs) {
+    private record Mark(long priceE8, long atMs, int lotExponent) {
     }
 
     private final long maxAgeMs;
@@ -21,12 +21,29 @@ public final class MarkBook {
         this.maxAgeMs = maxAgeMs;
     }
 
-    /** Records a price (ignored when not positive, or for a new symbol beyond the cap). */
+    /** Records a price of a symbol traded in single units. */
     public void mark(String symbol, long priceE8, long nowMs) {
+        mark(symbol, priceE8, 0, nowMs);
+    }
+
+    /**
+     * Records a price per lot of 10^lotExponent units (ignored when not positive, or for a new symbol beyond the
+     * cap).
+     */
+    public void mark(String symbol, long priceE8, int lotExponent, long nowMs) {
         if (priceE8 <= 0 || (!marks.containsKey(symbol) && marks.size() >= MAX_SYMBOLS)) {
             return;
         }
-        marks.put(symbol, new Mark(priceE8, nowMs));
+        marks.put(symbol, new Mark(priceE8, nowMs, lotExponent));
+    }
+
+    /**
+     * Empty when an order in lots of 10^lotExponent units can be valued at the signer's prices of the symbol (or it
+     * has none); otherwise the detail of the WRONG_LOT refusal.
+     */
+    public java.util.Optional<String> lotProblem(String symbol, int lotExponent) {
+        Mark m = marks.get(symbol);
+        return m == null ? java.util.Optional.empty() : memesnipe.kit.money.Lot.mismatch(lotExponent, m.lotExponent());
     }
 
     /** The signer's view of the symbol's price now. */

@@ -92,6 +92,7 @@ public final class StrategyEngine {
                 .setPurpose(entry ? OrderPurpose.ENTRY : OrderPurpose.EXIT)
                 .setNotionalE8(entry ? entryNotionalE8 : 0)
                 .setDecisionPriceE8(signal.priceE8())
+                .setLotExponent(signal.lotExponent())
                 .setDecisionSeq(signal.seq())
                 .setDecisionIngestTimeMs(signal.ingestTimeMs())
                 .setStopLossBps(signal.stopLossBps())

@@ -2,12 +2,20 @@ package memesnipe.strategy.core;
 
 /**
  * One market price observation as strategies see it: {@code price} is for indicator math,
- * {@code priceE8} (scale 10^8) is what goes on the wire; times are ms since the epoch.
+ * {@code priceE8} (scale 10^8, USD per lot of 10^lotExponent units) is what goes on the wire; times are ms since
+ * the epoch.
  */
-public record Tick(String symbol, double price, long priceE8, long seq, long eventTimeMs, long ingestTimeMs) {
+public record Tick(String symbol, double price, long priceE8, long seq, long eventTimeMs, long ingestTimeMs,
+                   int lotExponent) {
 
-    /** A tick whose double price is derived from its fixed-point price. */
+    /** A tick of a symbol traded in single units, its double price derived from its fixed-point price. */
     public static Tick of(String symbol, long priceE8, long seq, long eventTimeMs, long ingestTimeMs) {
-        return new Tick(symbol, priceE8 / 1e8, priceE8, seq, eventTimeMs, ingestTimeMs);
+        return of(symbol, priceE8, seq, eventTimeMs, ingestTimeMs, 0);
+    }
+
+    /** A tick whose double price is derived from its fixed-point price (per lot). */
+    public static Tick of(String symbol, long priceE8, long seq, long eventTimeMs, long ingestTimeMs, int lotExponent) {
+        return new Tick(symbol, memesnipe.kit.money.Fixed.toDouble(priceE8), priceE8, seq, eventTimeMs, ingestTimeMs,
+                lotExponent);
     }
 }

@@ -138,7 +138,7 @@ public final class StrategyVerticle extends VerticleBase {
         ticks++;
         ticksCounter.increment();
         Tick tick = Tick.of(event.getSymbol(), event.getPriceE8(), event.getSeq(), event.getEventTimeMs(),
-                event.getIngestTimeMs());
+                event.getIngestTimeMs(), event.getLotExponent());
         List<OrderIntent> intents;
         try {
             intents = engine.onTick(event.getStreamId(), tick);
