@@ -72,13 +72,21 @@ final class ExecutorHarness implements AutoCloseable {
     HostPort executorAddress;
     private String executorDeployment;
 
-    /** A stand-in gateway: streams a SOL mark every 50 ms to each subscriber. */
+    /** 0.03 USD per lot of 10^9 BABYDOGE (3e-11 USD a token). */
+    static final long MICRO_LOT_MARK_E8 = 3_000_000L;
+    static final int MICRO_LOT = 9;
+
+    /** A stand-in gateway: streams a SOL mark and a BABYDOGE mark (per lot of 10^9) every 50 ms to each subscriber. */
     final class MarksGateway extends MarketDataService {
         @Override
         protected void subscribe(SubscribeRequest request, WriteStream<MarketEvent> response) {
             long[] seq = {0};
-            long timer = vertx.setPeriodic(0, 50, id -> response.write(MarketEvent.newBuilder().setSeq(++seq[0])
-                    .setStreamId("test").setSymbol("SOL").setPriceE8(SOL_MARK_E8).build()));
+            long timer = vertx.setPeriodic(0, 50, id -> {
+                response.write(MarketEvent.newBuilder().setSeq(++seq[0]).setStreamId("test").setSymbol("SOL")
+                        .setPriceE8(SOL_MARK_E8).build());
+                response.write(MarketEvent.newBuilder().setSeq(++seq[0]).setStreamId("test").setSymbol("BABYDOGE")
+                        .setPriceE8(MICRO_LOT_MARK_E8).setLotExponent(MICRO_LOT).build());
+            });
             ((GrpcServerResponse<?, ?>) response).exceptionHandler(err -> vertx.cancelTimer(timer));
         }
     }

@@ -166,6 +166,27 @@ class ExecutorVerticleTest {
     }
 
     @Test
+    @Order(4)
+    void execute_anOrderInLotsOfATokenBelowOneE8Usd_fillsPerLot_andAnotherLotIsRejected() throws Exception {
+        // 10,000 lots of 10^9 BABYDOGE (1e13 tokens) at 0.03 USD per lot: 300 USD, under the signer's 1,000
+        ApprovedOrder inLots = order("lots-1", "10000").toBuilder().setSymbol("BABYDOGE")
+                .setReferencePriceE8(ExecutorHarness.MICRO_LOT_MARK_E8).setLotExponent(ExecutorHarness.MICRO_LOT).build();
+        ExecutionReport report = execute(inLots);
+        assertThat(report.getStatus()).as(report.getRejectReason()).isEqualTo(OrderStatus.FILLED);
+        assertThat(report.getFill().getLotExponent()).isEqualTo(9);
+        assertThat(report.getFill().getPriceE8()).isEqualTo(3_003_000L); // 0.03 + 10 bps, per lot
+        assertThat(report.getFill().getFeeE8()).isEqualTo(30_030_000L); // 10 bps of 300.30 USD
+        // the ledger keeps the lot with the order and the fill (a restart replays and reconciles them in lots)
+        assertThat(h.sql("SELECT o.lot_exponent AS o, f.lot_exponent AS f FROM orders o JOIN fills f USING "
+                + "(client_order_id) WHERE client_order_id = 'lots-1'")).containsExactly(Map.of("o", "9", "f", "9"));
+
+        ExecutionReport wrong = execute(inLots.toBuilder().setClientOrderId("lots-2").setLotExponent(0).build());
+        assertThat(wrong.getStatus()).isEqualTo(OrderStatus.REJECTED);
+        assertThat(wrong.getRejectReason()).isEqualTo(
+                "LOT_MISMATCH: lot_exponent 0 but the market data has 9 for the symbol (a lot of 10^9 units)");
+    }
+
+    @Test
     @Order(5)
     void execute_malformedOrder_isInvalidArgument() {
         assertThatThrownBy(() -> execute(order("bad-1", "1").toBuilder().setSide(Side.SIDE_UNSPECIFIED).build()))

@@ -169,6 +169,30 @@ class SignerVerticleTest {
         assertThat(resp.getDenyReason()).isEqualTo(SignDenyReason.NO_PRICE);
     }
 
+    @Test
+    void sign_anOrderInAnotherLotThanTheSignersOwnMarketData_isDeniedWrongLot_andAudited() throws Exception {
+        market.price("BABYDOGE", 3_000_000L, 9); // 3e-11 USD a token, 0.03 USD per lot of 10^9
+        ApprovedOrder inLots = ORDER.toBuilder().setSymbol("BABYDOGE").setQtyE8(10_000 * 100_000_000L) // 300 USD
+                .setReferencePriceE8(3_000_000L).setLotExponent(9).build();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        SignResponse ok;
+        int attempt = 0;
+        do { // until the signer has its own BABYDOGE price
+            ok = sign(executorClient, inLots.toBuilder().setClientOrderId("ord-lots-" + attempt++).build())
+                    .await(5, TimeUnit.SECONDS);
+            assertThat(System.nanoTime()).as("signer never priced BABYDOGE: " + ok.getDetail()).isLessThan(deadline);
+        } while (!ok.getSigned());
+
+        // the same order in single units would be 10,000 tokens valued at 0.03 USD each: refused, not guessed
+        SignResponse wrong = sign(executorClient, inLots.toBuilder().setClientOrderId("ord-wrong-lot").setLotExponent(0)
+                .build()).await(5, TimeUnit.SECONDS);
+        assertThat(wrong.getSigned()).isFalse();
+        assertThat(wrong.getDenyReason()).isEqualTo(SignDenyReason.WRONG_LOT);
+        assertThat(wrong.getDetail()).contains("lot_exponent 0 but the market data has 9");
+        assertThat(Files.readString(workDir.resolve("audit.log")))
+                .contains("client_order_id=ord-wrong-lot\tdecision=DENIED\treason=WRONG_LOT");
+    }
+
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.ValueSource(strings = {"side", "purpose", "symbol", "strategy", "venue", "id"})
     void sign_malformedField_isInvalidArgumentAndNothingIsSigned(String field) {

@@ -37,6 +37,19 @@ class PaperPricingTest {
     }
 
     @Test
+    void anOrderInLots_fillsPerLot_andIsNeverPricedInAnotherLot() {
+        venue.mark("BABYDOGE", 3_000_000L, 9); // 3e-11 USD a token = 0.03 USD per lot of 10^9
+        // 33,333,333.33 lots (3.3e16 tokens) at 0.03 + 0.1 % = 0.03003: notional 1,001,000 USD, fee 1,001
+        assertThat(venue.quote("BABYDOGE", Side.BUY, 3_333_333_333_333_333L, 9))
+                .isEqualTo(new PaperPricing.Priced(3_003_000L, 100_099_999_999L));
+        assertThat(venue.lotProblem("BABYDOGE", 9)).isEmpty();
+        assertThat(venue.quote("BABYDOGE", Side.BUY, Fixed.ONE, 0)).isEqualTo(new PaperPricing.NoPrice(
+                "LOT_MISMATCH: lot_exponent 0 but the market data has 9 for the symbol (a lot of 10^9 units)"));
+        assertThat(venue.lotProblem("BABYDOGE", 12)).isPresent();
+        assertThat(venue.lotProblem("UNSEEN", 12)).isEmpty(); // no mark at all: NO_PRICE says so
+    }
+
+    @Test
     void zeroSlippageAndFee_fillsAtMarkForFree() {
         PaperPricing free = new PaperPricing(0, 0, 2_000, clock);
         free.mark("SOL", Fixed.parse("150"));

@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class StandInGateway {
     private final Map<String, Long> prices = new ConcurrentHashMap<>();
+    private final Map<String, Integer> lots = new ConcurrentHashMap<>();
     private NodeServer server;
 
     private StandInGateway() {
@@ -39,7 +40,8 @@ public final class StandInGateway {
                         long[] seq = {0};
                         long timer = vertx.setPeriodic(0, 50, id -> g.prices.forEach((symbol, price) ->
                                 response.write(MarketEvent.newBuilder().setSeq(++seq[0]).setStreamId("stand-in")
-                                        .setSymbol(symbol).setPriceE8(price).setEventTimeMs(System.currentTimeMillis())
+                                        .setSymbol(symbol).setPriceE8(price).setLotExponent(g.lots.getOrDefault(symbol, 0))
+                                        .setEventTimeMs(System.currentTimeMillis())
                                         .setIngestTimeMs(System.currentTimeMillis()).build())));
                         ((GrpcServerResponse<?, ?>) response).exceptionHandler(err -> vertx.cancelTimer(timer));
                     }
@@ -50,6 +52,12 @@ public final class StandInGateway {
     }
 
     public void price(String symbol, long priceE8) {
+        price(symbol, priceE8, 0);
+    }
+
+    /** Streams the symbol at priceE8 per lot of 10^lotExponent units from now on. */
+    public void price(String symbol, long priceE8, int lotExponent) {
+        lots.put(symbol, lotExponent);
         prices.put(symbol, priceE8);
     }
 

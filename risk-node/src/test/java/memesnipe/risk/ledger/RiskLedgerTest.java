@@ -294,6 +294,29 @@ class RiskLedgerTest {
     }
 
     @Test
+    void fillsAndExitsInLots_replayInTheirLot_soARestartNeverRevaluesAPositionAThousandFold() throws Exception {
+        init();
+        RiskLedger ledger = open(db.settings());
+        var exit = new memesnipe.risk.engine.OrderRequest("x-1", "s", "BABYDOGE", Side.SELL,
+                memesnipe.risk.engine.Purpose.EXIT, 10_000 * Fixed.ONE, 3_000_000L, 0, 0, T0, 9);
+        Decision exitDecision = new Decision("x-1", Verdict.APPROVED, DenyReason.NONE, "risk exit", 300 * Fixed.ONE,
+                10_000 * Fixed.ONE, Tier.NORMAL, CAPITAL, 0, Optional.of(exit));
+        on(() -> {
+            ledger.fill(new FillEvent("log", 1, "m-1", "s", "BABYDOGE", Side.BUY, 20_000 * Fixed.ONE, 3_000_000L, 0, T0, 9),
+                    "STREAM", T0);
+            ledger.cursor("log", 1, T0);
+            return ledger.decisionBeforeSending(exitDecision, "risk", "s", "BABYDOGE", "EXIT", T0);
+        });
+        await("written", Duration.ofSeconds(10), () -> count("SELECT count(*) FROM risk.fill_cursor WHERE seq = 1") == 1);
+        List<FillEvent> replayed = new ArrayList<>();
+        on(() -> ledger.replayFills(replayed::add));
+        assertThat(replayed).singleElement().satisfies(f -> assertThat(f.lotExponent()).isEqualTo(9));
+        assertThat(on(() -> ledger.openExits(0))).singleElement()
+                .satisfies(x -> assertThat(x.lotExponent()).isEqualTo(9));
+        on(ledger::close);
+    }
+
+    @Test
     void decisionsByCaller_aSecondCallersDecisionUnderTheSameId_neverReplacesTheFirst_queuedOrInTheTable()
             throws Exception {
         RiskLedger ledger = open(db.settings());

@@ -57,6 +57,16 @@ class SignerPolicyTest {
     }
 
     @Test
+    void markBook_knowsEachSymbolsLot_andNamesAMismatch() {
+        MarkBook book = new MarkBook(2_000);
+        book.mark("BABYDOGE", 3_000_000L, 9, 1_000);
+        assertThat(book.lotProblem("BABYDOGE", 9)).isEmpty();
+        assertThat(book.lotProblem("BABYDOGE", 0)).hasValue(
+                "lot_exponent 0 but the market data has 9 for the symbol (a lot of 10^9 units)");
+        assertThat(book.lotProblem("SOL", 0)).isEmpty(); // no price: the policy's NO_PRICE decides
+    }
+
+    @Test
     void markBook_freshWithinMaxAge_thenOnlyLastSeen() {
         MarkBook book = new MarkBook(2_000);
         book.mark("SOL", Fixed.parse("150"), 10_000);
