@@ -37,7 +37,7 @@ class IntentFuzzTest {
                 .setNotionalE8(WireFuzz.amount(data)).setDecisionPriceE8(WireFuzz.amount(data))
                 .setDecisionSeq(data.consumeLong()).setDecisionIngestTimeMs(data.consumeLong())
                 .setStopLossBps(data.consumeInt()).setTakeProfitBps(data.consumeInt())
-                .setTrailingStopBps(data.consumeInt()).build();
+                .setTrailingStopBps(data.consumeInt()).setLotExponent(data.consumeInt(-1, 20)).build();
         Intent intent = Wire.intent(wire);
         List<String> problems = intent.problems();
         if (!problems.isEmpty()) {

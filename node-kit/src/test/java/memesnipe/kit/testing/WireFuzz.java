@@ -33,6 +33,6 @@ public final class WireFuzz {
                 .setVenue(data.consumeBoolean() ? "paper" : text(data, 30))
                 .setDecisionSeq(data.consumeLong()).setDecisionIngestTimeMs(data.consumeLong())
                 .setRiskApproval(ByteString.copyFrom(data.consumeBytes(80))).setApprovalKeyId(text(data, 40))
-                .setApprovalTimeMs(data.consumeLong()).build();
+                .setApprovalTimeMs(data.consumeLong()).setLotExponent(data.consumeInt(-1, 20)).build();
     }
 }
