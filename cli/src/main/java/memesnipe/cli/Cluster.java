@@ -33,9 +33,9 @@ final class Cluster {
         }
     }
 
-    /** Nodes that keep a PostgreSQL ledger (read pg-url and pg-password-file). */
+    /** Nodes that keep a PostgreSQL ledger (read pg-url, pg-password-file and pg-ca-file). */
     static final java.util.Set<NodeName> LEDGER_NODES = java.util.EnumSet.of(NodeName.EXECUTOR, NodeName.RISK);
-    /** Nodes that use the Redis tick journal (read redis-url and redis-password-file). */
+    /** Nodes that use the Redis tick journal (read redis-url, redis-password-file and redis-ca-file). */
     static final java.util.Set<NodeName> JOURNAL_NODES = java.util.EnumSet.of(NodeName.GATEWAY, NodeName.RISK);
 
     private final Layout layout;

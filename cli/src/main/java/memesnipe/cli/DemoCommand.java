@@ -62,11 +62,19 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--pg-password-file", paramLabel = "FILE", description = "file holding the PostgreSQL password")
     Path pgPasswordFile;
 
+    @Option(names = "--pg-ca-file", paramLabel = "FILE",
+            description = "PEM CA certificate(s) that sign the external PostgreSQL server's certificate")
+    Path pgCaFile;
+
     @Option(names = "--redis-url", paramLabel = "URL", description = "external Redis, redis://host:port (default: embedded)")
     String redisUrl;
 
     @Option(names = "--redis-password-file", paramLabel = "FILE", description = "file holding the Redis password")
     Path redisPasswordFile;
+
+    @Option(names = "--redis-ca-file", paramLabel = "FILE",
+            description = "PEM CA certificate(s) that sign the external Redis server's certificate (rediss://)")
+    Path redisCaFile;
 
     @Option(names = "--initial-capital", defaultValue = "10000", paramLabel = "USD",
             description = "capital of the deployment the demo creates on a new ledger (default: ${DEFAULT-VALUE})")
@@ -154,10 +162,16 @@ final class DemoCommand implements Callable<Integer> {
             if (pgPasswordFile != null) {
                 extra.get(n).put(memesnipe.kit.ledger.DatabaseSettings.PASSWORD_FILE_KEY, pgPasswordFile.toString());
             }
+            if (pgCaFile != null) {
+                extra.get(n).put(memesnipe.kit.ledger.DatabaseSettings.CA_FILE_KEY, pgCaFile.toString());
+            }
         }
         for (NodeName n : Cluster.JOURNAL_NODES) {
             if (redisPasswordFile != null) {
                 extra.get(n).put(memesnipe.kit.ledger.RedisSettings.PASSWORD_FILE_KEY, redisPasswordFile.toString());
+            }
+            if (redisCaFile != null) {
+                extra.get(n).put(memesnipe.kit.ledger.RedisSettings.CA_FILE_KEY, redisCaFile.toString());
             }
         }
 

@@ -22,11 +22,16 @@ import java.util.concurrent.TimeUnit;
                 "stop the risk node first)."})
 final class InitCommand implements Callable<Integer> {
     @Option(names = "--pg-url", required = true, paramLabel = "URL",
-            description = "PostgreSQL ledger, postgresql://user@host:port/database")
+            description = "PostgreSQL ledger, postgresql://user@host:port/database[?sslmode=verify-full]")
     String pgUrl;
 
     @Option(names = "--pg-password-file", paramLabel = "FILE", description = "file holding the PostgreSQL password")
     Path pgPasswordFile;
+
+    @Option(names = "--pg-ca-file", paramLabel = "FILE",
+            description = "PEM CA certificate(s) that sign the PostgreSQL server's certificate (sslmode=require, "
+                    + "verify-ca, verify-full)")
+    Path pgCaFile;
 
     @Option(names = "--initial-capital", defaultValue = "10000", paramLabel = "USD",
             description = "starting equity in USD (default: ${DEFAULT-VALUE})")
@@ -51,6 +56,9 @@ final class InitCommand implements Callable<Integer> {
         Settings s = Settings.empty().with(DatabaseSettings.URL_KEY, pgUrl);
         if (pgPasswordFile != null) {
             s = s.with(DatabaseSettings.PASSWORD_FILE_KEY, pgPasswordFile.toString());
+        }
+        if (pgCaFile != null) {
+            s = s.with(DatabaseSettings.CA_FILE_KEY, pgCaFile.toString());
         }
         DatabaseSettings db;
         try {

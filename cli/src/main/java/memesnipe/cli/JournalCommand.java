@@ -51,6 +51,10 @@ final class JournalCommand implements Runnable {
         @Option(names = "--redis-password-file", paramLabel = "FILE", description = "file holding the Redis password")
         Path redisPasswordFile;
 
+        @Option(names = "--redis-ca-file", paramLabel = "FILE",
+                description = "PEM CA certificate(s) that sign the Redis server's certificate (rediss:// only)")
+        Path redisCaFile;
+
         @Option(names = "--stream", defaultValue = TickJournal.STREAM_DEFAULT,
                 description = "stream key (default: ${DEFAULT-VALUE})")
         String stream;
@@ -64,6 +68,9 @@ final class JournalCommand implements Runnable {
             List<String> flags = new ArrayList<>(List.of("--" + RedisSettings.URL_KEY, redisUrl));
             if (redisPasswordFile != null) {
                 flags.addAll(List.of("--" + RedisSettings.PASSWORD_FILE_KEY, redisPasswordFile.toString()));
+            }
+            if (redisCaFile != null) {
+                flags.addAll(List.of("--" + RedisSettings.CA_FILE_KEY, redisCaFile.toString()));
             }
             RedisSettings redis;
             try {

@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * Executor-node configuration, validated once. Keys: host, grpc-port (7004), certs-dir, tls-ca, tls-cert,
  * tls-key, gateway, signer, venue, slippage-bps, fee-bps, max-mark-age-ms, pg-url, pg-password-file,
- * pg-pool-size, wal-file, paper-venue-dir, order-timeout-ms, recent-orders, recent-fills, crash-point,
+ * pg-ca-file, pg-pool-size, wal-file, paper-venue-dir, order-timeout-ms, recent-orders, recent-fills, crash-point,
  * approval-public-key, approval-max-age-ms, max-order-qty, max-order-notional.
  */
 public record ExecutorConfig(NodeBasics basics, HostPort gateway, HostPort signer, String venue,

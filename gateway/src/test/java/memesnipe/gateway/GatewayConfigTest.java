@@ -71,7 +71,7 @@ class GatewayConfigTest {
         assertThat(GatewayConfig.documentation()).containsKeys("host", "grpc-port", "certs-dir", "http-host", "http-port",
                 "feed-seed", "feed-rate", "feed-bad-tick-ratio", "max-age-ms", "max-future-ms", "max-deviation-pct",
                 "min-liquidity-usd", "subscriber-queue", "strategy", "risk", "executor", "redis-url",
-                "redis-password-file", "journal-stream", "journal-maxlen", "journal-max-in-flight");
+                "redis-password-file", "redis-ca-file", "journal-stream", "journal-maxlen", "journal-max-in-flight");
         assertThat(GatewayConfig.documentation().get("journal-max-in-flight")).contains("10000");
         assertThat(GatewayConfig.documentation().get("journal-stream")).contains("events:price");
         assertThat(GatewayConfig.documentation().get("feed-rate")).contains("200");

@@ -3,6 +3,7 @@ package memesnipe.kit.ledger;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.SslMode;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import org.flywaydb.core.Flyway;
@@ -34,7 +35,8 @@ public final class Ledger {
 
     /**
      * Migrates the schema (creating it when absent) and opens the pool. Fails with a one-line
-     * {@link LedgerUnavailable} when the server cannot be reached or refuses the credentials.
+     * {@link LedgerUnavailable} when the server cannot be reached, refuses the credentials or, under TLS, presents a
+     * certificate the settings do not trust (see {@link DatabaseSettings} for what each sslmode checks).
      */
     public static Future<Ledger> open(Vertx vertx, DatabaseSettings settings, String schema) {
         if (!SCHEMA.matcher(schema).matches()) {
@@ -67,9 +69,23 @@ public final class Ledger {
                     .load()
                     .migrate();
         } catch (RuntimeException e) {
+            boolean tls = tlsFailure(e);
             throw new LedgerUnavailable("PostgreSQL ledger at " + settings.where() + " (user " + settings.user()
-                    + "): " + rootMessage(e), e);
+                    + (settings.sslMode() == SslMode.DISABLE ? "" : ", sslmode=" + DatabaseSettings.modeName(settings.sslMode()))
+                    + "): " + (tls ? "TLS handshake failed: " : "") + rootMessage(e)
+                    + (tls && settings.caFile() != null ? " (" + DatabaseSettings.CA_FILE_KEY
+                    + " must hold the CA that signed the server's certificate)" : ""), e);
         }
+    }
+
+    /** Whether the failure was the TLS handshake (an untrusted or unreadable certificate, a protocol mismatch). */
+    private static boolean tlsFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The innermost cause's message, on one line, escaped and cut (it may quote a value): what the operator needs to see. */
