@@ -761,6 +761,7 @@ public final class RiskVerticle extends VerticleBase {
         facts.put("execErrorPct", String.valueOf(engine.quality().errorPct()));
         facts.put("execSamples", String.valueOf(engine.quality().samples().size()));
         facts.put("ledgerAnomalies", String.valueOf(p.overSoldFills()));
+        facts.put("lotMismatchedMarks", String.valueOf(p.lotMismatchedMarks()));
         facts.put("deployment", deployment == null ? "" : deployment.id());
         facts.put("recovering", String.valueOf(deployment != null && engine.recovering()));
         facts.put("replayedFills", String.valueOf(replayedFills));
@@ -803,6 +804,9 @@ public final class RiskVerticle extends VerticleBase {
                 .description("0 NORMAL, 1 WARNING, 2 CRITICAL, 3 EMERGENCY").register(metrics);
         Gauge.builder("memesnipe_risk_open_positions", this, v -> v.engine.portfolio().openPositions()).register(metrics);
         Gauge.builder("memesnipe_risk_orders_in_flight", this, v -> v.engine.inFlightCount()).register(metrics);
+        Gauge.builder("memesnipe_risk_lot_mismatched_marks", this, v -> v.engine.portfolio().lotMismatchedMarks())
+                .description("market events refused because a held position counts another lot (a symbol's lot "
+                        + "changed while positions were open); should stay 0").register(metrics);
         Gauge.builder("memesnipe_risk_ledger_up", this, v -> v.ledger != null && v.ledger.usable() ? 1 : 0)
                 .description("1 when risk's PostgreSQL ledger takes writes; 0 means entries are denied").register(metrics);
         Gauge.builder("memesnipe_risk_ledger_pending_writes", this, v -> v.ledger == null ? 0 : v.ledger.pendingWrites())
