@@ -28,6 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ChaosTest {
     static final String[] NODES = {"signer", "executor", "risk", "strategy", "gateway"};
+    /** Two symbols trade in lots of a million tokens (12 and 25 USD a lot) through every kill, the rest in units. */
+    static final String LOTS = "PEPE=6,BONK=6";
+    static final String WRONG_LOT = "lot_exponent <> CASE WHEN symbol IN ('PEPE', 'BONK') THEN 6 ELSE 0 END";
     static Path dir;
     static Path certs;
     static TestDatabase db;
@@ -78,7 +81,8 @@ class ChaosTest {
         switch (node) {
             case "gateway" -> args.addAll(List.of("--http-host", "127.0.0.1", "--http-port", String.valueOf(httpPort),
                     "--strategy", addr("strategy"), "--risk", addr("risk"), "--executor", addr("executor"),
-                    "--feed-rate", "1000", "--redis-url", "redis://127.0.0.1:6379", "--journal-stream", stream));
+                    "--feed-rate", "1000", "--redis-url", "redis://127.0.0.1:6379", "--journal-stream", stream,
+                    "--lot-exponents", LOTS));
             case "strategy" -> args.addAll(List.of("--gateway", addr("gateway"), "--risk", addr("risk")));
             case "risk" -> args.addAll(List.of("--gateway", addr("gateway"), "--executor", addr("executor"),
                     "--pg-url", db.url(), "--wal-file", dir.resolve("risk-wal.log").toString(), "--redis-url", "redis://127.0.0.1:6379", "--journal-stream", stream));
@@ -172,6 +176,7 @@ class ChaosTest {
         long neverApplied;
         Map<String, Long> netBySymbol = new LinkedHashMap<>();
         long executorFills;
+        long inWrongLot;
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             await("risk applied every fill the executor made", Duration.ofSeconds(30), () -> {
                 try (Statement q = c.createStatement(); ResultSet rs = q.executeQuery("SELECT count(*) FROM executor.fills f "
@@ -187,6 +192,8 @@ class ChaosTest {
             neverApplied = single(s, "SELECT count(*) FROM executor.fills f WHERE NOT EXISTS "
                     + "(SELECT 1 FROM risk.fills r WHERE r.client_order_id = f.client_order_id)");
             executorFills = single(s, "SELECT count(*) FROM executor.fills");
+            inWrongLot = single(s, "SELECT (SELECT count(*) FROM executor.fills WHERE " + WRONG_LOT + ") + "
+                    + "(SELECT count(*) FROM risk.fills WHERE " + WRONG_LOT + ")");
             try (ResultSet rs = s.executeQuery("SELECT symbol, sum(CASE WHEN side = 'BUY' THEN qty_e8 ELSE -qty_e8 END) "
                     + "FROM executor.fills GROUP BY symbol ORDER BY symbol")) {
                 while (rs.next()) {
@@ -199,6 +206,7 @@ class ChaosTest {
                 + "\n  client ids filled twice: " + duplicated
                 + "\n  executor fills risk never applied: " + neverApplied
                 + "\n  net filled quantity by symbol after the flatten (e8): " + netBySymbol
+                + "\n  fills in another lot than their symbol's (" + LOTS + "): " + inWrongLot
                 + "\n  restarts after which the breaker was laxer: " + laxerAfterRestart
                 + "\n  slowest return to all-serving after a restart: " + slowestRecoveryMs + " ms");
         assertThat(executorFills).isPositive();
@@ -206,6 +214,7 @@ class ChaosTest {
         assertThat(neverApplied).as("fills risk never applied").isZero();
         assertThat(netBySymbol.values()).as("net filled quantity per symbol after the flatten").allMatch(q -> q == 0);
         assertThat(laxerAfterRestart).as("restarts after which the breaker was laxer").isZero();
+        assertThat(inWrongLot).as("fills in another lot than their symbol's").isZero();
         JsonObject status = api().status();
         assertThat(status.getJsonObject("breaker").getString("tier")).isEqualTo("EMERGENCY");
     }
