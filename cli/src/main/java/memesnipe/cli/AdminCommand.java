@@ -3,7 +3,7 @@ package memesnipe.cli;
 import io.vertx.core.Vertx;
 import io.vertx.grpc.client.GrpcClient;
 import memesnipe.kit.config.HostPort;
-import memesnipe.kit.config.Printable;
+import memesnipe.model.text.Printable;
 import memesnipe.kit.grpc.Calls;
 import memesnipe.kit.grpc.GrpcClients;
 import memesnipe.kit.tls.TlsFiles;

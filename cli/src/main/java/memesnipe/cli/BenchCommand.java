@@ -6,7 +6,7 @@ import io.vertx.grpc.client.GrpcClient;
 import memesnipe.kit.config.HostPort;
 import memesnipe.kit.grpc.Calls;
 import memesnipe.kit.grpc.GrpcClients;
-import memesnipe.kit.time.Clock;
+import memesnipe.model.time.Clock;
 import memesnipe.kit.tls.CertificateAuthority;
 import memesnipe.kit.tls.NodeName;
 import memesnipe.kit.tls.TlsFiles;
@@ -160,7 +160,7 @@ final class BenchCommand implements Callable<Integer> {
         extra.put(NodeName.RISK, Map.of(memesnipe.risk.RiskConfig.STRATEGIES_KEY,
                 String.join(",", memesnipe.strategy.core.Strategies.NAMES) + "," + RiskBench.STRATEGY));
         // the bench's ledger is a scratch one: a new deployment for this run (risk would otherwise stay CRITICAL)
-        memesnipe.risk.ledger.Deployments.init(vertx, ledgerSettings(), 10_000 * memesnipe.kit.money.Fixed.ONE, true,
+        memesnipe.risk.ledger.Deployments.init(vertx, ledgerSettings(), 10_000 * memesnipe.model.money.Fixed.ONE, true,
                 "bench", System.currentTimeMillis()).await(60, TimeUnit.SECONDS);
         Cluster.start(vertx, layout, extra, Clock.system()).await(60, TimeUnit.SECONDS);
         GrpcClient client = GrpcClients.create(vertx, TlsFiles.inDir(certs, NodeName.RISK));

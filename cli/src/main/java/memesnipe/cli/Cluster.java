@@ -5,7 +5,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import memesnipe.gateway.GatewayVerticle;
 import memesnipe.kit.config.Settings;
-import memesnipe.kit.time.Clock;
+import memesnipe.model.time.Clock;
 import memesnipe.kit.tls.NodeName;
 import memesnipe.risk.RiskConfig;
 import memesnipe.strategy.core.Strategies;

@@ -6,7 +6,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import memesnipe.kit.config.ConfigException;
-import memesnipe.kit.time.Clock;
+import memesnipe.model.time.Clock;
 import memesnipe.kit.tls.CertificateAuthority;
 import memesnipe.kit.tls.NodeName;
 import memesnipe.kit.tls.TlsFiles;
@@ -94,7 +94,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         long capitalE8;
         try {
-            capitalE8 = memesnipe.kit.money.Fixed.parse(initialCapital);
+            capitalE8 = memesnipe.model.money.Fixed.parse(initialCapital);
         } catch (IllegalArgumentException e) {
             capitalE8 = 0;
         }

@@ -5,7 +5,7 @@ import memesnipe.kit.config.ConfigException;
 import memesnipe.kit.config.ConfigReader;
 import memesnipe.kit.config.Settings;
 import memesnipe.kit.ledger.DatabaseSettings;
-import memesnipe.kit.money.Fixed;
+import memesnipe.model.money.Fixed;
 import memesnipe.risk.ledger.Deployments;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

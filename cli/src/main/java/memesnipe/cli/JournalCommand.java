@@ -5,7 +5,7 @@ import memesnipe.gateway.journal.JournalCsv;
 import memesnipe.gateway.journal.JournalExport;
 import memesnipe.kit.config.ConfigException;
 import memesnipe.kit.config.ConfigReader;
-import memesnipe.kit.config.Printable;
+import memesnipe.model.text.Printable;
 import memesnipe.kit.config.Settings;
 import memesnipe.kit.journal.TickJournal;
 import memesnipe.kit.ledger.Ledger;

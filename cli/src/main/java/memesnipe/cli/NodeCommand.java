@@ -4,7 +4,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import memesnipe.kit.config.ConfigException;
 import memesnipe.kit.config.Settings;
-import memesnipe.kit.time.Clock;
+import memesnipe.model.time.Clock;
 import memesnipe.kit.tls.NodeName;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

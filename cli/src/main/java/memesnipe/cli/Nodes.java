@@ -6,7 +6,7 @@ import memesnipe.executor.ExecutorVerticle;
 import memesnipe.gateway.GatewayConfig;
 import memesnipe.gateway.GatewayVerticle;
 import memesnipe.kit.config.Settings;
-import memesnipe.kit.time.Clock;
+import memesnipe.model.time.Clock;
 import memesnipe.kit.tls.NodeName;
 import memesnipe.risk.RiskConfig;
 import memesnipe.risk.RiskVerticle;

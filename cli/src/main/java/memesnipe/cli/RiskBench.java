@@ -5,7 +5,7 @@ import io.vertx.grpc.client.GrpcClient;
 import memesnipe.kit.config.HostPort;
 import memesnipe.kit.grpc.Calls;
 import memesnipe.kit.grpc.GrpcClients;
-import memesnipe.kit.money.Fixed;
+import memesnipe.model.money.Fixed;
 import memesnipe.kit.tls.NodeName;
 import memesnipe.kit.tls.TlsFiles;
 import memesnipe.risk.breaker.BreakerThresholds;

@@ -10,7 +10,7 @@ import io.vertx.grpc.common.ServiceMethod;
 import memesnipe.kit.config.HostPort;
 import memesnipe.kit.grpc.Calls;
 import memesnipe.kit.testing.TestDatabase;
-import memesnipe.kit.time.Clock;
+import memesnipe.model.time.Clock;
 import memesnipe.kit.tls.CertificateAuthority;
 import memesnipe.kit.tls.NodeName;
 import memesnipe.kit.tls.TlsFiles;

@@ -1,6 +1,6 @@
 package memesnipe.executor;
 
-import memesnipe.kit.money.Fixed;
+import memesnipe.model.money.Fixed;
 import memesnipe.v1.ExecutionReport;
 import memesnipe.v1.OrderStatus;
 import org.junit.jupiter.api.AfterAll;

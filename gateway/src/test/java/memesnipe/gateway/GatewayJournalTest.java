@@ -16,7 +16,7 @@ import memesnipe.kit.journal.TickJournal;
 import memesnipe.kit.testing.TcpProxy;
 import memesnipe.kit.testing.TestCerts;
 import memesnipe.kit.testing.TestDatabase;
-import memesnipe.kit.time.Clock;
+import memesnipe.model.time.Clock;
 import memesnipe.kit.tls.NodeName;
 import memesnipe.v1.MarketDataGrpcClient;
 import memesnipe.v1.MarketEvent;

@@ -12,7 +12,7 @@ import memesnipe.kit.grpc.GrpcClients;
 import memesnipe.kit.testing.LogCapture;
 import memesnipe.kit.testing.TestCerts;
 import memesnipe.kit.testing.TestDatabase;
-import memesnipe.kit.time.Clock;
+import memesnipe.model.time.Clock;
 import memesnipe.kit.tls.NodeName;
 import memesnipe.v1.MarketDataGrpcClient;
 import memesnipe.v1.SubscribeRequest;

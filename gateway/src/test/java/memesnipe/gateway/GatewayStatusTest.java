@@ -8,7 +8,7 @@ import memesnipe.kit.grpc.NodeServer;
 import memesnipe.kit.grpc.Statuses;
 import memesnipe.kit.metrics.NodeMetrics;
 import memesnipe.kit.testing.TestCerts;
-import memesnipe.kit.time.Clock;
+import memesnipe.model.time.Clock;
 import memesnipe.kit.tls.NodeName;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

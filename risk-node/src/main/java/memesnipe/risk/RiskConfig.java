@@ -2,14 +2,14 @@ package memesnipe.risk;
 
 import memesnipe.kit.config.ConfigReader;
 import memesnipe.kit.config.HostPort;
-import memesnipe.kit.config.Identifiers;
+import memesnipe.model.text.Identifiers;
 import memesnipe.kit.config.NodeBasics;
-import memesnipe.kit.config.Printable;
+import memesnipe.model.text.Printable;
 import memesnipe.kit.config.Settings;
 import memesnipe.kit.journal.TickJournal;
 import memesnipe.kit.ledger.DatabaseSettings;
 import memesnipe.kit.ledger.RedisSettings;
-import memesnipe.kit.money.Fixed;
+import memesnipe.model.money.Fixed;
 import memesnipe.kit.signing.RiskApproval;
 import memesnipe.kit.money.OrderLimits;
 import memesnipe.kit.tls.NodeName;

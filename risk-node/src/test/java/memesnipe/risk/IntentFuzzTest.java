@@ -3,7 +3,7 @@ package memesnipe.risk;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import memesnipe.kit.testing.WireFuzz;
-import memesnipe.kit.money.Fixed;
+import memesnipe.model.money.Fixed;
 import memesnipe.risk.breaker.BreakerThresholds;
 import memesnipe.risk.engine.Decision;
 import memesnipe.risk.engine.Intent;

@@ -1,7 +1,7 @@
 package memesnipe.risk;
 
 import memesnipe.kit.config.Settings;
-import memesnipe.kit.money.Fixed;
+import memesnipe.model.money.Fixed;
 import memesnipe.kit.money.OrderLimits;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package memesnipe.risk;
 
 import memesnipe.kit.config.ConfigException;
-import memesnipe.kit.config.Printable;
+import memesnipe.model.text.Printable;
 import memesnipe.kit.config.Settings;
 import memesnipe.kit.signing.RiskApproval;
 import memesnipe.kit.testing.TestCerts;

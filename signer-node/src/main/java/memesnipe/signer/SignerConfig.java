@@ -3,7 +3,7 @@ package memesnipe.signer;
 import memesnipe.kit.config.ConfigReader;
 import memesnipe.kit.config.NodeBasics;
 import memesnipe.kit.config.Settings;
-import memesnipe.kit.money.Fixed;
+import memesnipe.model.money.Fixed;
 import memesnipe.kit.signing.ApprovalSettings;
 import memesnipe.kit.money.OrderLimits;
 import memesnipe.kit.tls.NodeName;

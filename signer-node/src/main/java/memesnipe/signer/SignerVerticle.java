@@ -7,12 +7,12 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.grpc.common.GrpcStatus;
 import io.vertx.grpc.server.StatusException;
-import memesnipe.kit.config.Identifiers;
-import memesnipe.kit.config.Printable;
+import memesnipe.model.text.Identifiers;
+import memesnipe.model.text.Printable;
 import memesnipe.kit.grpc.NodeServer;
 import memesnipe.kit.grpc.Statuses;
 import memesnipe.kit.metrics.NodeMetrics;
-import memesnipe.kit.time.Clock;
+import memesnipe.model.time.Clock;
 import memesnipe.kit.tls.NodeName;
 import memesnipe.signer.audit.AuditLog;
 import memesnipe.signer.keystore.KeyFile;
@@ -245,8 +245,8 @@ public final class SignerVerticle extends VerticleBase {
         if (o.getReferencePriceE8() <= 0) {
             return "reference_price_e8 must be > 0";
         }
-        if (!memesnipe.kit.money.Lot.valid(o.getLotExponent())) {
-            return "lot_exponent must be 0.." + memesnipe.kit.money.Lot.MAX_EXPONENT;
+        if (!memesnipe.model.money.Lot.valid(o.getLotExponent())) {
+            return "lot_exponent must be 0.." + memesnipe.model.money.Lot.MAX_EXPONENT;
         }
         return null;
     }

@@ -3,7 +3,7 @@ package memesnipe.signer;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import memesnipe.kit.testing.WireFuzz;
-import memesnipe.kit.time.ManualClock;
+import memesnipe.model.time.ManualClock;
 import memesnipe.signer.policy.SignerPolicy;
 import memesnipe.v1.ApprovedOrder;
 import memesnipe.v1.SignRequest;

@@ -13,7 +13,7 @@ import memesnipe.kit.grpc.GrpcClients;
 import memesnipe.kit.grpc.PeerProbe;
 import memesnipe.kit.testing.ReflectionProbe;
 import memesnipe.kit.testing.TestCerts;
-import memesnipe.kit.time.Clock;
+import memesnipe.model.time.Clock;
 import memesnipe.kit.tls.CertificateAuthority;
 import memesnipe.kit.tls.NodeName;
 import memesnipe.kit.tls.TlsFiles;

@@ -5,7 +5,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import memesnipe.kit.ledger.Ledger;
 import memesnipe.kit.ledger.LedgerHealth;
-import memesnipe.kit.time.Clock;
+import memesnipe.model.time.Clock;
 import memesnipe.v1.Fill;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

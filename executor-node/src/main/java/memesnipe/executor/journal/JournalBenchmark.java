@@ -7,7 +7,7 @@ import memesnipe.executor.order.OrderBook.State;
 import memesnipe.kit.ledger.DatabaseSettings;
 import memesnipe.kit.ledger.Ledger;
 import memesnipe.kit.ledger.LedgerHealth;
-import memesnipe.kit.time.Clock;
+import memesnipe.model.time.Clock;
 import memesnipe.v1.ApprovedOrder;
 import memesnipe.v1.Fill;
 import memesnipe.v1.OrderPurpose;

@@ -37,8 +37,8 @@ public final class OrderValidator {
         if (o.getReferencePriceE8() <= 0) {
             return Optional.of("reference_price_e8 must be > 0 (the signer checks notional against it)");
         }
-        if (!memesnipe.kit.money.Lot.valid(o.getLotExponent())) {
-            return Optional.of("lot_exponent must be 0.." + memesnipe.kit.money.Lot.MAX_EXPONENT);
+        if (!memesnipe.model.money.Lot.valid(o.getLotExponent())) {
+            return Optional.of("lot_exponent must be 0.." + memesnipe.model.money.Lot.MAX_EXPONENT);
         }
         return Optional.empty();
     }

@@ -1,9 +1,9 @@
 package memesnipe.executor.venue;
 
-import memesnipe.kit.money.AmountOverflow;
-import memesnipe.kit.money.Fixed;
-import memesnipe.kit.money.Lot;
-import memesnipe.kit.time.Clock;
+import memesnipe.model.money.AmountOverflow;
+import memesnipe.model.money.Fixed;
+import memesnipe.model.money.Lot;
+import memesnipe.model.time.Clock;
 import memesnipe.v1.Side;
 
 import java.util.HashMap;

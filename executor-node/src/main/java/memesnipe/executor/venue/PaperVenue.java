@@ -5,7 +5,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import memesnipe.executor.journal.AppendOnlyFile;
-import memesnipe.kit.time.Clock;
+import memesnipe.model.time.Clock;
 import memesnipe.v1.Side;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

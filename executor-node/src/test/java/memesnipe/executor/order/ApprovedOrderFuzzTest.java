@@ -4,7 +4,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import memesnipe.kit.testing.WireFuzz;
 import memesnipe.executor.venue.PaperPricing;
-import memesnipe.kit.time.ManualClock;
+import memesnipe.model.time.ManualClock;
 import memesnipe.v1.ApprovedOrder;
 
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package memesnipe.executor.venue;
 
-import memesnipe.kit.money.Fixed;
-import memesnipe.kit.time.ManualClock;
+import memesnipe.model.money.Fixed;
+import memesnipe.model.time.ManualClock;
 import memesnipe.v1.Side;
 import org.junit.jupiter.api.Test;
 

@@ -2,8 +2,8 @@ package memesnipe.executor.venue;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import memesnipe.kit.money.Fixed;
-import memesnipe.kit.time.ManualClock;
+import memesnipe.model.money.Fixed;
+import memesnipe.model.time.ManualClock;
 import memesnipe.v1.Side;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import io.vertx.grpc.server.GrpcServer;
 import io.vertx.grpc.server.GrpcServerRequest;
 import io.vertx.grpc.server.GrpcServerResponse;
 import io.vertx.grpc.server.Service;
-import memesnipe.kit.config.Identifiers;
+import memesnipe.model.text.Identifiers;
 import memesnipe.v1.MarketDataGrpcService;
 import memesnipe.v1.MarketEvent;
 import memesnipe.v1.SubscribeRequest;

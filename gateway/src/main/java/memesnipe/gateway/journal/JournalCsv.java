@@ -61,8 +61,8 @@ public final class JournalCsv {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("a numeric field is not a whole number: " + e.getMessage());
         }
-        if (!memesnipe.kit.money.Lot.valid(lot)) {
-            throw new IllegalArgumentException("lot_exponent " + lot + " is outside 0.." + memesnipe.kit.money.Lot.MAX_EXPONENT);
+        if (!memesnipe.model.money.Lot.valid(lot)) {
+            throw new IllegalArgumentException("lot_exponent " + lot + " is outside 0.." + memesnipe.model.money.Lot.MAX_EXPONENT);
         }
         return b.setLotExponent(lot).build();
     }

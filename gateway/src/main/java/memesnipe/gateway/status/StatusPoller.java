@@ -4,7 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import memesnipe.kit.config.HostPort;
 import memesnipe.kit.grpc.PeerProbe;
-import memesnipe.kit.time.Clock;
+import memesnipe.model.time.Clock;
 import memesnipe.v1.NodeStatus;
 import memesnipe.v1.PeerStatus;
 

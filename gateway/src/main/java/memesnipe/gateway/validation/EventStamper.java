@@ -1,8 +1,8 @@
 package memesnipe.gateway.validation;
 
 import memesnipe.gateway.feed.Tick;
-import memesnipe.kit.money.Fixed;
-import memesnipe.kit.money.Lot;
+import memesnipe.model.money.Fixed;
+import memesnipe.model.money.Lot;
 import memesnipe.v1.MarketEvent;
 
 /**

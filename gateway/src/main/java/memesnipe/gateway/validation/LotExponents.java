@@ -1,7 +1,7 @@
 package memesnipe.gateway.validation;
 
-import memesnipe.kit.config.Identifiers;
-import memesnipe.kit.money.Lot;
+import memesnipe.model.text.Identifiers;
+import memesnipe.model.money.Lot;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -18,6 +18,6 @@ public enum RejectReason {
     PRICE_DEVIATION,
     /** Price per lot, volume in lots or liquidity does not fit a 64-bit integer at scale 1e8 (above 92,233,720,368). */
     AMOUNT_OUT_OF_RANGE,
-    /** The symbol is not one (memesnipe.kit.config.Identifiers.SYMBOL: 1-24 letters, digits, '.', '_', '-'). */
+    /** The symbol is not one (memesnipe.model.text.Identifiers.SYMBOL: 1-24 letters, digits, '.', '_', '-'). */
     INVALID_SYMBOL
 }

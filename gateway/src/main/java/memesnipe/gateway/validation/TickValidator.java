@@ -16,8 +16,8 @@ import java.util.Optional;
 public final class TickValidator {
     /** Consecutive, mutually consistent deviating ticks after which the next one is accepted. */
     public static final int REANCHOR_AFTER = 5;
-    /** Symbols as the rest of the system accepts them (see memesnipe.kit.config.Identifiers). */
-    private static final java.util.regex.Pattern SYMBOL = memesnipe.kit.config.Identifiers.SYMBOL;
+    /** Symbols as the rest of the system accepts them (see memesnipe.model.text.Identifiers). */
+    private static final java.util.regex.Pattern SYMBOL = memesnipe.model.text.Identifiers.SYMBOL;
 
     private final ValidationLimits limits;
     private final LotExponents lots;
@@ -58,7 +58,7 @@ public final class TickValidator {
         if (!Double.isFinite(t.price())) {
             return RejectReason.NON_FINITE_PRICE;
         }
-        double unitsPerLot = memesnipe.kit.money.Lot.unitsPerLot(lots.of(t.symbol()));
+        double unitsPerLot = memesnipe.model.money.Lot.unitsPerLot(lots.of(t.symbol()));
         double lotPrice = t.price() * unitsPerLot;
         if (t.price() <= 0 || Math.round(lotPrice * 1e8) <= 0) {
             return RejectReason.NON_POSITIVE_PRICE;

@@ -31,7 +31,7 @@ class TickValidatorFuzzTest {
                 assertThat(e.getPriceE8()).isPositive().isLessThan(Long.MAX_VALUE);
                 assertThat(e.getVolumeE8()).isNotNegative().isLessThan(Long.MAX_VALUE);
                 assertThat(e.getLiquidityE8()).isNotNegative().isLessThan(Long.MAX_VALUE);
-                assertThat(e.getSymbol()).matches(memesnipe.kit.config.Identifiers.SYMBOL);
+                assertThat(e.getSymbol()).matches(memesnipe.model.text.Identifiers.SYMBOL);
                 assertThat(Math.abs(e.getEventTimeMs() - NOW)).isLessThanOrEqualTo(ValidationLimits.DEFAULTS.maxAgeMs());
             }
         }

@@ -1,6 +1,8 @@
 package memesnipe.kit.config;
 
-import memesnipe.kit.money.Fixed;
+import memesnipe.model.text.Printable;
+
+import memesnipe.model.money.Fixed;
 
 import java.util.Optional;
 import java.util.Set;

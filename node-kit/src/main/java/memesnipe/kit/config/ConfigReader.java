@@ -1,5 +1,7 @@
 package memesnipe.kit.config;
 
+import memesnipe.model.text.Printable;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package memesnipe.kit.config;
 
+import memesnipe.model.text.Printable;
+
 import memesnipe.kit.http.HttpLimits;
 import memesnipe.kit.tls.NodeName;
 import memesnipe.kit.tls.TlsFiles;

@@ -23,7 +23,7 @@ public final class Calls {
 
         public CallFailed(GrpcStatus status, String message) {
             super(status.name() + (message == null || message.isEmpty() ? ""
-                    : ": " + memesnipe.kit.config.Printable.of(message, MAX_MESSAGE)));
+                    : ": " + memesnipe.model.text.Printable.of(message, MAX_MESSAGE)));
             this.status = status;
         }
 

@@ -180,7 +180,7 @@ public final class TickJournal {
             }
             try {
                 int lot = Integer.parseInt(f.getOrDefault("lot", "0")); // entries older than the field: single units
-                if (!memesnipe.kit.money.Lot.valid(lot)) {
+                if (!memesnipe.model.money.Lot.valid(lot)) {
                     continue;
                 }
                 out.add(new Entry(id, MarketEvent.newBuilder().setSeq(Long.parseLong(f.getOrDefault("seq", "0")))

@@ -61,7 +61,7 @@ public record DatabaseSettings(String url, String host, int port, String databas
             try {
                 password = SecretFiles.firstLine(Path.of(passwordFile));
             } catch (IOException | IllegalArgumentException e) {
-                r.problem(PASSWORD_FILE_KEY + ": " + memesnipe.kit.config.Printable.of(e.getMessage(), 300));
+                r.problem(PASSWORD_FILE_KEY + ": " + memesnipe.model.text.Printable.of(e.getMessage(), 300));
             }
         }
         if (parsed == null) {

@@ -95,7 +95,7 @@ public final class Ledger {
             t = t.getCause();
         }
         String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        return memesnipe.kit.config.Printable.of(msg.replaceAll("\\s+", " ").trim(), 300);
+        return memesnipe.model.text.Printable.of(msg.replaceAll("\\s+", " ").trim(), 300);
     }
 
     public Pool pool() {

@@ -42,7 +42,7 @@ public record RedisSettings(String url, String password, Path caFile) {
             try {
                 password = DatabaseSettings.SecretFiles.firstLine(Path.of(passwordFile));
             } catch (IOException | IllegalArgumentException e) {
-                r.problem(PASSWORD_FILE_KEY + ": " + memesnipe.kit.config.Printable.of(e.getMessage(), 300));
+                r.problem(PASSWORD_FILE_KEY + ": " + memesnipe.model.text.Printable.of(e.getMessage(), 300));
             }
         }
         if (url != null && !caValue.isEmpty() && !tls(url)) {

@@ -1,5 +1,8 @@
 package memesnipe.kit.money;
 
+import memesnipe.model.money.Fixed;
+import memesnipe.model.money.AmountOverflow;
+
 import memesnipe.kit.config.ConfigReader;
 
 /**

@@ -23,7 +23,7 @@ public record ApprovalSettings(Path publicKey, long maxAgeMs) {
         long maxAge = r.longValue(MAX_AGE_KEY, RiskApproval.MAX_AGE_MS_DEFAULT, 1_000, 3_600_000,
                 "an approval further than this from this node's clock (either way) is refused, ms");
         if (key != null && !Files.isReadable(key)) {
-            r.problem("risk approval public key not found or not readable: " + memesnipe.kit.config.Printable.of(
+            r.problem("risk approval public key not found or not readable: " + memesnipe.model.text.Printable.of(
                     String.valueOf(key), 300) + " (memesnipe certs writes it)");
         }
         return new ApprovalSettings(key, maxAge);

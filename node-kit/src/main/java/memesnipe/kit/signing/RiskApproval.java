@@ -1,7 +1,7 @@
 package memesnipe.kit.signing;
 
 import com.google.protobuf.ByteString;
-import memesnipe.kit.config.Printable;
+import memesnipe.model.text.Printable;
 import memesnipe.kit.tls.CertificateAuthority;
 import memesnipe.v1.ApprovedOrder;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;

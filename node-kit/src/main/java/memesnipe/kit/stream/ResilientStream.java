@@ -4,7 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.streams.ReadStream;
-import memesnipe.kit.config.Printable;
+import memesnipe.model.text.Printable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

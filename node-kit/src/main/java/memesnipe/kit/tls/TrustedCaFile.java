@@ -1,7 +1,7 @@
 package memesnipe.kit.tls;
 
 import memesnipe.kit.config.ConfigReader;
-import memesnipe.kit.config.Printable;
+import memesnipe.model.text.Printable;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package memesnipe.kit.money;
 
+import memesnipe.model.money.Fixed;
+
 import memesnipe.kit.config.ConfigException;
 import memesnipe.kit.config.ConfigReader;
 import memesnipe.kit.config.Settings;

@@ -80,7 +80,7 @@ class RiskApprovalTest {
         assertThat(check.problem()).isEqualTo(RiskApproval.Problem.UNKNOWN_KEY);
         ApprovedOrder forged = foreign.toBuilder().setApprovalKeyId("k\nERROR forged line").build();
         assertThat(verifier().check(forged, NOW, 60_000).describe()).doesNotContain("\n")
-                .contains(memesnipe.kit.config.Printable.of("k\nERROR forged line"));
+                .contains(memesnipe.model.text.Printable.of("k\nERROR forged line"));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package memesnipe.risk.breaker;
 
-import memesnipe.kit.config.Printable;
+import memesnipe.model.text.Printable;
 
 import java.time.Instant;
 import java.util.ArrayDeque;

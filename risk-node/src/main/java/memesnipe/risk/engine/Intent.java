@@ -1,11 +1,11 @@
 package memesnipe.risk.engine;
 
-import memesnipe.kit.config.Identifiers;
+import memesnipe.model.text.Identifiers;
 
 /**
  * What a strategy asks for. Entries carry a desired notional (USD, e8); exits close the strategy's
  * whole position in the symbol. Exit parameters of 0 mean "no such exit". The decision price is per lot of
- * 10^lotExponent units (see memesnipe.kit.money.Lot).
+ * 10^lotExponent units (see memesnipe.model.money.Lot).
  */
 public record Intent(String clientOrderId, String strategy, String symbol, Side side, Purpose purpose,
                      long notionalE8, long decisionPriceE8, long decisionSeq, long decisionIngestTimeMs,
@@ -39,8 +39,8 @@ public record Intent(String clientOrderId, String strategy, String symbol, Side 
         if (decisionPriceE8 <= 0) {
             p.add("decision_price_e8 must be > 0");
         }
-        if (!memesnipe.kit.money.Lot.valid(lotExponent)) {
-            p.add("lot_exponent must be 0.." + memesnipe.kit.money.Lot.MAX_EXPONENT);
+        if (!memesnipe.model.money.Lot.valid(lotExponent)) {
+            p.add("lot_exponent must be 0.." + memesnipe.model.money.Lot.MAX_EXPONENT);
         }
         if (side == null) {
             p.add("side is required");

@@ -1,8 +1,8 @@
 package memesnipe.risk.engine;
 
-import memesnipe.kit.config.Printable;
-import memesnipe.kit.money.AmountOverflow;
-import memesnipe.kit.money.Fixed;
+import memesnipe.model.text.Printable;
+import memesnipe.model.money.AmountOverflow;
+import memesnipe.model.money.Fixed;
 import memesnipe.risk.breaker.BreakerThresholds;
 import memesnipe.risk.breaker.CircuitBreaker;
 import memesnipe.risk.breaker.Conditions;
@@ -322,7 +322,7 @@ public final class RiskEngine {
             return deny(in, DenyReason.NO_MARKET_DATA, mark == null ? "no price for " + in.symbol()
                     : in.symbol() + " price is " + (nowMs - mark.timeMs()) + " ms old (max " + limits.markMaxAgeMs() + ")");
         }
-        Optional<String> lotProblem = memesnipe.kit.money.Lot.mismatch(in.lotExponent(), mark.lotExponent());
+        Optional<String> lotProblem = memesnipe.model.money.Lot.mismatch(in.lotExponent(), mark.lotExponent());
         if (lotProblem.isPresent()) {
             return deny(in, DenyReason.LOT_MISMATCH, in.symbol() + ": the intent's " + lotProblem.get());
         }

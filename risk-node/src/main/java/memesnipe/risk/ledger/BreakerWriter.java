@@ -6,7 +6,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import memesnipe.kit.ledger.LedgerHealth;
-import memesnipe.kit.time.Clock;
+import memesnipe.model.time.Clock;
 import memesnipe.risk.breaker.BreakerRecord;
 import memesnipe.risk.breaker.Transition;
 import org.slf4j.Logger;

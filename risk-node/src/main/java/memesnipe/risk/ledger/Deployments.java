@@ -6,7 +6,7 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import memesnipe.kit.ledger.DatabaseSettings;
 import memesnipe.kit.ledger.Ledger;
-import memesnipe.kit.money.Fixed;
+import memesnipe.model.money.Fixed;
 import memesnipe.risk.breaker.BreakerRecord;
 import memesnipe.risk.breaker.Tier;
 

@@ -9,7 +9,7 @@ import io.vertx.sqlclient.Tuple;
 import memesnipe.kit.ledger.DatabaseSettings;
 import memesnipe.kit.ledger.Ledger;
 import memesnipe.kit.ledger.LedgerHealth;
-import memesnipe.kit.time.Clock;
+import memesnipe.model.time.Clock;
 import memesnipe.risk.breaker.BreakerRecord;
 import memesnipe.risk.breaker.Tier;
 import memesnipe.risk.breaker.Transition;

@@ -6,7 +6,7 @@ import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import memesnipe.kit.ledger.LedgerHealth;
-import memesnipe.kit.time.Clock;
+import memesnipe.model.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -165,7 +165,7 @@ final class WriteQueue {
                 } else {
                     refused++;
                     LOG.error("risk ledger refused a {} row, dropped: {}", batch.get(0).kind(),
-                            memesnipe.kit.config.Printable.of(ar.cause().getMessage()));
+                            memesnipe.model.text.Printable.of(ar.cause().getMessage()));
                     finish(batch);
                 }
                 pump();

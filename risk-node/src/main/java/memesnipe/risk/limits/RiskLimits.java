@@ -1,6 +1,6 @@
 package memesnipe.risk.limits;
 
-import memesnipe.kit.money.Fixed;
+import memesnipe.model.money.Fixed;
 import memesnipe.kit.money.OrderLimits;
 
 import java.util.ArrayList;

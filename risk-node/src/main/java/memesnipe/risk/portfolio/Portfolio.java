@@ -1,7 +1,7 @@
 package memesnipe.risk.portfolio;
 
-import memesnipe.kit.money.AmountOverflow;
-import memesnipe.kit.money.Fixed;
+import memesnipe.model.money.AmountOverflow;
+import memesnipe.model.money.Fixed;
 import memesnipe.risk.engine.FillEvent;
 import memesnipe.risk.engine.Side;
 

@@ -1,6 +1,6 @@
 package memesnipe.risk.portfolio;
 
-import memesnipe.kit.money.Fixed;
+import memesnipe.model.money.Fixed;
 
 /**
  * One strategy's holding in one symbol, built only from fills. Cost basis is the quote spent on the
@@ -40,7 +40,7 @@ public final class Position {
         return costE8;
     }
 
-    /** Average entry price (e8), 0 when flat; {@link memesnipe.kit.money.AmountOverflow} when it does not fit. */
+    /** Average entry price (e8), 0 when flat; {@link memesnipe.model.money.AmountOverflow} when it does not fit. */
     public long averagePriceE8() {
         return qtyE8 == 0 ? 0 : Fixed.div(costE8, qtyE8);
     }

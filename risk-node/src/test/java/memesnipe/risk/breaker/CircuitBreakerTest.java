@@ -1,6 +1,6 @@
 package memesnipe.risk.breaker;
 
-import memesnipe.kit.money.Fixed;
+import memesnipe.model.money.Fixed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

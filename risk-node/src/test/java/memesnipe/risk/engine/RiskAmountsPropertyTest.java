@@ -1,7 +1,7 @@
 package memesnipe.risk.engine;
 
-import memesnipe.kit.money.AmountOverflow;
-import memesnipe.kit.money.Fixed;
+import memesnipe.model.money.AmountOverflow;
+import memesnipe.model.money.Fixed;
 import memesnipe.risk.breaker.BreakerThresholds;
 import memesnipe.risk.breaker.Tier;
 import memesnipe.risk.limits.RiskLimits;

@@ -1,6 +1,6 @@
 package memesnipe.risk.engine;
 
-import memesnipe.kit.money.Fixed;
+import memesnipe.model.money.Fixed;
 import memesnipe.risk.breaker.BreakerThresholds;
 import memesnipe.risk.breaker.CircuitBreaker;
 import memesnipe.risk.breaker.Conditions;

@@ -1,6 +1,6 @@
 package memesnipe.risk.limits;
 
-import memesnipe.kit.money.Fixed;
+import memesnipe.model.money.Fixed;
 import memesnipe.risk.breaker.BreakerThresholds;
 import memesnipe.risk.engine.Decision;
 import memesnipe.risk.engine.DenyReason;

@@ -3,7 +3,7 @@ package memesnipe.risk.node;
 import io.vertx.core.Vertx;
 import memesnipe.kit.grpc.Calls;
 import memesnipe.kit.journal.TickJournal;
-import memesnipe.kit.money.Fixed;
+import memesnipe.model.money.Fixed;
 import memesnipe.kit.testing.TestDatabase;
 import memesnipe.v1.BreakerState;
 import memesnipe.v1.BreakerTier;

@@ -12,7 +12,7 @@ import memesnipe.kit.grpc.PeerProbe;
 import memesnipe.kit.testing.TcpProxy;
 import memesnipe.kit.testing.TestCerts;
 import memesnipe.kit.testing.TestDatabase;
-import memesnipe.kit.time.Clock;
+import memesnipe.model.time.Clock;
 import memesnipe.kit.tls.NodeName;
 import memesnipe.risk.RiskConfig;
 import memesnipe.risk.RiskVerticle;

@@ -43,7 +43,7 @@ public final class MarkBook {
      */
     public java.util.Optional<String> lotProblem(String symbol, int lotExponent) {
         Mark m = marks.get(symbol);
-        return m == null ? java.util.Optional.empty() : memesnipe.kit.money.Lot.mismatch(lotExponent, m.lotExponent());
+        return m == null ? java.util.Optional.empty() : memesnipe.model.money.Lot.mismatch(lotExponent, m.lotExponent());
     }
 
     /** The signer's view of the symbol's price now. */

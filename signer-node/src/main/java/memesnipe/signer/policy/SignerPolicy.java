@@ -1,8 +1,8 @@
 package memesnipe.signer.policy;
 
-import memesnipe.kit.config.Printable;
-import memesnipe.kit.money.Fixed;
-import memesnipe.kit.time.Clock;
+import memesnipe.model.text.Printable;
+import memesnipe.model.money.Fixed;
+import memesnipe.model.time.Clock;
 import memesnipe.v1.SignDenyReason;
 
 import java.util.Set;

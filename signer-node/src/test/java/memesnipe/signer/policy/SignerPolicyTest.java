@@ -1,7 +1,7 @@
 package memesnipe.signer.policy;
 
-import memesnipe.kit.money.Fixed;
-import memesnipe.kit.time.ManualClock;
+import memesnipe.model.money.Fixed;
+import memesnipe.model.time.ManualClock;
 import memesnipe.v1.SignDenyReason;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -15,7 +15,7 @@ public record Tick(String symbol, double price, long priceE8, long seq, long eve
 
     /** A tick whose double price is derived from its fixed-point price (per lot). */
     public static Tick of(String symbol, long priceE8, long seq, long eventTimeMs, long ingestTimeMs, int lotExponent) {
-        return new Tick(symbol, memesnipe.kit.money.Fixed.toDouble(priceE8), priceE8, seq, eventTimeMs, ingestTimeMs,
+        return new Tick(symbol, memesnipe.model.money.Fixed.toDouble(priceE8), priceE8, seq, eventTimeMs, ingestTimeMs,
                 lotExponent);
     }
 }

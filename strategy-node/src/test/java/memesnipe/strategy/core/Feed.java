@@ -1,6 +1,6 @@
 package memesnipe.strategy.core;
 
-import memesnipe.kit.money.Fixed;
+import memesnipe.model.money.Fixed;
 
 import java.util.ArrayList;
 import java.util.List;

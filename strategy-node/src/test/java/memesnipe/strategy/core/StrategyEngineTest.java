@@ -1,6 +1,6 @@
 package memesnipe.strategy.core;
 
-import memesnipe.kit.money.Fixed;
+import memesnipe.model.money.Fixed;
 import memesnipe.v1.OrderIntent;
 import memesnipe.v1.OrderPurpose;
 import memesnipe.v1.Side;

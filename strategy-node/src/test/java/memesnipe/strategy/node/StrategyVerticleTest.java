@@ -11,7 +11,7 @@ import memesnipe.kit.grpc.PeerProbe;
 import memesnipe.kit.testing.LogCapture;
 import memesnipe.kit.testing.ReflectionProbe;
 import memesnipe.kit.testing.TestCerts;
-import memesnipe.kit.time.Clock;
+import memesnipe.model.time.Clock;
 import memesnipe.kit.tls.NodeName;
 import memesnipe.v1.NodeStatus;
 import memesnipe.v1.OrderIntent;

@@ -7,7 +7,7 @@ import io.vertx.grpc.server.GrpcServerResponse;
 import memesnipe.kit.grpc.NodeServer;
 import memesnipe.kit.grpc.Statuses;
 import memesnipe.kit.metrics.NodeMetrics;
-import memesnipe.kit.money.Fixed;
+import memesnipe.model.money.Fixed;
 import memesnipe.kit.testing.TestCerts;
 import memesnipe.kit.tls.NodeName;
 import memesnipe.v1.MarketDataGrpcService;

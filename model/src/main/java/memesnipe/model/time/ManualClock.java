@@ -1,4 +1,4 @@
-package memesnipe.kit.time;
+package memesnipe.model.time;
 
 /** A clock that moves only when told to, for tests and simulations. Not thread-safe: one owner. */
 public final class ManualClock implements Clock {

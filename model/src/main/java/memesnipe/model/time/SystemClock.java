@@ -1,4 +1,4 @@
-package memesnipe.kit.time;
+package memesnipe.model.time;
 
 /** The operating system's clock. */
 final class SystemClock implements Clock {

@@ -1,4 +1,4 @@
-package memesnipe.kit.config;
+package memesnipe.model.text;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package memesnipe.kit.time;
+package memesnipe.model.time;
 
 /** The only source of time for core code: live in production, manual in tests and backtests. */
 public interface Clock {

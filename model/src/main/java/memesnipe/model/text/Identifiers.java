@@ -1,4 +1,4 @@
-package memesnipe.kit.config;
+package memesnipe.model.text;
 
 import java.util.regex.Pattern;
 

@@ -1,4 +1,4 @@
-package memesnipe.kit.config;
+package memesnipe.model.text;
 
 /**
  * Makes untrusted text safe to log or to embed in a message: at most a fixed number of characters are kept (the

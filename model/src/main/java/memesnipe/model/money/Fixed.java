@@ -1,4 +1,4 @@
-package memesnipe.kit.money;
+package memesnipe.model.money;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
