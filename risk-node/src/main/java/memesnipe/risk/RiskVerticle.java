@@ -26,13 +26,13 @@ import memesnipe.model.time.Clock;
 import memesnipe.kit.tls.NodeIdentity;
 import memesnipe.kit.tls.NodeName;
 import memesnipe.risk.breaker.CircuitBreaker;
-import memesnipe.risk.breaker.Tier;
+import memesnipe.model.Tier;
 import memesnipe.risk.breaker.Transition;
-import memesnipe.risk.engine.Decision;
-import memesnipe.risk.engine.FillEvent;
-import memesnipe.risk.engine.Intent;
-import memesnipe.risk.engine.OrderRequest;
-import memesnipe.risk.engine.Purpose;
+import memesnipe.model.Decision;
+import memesnipe.model.FillEvent;
+import memesnipe.model.Intent;
+import memesnipe.model.OrderRequest;
+import memesnipe.model.Purpose;
 import memesnipe.risk.engine.RiskEngine;
 import memesnipe.risk.ledger.BreakerWrite;
 import memesnipe.risk.ledger.BreakerWriter;
@@ -279,7 +279,7 @@ public final class RiskVerticle extends VerticleBase {
             List<OrderRequest> resend = new ArrayList<>();
             for (RiskLedger.OpenExit x : openExits.result()) {
                 long price = x.qtyE8() == 0 ? 0 : Fixed.div(x.notionalE8(), x.qtyE8());
-                resend.add(new OrderRequest(x.clientOrderId(), x.strategy(), x.symbol(), memesnipe.risk.engine.Side.SELL,
+                resend.add(new OrderRequest(x.clientOrderId(), x.strategy(), x.symbol(), memesnipe.model.Side.SELL,
                         Purpose.EXIT, x.qtyE8(), price, 0, 0, x.timeMs(), x.lotExponent()));
             }
             resend.forEach(e::restoreInFlight);
@@ -631,7 +631,7 @@ public final class RiskVerticle extends VerticleBase {
                 engine.ledgerAvailable(ledger.usable());
             }
             Decision d = engine.submit(caller, intent, now);
-            if (d.reason() == memesnipe.risk.engine.DenyReason.ID_IN_USE) {
+            if (d.reason() == memesnipe.model.DenyReason.ID_IN_USE) {
                 counter(d).increment(); // not on record: the id's decision is its first caller's
                 LOG.warn("intent {} from {} denied: {}", Printable.of(intent.clientOrderId()), Printable.of(caller),
                         d.detail());

@@ -1,14 +1,14 @@
 package memesnipe.risk;
 
 import memesnipe.risk.breaker.CircuitBreaker;
-import memesnipe.risk.breaker.Tier;
+import memesnipe.model.Tier;
 import memesnipe.risk.breaker.Transition;
-import memesnipe.risk.engine.Decision;
-import memesnipe.risk.engine.FillEvent;
-import memesnipe.risk.engine.Intent;
-import memesnipe.risk.engine.OrderRequest;
-import memesnipe.risk.engine.Purpose;
-import memesnipe.risk.engine.Side;
+import memesnipe.model.Decision;
+import memesnipe.model.FillEvent;
+import memesnipe.model.Intent;
+import memesnipe.model.OrderRequest;
+import memesnipe.model.Purpose;
+import memesnipe.model.Side;
 import memesnipe.v1.ApprovedOrder;
 import memesnipe.v1.BreakerEvent;
 import memesnipe.v1.BreakerState;
@@ -37,7 +37,7 @@ final class Wire {
         return RiskDecision.newBuilder()
                 .setClientOrderId(d.clientOrderId())
                 .setVerdict(Verdict.valueOf(d.verdict().name()))
-                .setReason(d.reason() == memesnipe.risk.engine.DenyReason.NONE ? DenyReason.REASON_NONE
+                .setReason(d.reason() == memesnipe.model.DenyReason.NONE ? DenyReason.REASON_NONE
                         : DenyReason.valueOf(d.reason().name()))
                 .setDetail(d.detail())
                 .setApprovedNotionalE8(d.approvedNotionalE8())

@@ -1,9 +1,9 @@
 package memesnipe.risk;
 
-import memesnipe.risk.breaker.Tier;
-import memesnipe.risk.engine.Decision;
-import memesnipe.risk.engine.DenyReason;
-import memesnipe.risk.engine.Verdict;
+import memesnipe.model.Tier;
+import memesnipe.model.Decision;
+import memesnipe.model.DenyReason;
+import memesnipe.model.Verdict;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;

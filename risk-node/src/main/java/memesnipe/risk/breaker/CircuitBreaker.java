@@ -1,5 +1,7 @@
 package memesnipe.risk.breaker;
 
+import memesnipe.model.Tier;
+
 import memesnipe.model.text.Printable;
 
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package memesnipe.risk.engine;
 
+import memesnipe.model.Decision;
+
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -4,7 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import memesnipe.risk.breaker.BreakerRecord;
-import memesnipe.risk.breaker.Tier;
+import memesnipe.model.Tier;
 import memesnipe.risk.breaker.Transition;
 
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import memesnipe.kit.ledger.DatabaseSettings;
 import memesnipe.kit.ledger.Ledger;
 import memesnipe.model.money.Fixed;
 import memesnipe.risk.breaker.BreakerRecord;
-import memesnipe.risk.breaker.Tier;
+import memesnipe.model.Tier;
 
 import java.util.List;
 import java.util.Map;

@@ -11,13 +11,13 @@ import memesnipe.kit.ledger.Ledger;
 import memesnipe.kit.ledger.LedgerHealth;
 import memesnipe.model.time.Clock;
 import memesnipe.risk.breaker.BreakerRecord;
-import memesnipe.risk.breaker.Tier;
+import memesnipe.model.Tier;
 import memesnipe.risk.breaker.Transition;
-import memesnipe.risk.engine.Decision;
-import memesnipe.risk.engine.DenyReason;
-import memesnipe.risk.engine.FillEvent;
-import memesnipe.risk.engine.Side;
-import memesnipe.risk.engine.Verdict;
+import memesnipe.model.Decision;
+import memesnipe.model.DenyReason;
+import memesnipe.model.FillEvent;
+import memesnipe.model.Side;
+import memesnipe.model.Verdict;
 import memesnipe.risk.quality.ExecutionQuality;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -312,7 +312,7 @@ public final class RiskLedger {
                                        long nowMs) {
         return Tuple.from(new Object[]{d.clientOrderId(), caller, strategy, symbol, purpose, d.verdict().name(),
                 d.reason().name(), d.detail(), d.approvedQtyE8(), d.approvedNotionalE8(), d.tier().name(), d.equityE8(),
-                d.strategyExposureE8(), nowMs, d.order().map(memesnipe.risk.engine.OrderRequest::lotExponent).orElse(0)});
+                d.strategyExposureE8(), nowMs, d.order().map(memesnipe.model.OrderRequest::lotExponent).orElse(0)});
     }
 
     /** A point of the equity curve. */

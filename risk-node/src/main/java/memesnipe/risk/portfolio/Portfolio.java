@@ -2,8 +2,8 @@ package memesnipe.risk.portfolio;
 
 import memesnipe.model.money.AmountOverflow;
 import memesnipe.model.money.Fixed;
-import memesnipe.risk.engine.FillEvent;
-import memesnipe.risk.engine.Side;
+import memesnipe.model.FillEvent;
+import memesnipe.model.Side;
 
 import java.util.ArrayList;
 import java.util.Collection;

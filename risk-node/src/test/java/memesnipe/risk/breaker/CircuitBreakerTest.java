@@ -1,5 +1,7 @@
 package memesnipe.risk.breaker;
 
+import memesnipe.model.Tier;
+
 import memesnipe.model.money.Fixed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

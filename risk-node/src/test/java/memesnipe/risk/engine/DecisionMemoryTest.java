@@ -1,6 +1,10 @@
 package memesnipe.risk.engine;
 
-import memesnipe.risk.breaker.Tier;
+import memesnipe.model.Verdict;
+import memesnipe.model.DenyReason;
+import memesnipe.model.Decision;
+
+import memesnipe.model.Tier;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;

@@ -1,8 +1,17 @@
 package memesnipe.risk.engine;
 
+import memesnipe.model.Side;
+import memesnipe.model.Purpose;
+import memesnipe.model.Verdict;
+import memesnipe.model.DenyReason;
+import memesnipe.model.Decision;
+import memesnipe.model.Intent;
+import memesnipe.model.OrderRequest;
+import memesnipe.model.FillEvent;
+
 import memesnipe.model.money.Fixed;
 import memesnipe.risk.breaker.BreakerThresholds;
-import memesnipe.risk.breaker.Tier;
+import memesnipe.model.Tier;
 import memesnipe.risk.limits.RiskLimits;
 import memesnipe.risk.quality.ExecutionQuality;
 import org.junit.jupiter.api.BeforeEach;

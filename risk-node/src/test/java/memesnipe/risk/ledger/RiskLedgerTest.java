@@ -13,13 +13,13 @@ import memesnipe.risk.breaker.BreakerRecord;
 import memesnipe.risk.breaker.BreakerThresholds;
 import memesnipe.risk.breaker.CircuitBreaker;
 import memesnipe.risk.breaker.Conditions;
-import memesnipe.risk.breaker.Tier;
+import memesnipe.model.Tier;
 import memesnipe.risk.breaker.Transition;
-import memesnipe.risk.engine.Decision;
-import memesnipe.risk.engine.DenyReason;
-import memesnipe.risk.engine.FillEvent;
-import memesnipe.risk.engine.Verdict;
-import memesnipe.risk.engine.Side;
+import memesnipe.model.Decision;
+import memesnipe.model.DenyReason;
+import memesnipe.model.FillEvent;
+import memesnipe.model.Verdict;
+import memesnipe.model.Side;
 import memesnipe.risk.quality.ExecutionQuality;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -297,8 +297,8 @@ class RiskLedgerTest {
     void fillsAndExitsInLots_replayInTheirLot_soARestartNeverRevaluesAPositionAThousandFold() throws Exception {
         init();
         RiskLedger ledger = open(db.settings());
-        var exit = new memesnipe.risk.engine.OrderRequest("x-1", "s", "BABYDOGE", Side.SELL,
-                memesnipe.risk.engine.Purpose.EXIT, 10_000 * Fixed.ONE, 3_000_000L, 0, 0, T0, 9);
+        var exit = new memesnipe.model.OrderRequest("x-1", "s", "BABYDOGE", Side.SELL,
+                memesnipe.model.Purpose.EXIT, 10_000 * Fixed.ONE, 3_000_000L, 0, 0, T0, 9);
         Decision exitDecision = new Decision("x-1", Verdict.APPROVED, DenyReason.NONE, "risk exit", 300 * Fixed.ONE,
                 10_000 * Fixed.ONE, Tier.NORMAL, CAPITAL, 0, Optional.of(exit));
         on(() -> {

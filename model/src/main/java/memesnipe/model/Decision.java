@@ -1,6 +1,5 @@
-package memesnipe.risk.engine;
+package memesnipe.model;
 
-import memesnipe.risk.breaker.Tier;
 
 import java.util.Optional;
 

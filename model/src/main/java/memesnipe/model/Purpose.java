@@ -1,4 +1,4 @@
-package memesnipe.risk.engine;
+package memesnipe.model;
 
 /** Whether an order adds risk (ENTRY) or removes it (EXIT); exits are never blocked. */
 public enum Purpose {

@@ -1,4 +1,4 @@
-package memesnipe.risk.engine;
+package memesnipe.model;
 
 import memesnipe.model.text.Identifiers;
 

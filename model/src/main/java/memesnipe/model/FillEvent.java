@@ -1,4 +1,4 @@
-package memesnipe.risk.engine;
+package memesnipe.model;
 
 /**
  * A venue fill as the risk engine sees it: quantity (lots) and price (USD per lot) in e8, fee in USD e8, the lot

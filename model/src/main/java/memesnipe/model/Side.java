@@ -1,4 +1,4 @@
-package memesnipe.risk.engine;
+package memesnipe.model;
 
 /** Order side. MemeSnipe trades long only: BUY opens or adds, SELL closes. */
 public enum Side {

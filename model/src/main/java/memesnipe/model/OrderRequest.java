@@ -1,4 +1,4 @@
-package memesnipe.risk.engine;
+package memesnipe.model;
 
 /**
  * An order the risk engine approved (or emitted itself, for exits) to be handed to the executor; quantity in lots

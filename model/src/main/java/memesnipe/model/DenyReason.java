@@ -1,4 +1,4 @@
-package memesnipe.risk.engine;
+package memesnipe.model;
 
 /** Typed reasons for a denial or a resize; mirrors memesnipe.v1.DenyReason. */
 public enum DenyReason {

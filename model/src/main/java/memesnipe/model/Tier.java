@@ -1,4 +1,4 @@
-package memesnipe.risk.breaker;
+package memesnipe.model;
 
 /** Circuit breaker tiers, from least to most strict. */
 public enum Tier {

@@ -1,4 +1,4 @@
-package memesnipe.risk.engine;
+package memesnipe.model;
 
 /** Outcome of a risk decision. */
 public enum Verdict {
