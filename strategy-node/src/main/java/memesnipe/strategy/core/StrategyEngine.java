@@ -1,8 +1,8 @@
 package memesnipe.strategy.core;
 
-import memesnipe.v1.OrderIntent;
-import memesnipe.v1.OrderPurpose;
-import memesnipe.v1.Side;
+import memesnipe.model.Intent;
+import memesnipe.model.Purpose;
+import memesnipe.model.Side;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -64,8 +64,8 @@ public final class StrategyEngine {
     }
 
     /** Feeds one tick of gateway stream {@code streamId} to every strategy; returns the intents. */
-    public List<OrderIntent> onTick(String streamId, Tick tick) {
-        List<OrderIntent> out = new ArrayList<>(0);
+    public List<Intent> onTick(String streamId, Tick tick) {
+        List<Intent> out = new ArrayList<>(0);
         for (Strategy s : strategies.values()) {
             for (Signal signal : s.onTick(tick)) {
                 out.add(toIntent(streamId, signal));
@@ -82,23 +82,12 @@ public final class StrategyEngine {
         }
     }
 
-    OrderIntent toIntent(String streamId, Signal signal) {
+    Intent toIntent(String streamId, Signal signal) {
         boolean entry = signal.kind() == Signal.Kind.ENTER_LONG;
-        return OrderIntent.newBuilder()
-                .setClientOrderId(clientOrderId(signal.strategy(), signal.symbol(), streamId, signal.seq()))
-                .setStrategy(signal.strategy())
-                .setSymbol(signal.symbol())
-                .setSide(entry ? Side.BUY : Side.SELL)
-                .setPurpose(entry ? OrderPurpose.ENTRY : OrderPurpose.EXIT)
-                .setNotionalE8(entry ? entryNotionalE8 : 0)
-                .setDecisionPriceE8(signal.priceE8())
-                .setLotExponent(signal.lotExponent())
-                .setDecisionSeq(signal.seq())
-                .setDecisionIngestTimeMs(signal.ingestTimeMs())
-                .setStopLossBps(signal.stopLossBps())
-                .setTakeProfitBps(signal.takeProfitBps())
-                .setTrailingStopBps(signal.trailingStopBps())
-                .build();
+        return new Intent(clientOrderId(signal.strategy(), signal.symbol(), streamId, signal.seq()), signal.strategy(),
+                signal.symbol(), entry ? Side.BUY : Side.SELL, entry ? Purpose.ENTRY : Purpose.EXIT,
+                entry ? entryNotionalE8 : 0, signal.priceE8(), signal.seq(), signal.ingestTimeMs(), signal.stopLossBps(),
+                signal.takeProfitBps(), signal.trailingStopBps(), signal.lotExponent());
     }
 
     /**

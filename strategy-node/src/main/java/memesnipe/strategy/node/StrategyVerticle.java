@@ -137,11 +137,10 @@ public final class StrategyVerticle extends VerticleBase {
     private void onMarketEvent(MarketEvent event) {
         ticks++;
         ticksCounter.increment();
-        Tick tick = Tick.of(event.getSymbol(), event.getPriceE8(), event.getSeq(), event.getEventTimeMs(),
-                event.getIngestTimeMs(), event.getLotExponent());
+        Tick tick = Wire.tick(event);
         List<OrderIntent> intents;
         try {
-            intents = engine.onTick(event.getStreamId(), tick);
+            intents = engine.onTick(event.getStreamId(), tick).stream().map(Wire::intent).toList();
         } catch (RuntimeException e) {
             errors++;
             LOG.error("strategy failed on {} seq {}", Printable.of(event.getSymbol()), event.getSeq(), e);

@@ -1,9 +1,9 @@
 package memesnipe.strategy.core;
 
 import memesnipe.model.money.Fixed;
-import memesnipe.v1.OrderIntent;
-import memesnipe.v1.OrderPurpose;
-import memesnipe.v1.Side;
+import memesnipe.model.Intent;
+import memesnipe.model.Purpose;
+import memesnipe.model.Side;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -16,8 +16,8 @@ class StrategyEngineTest {
     private static final long NOTIONAL = Fixed.parse("200");
 
     /** Rise then fall at one tick per second: one momentum entry, then its exit. */
-    private static List<OrderIntent> run(StrategyEngine engine) {
-        List<OrderIntent> out = new ArrayList<>();
+    private static List<Intent> run(StrategyEngine engine) {
+        List<Intent> out = new ArrayList<>();
         double p = 100.0;
         long seq = 0;
         for (int i = 0; i < 60; i++) {
@@ -41,26 +41,26 @@ class StrategyEngineTest {
 
     @Test
     void onTick_sameTicksTwiceUnderTheSameKey_yieldsTheSameClientOrderIds() {
-        List<OrderIntent> first = run(momentumOnly());
-        List<OrderIntent> second = run(momentumOnly());
+        List<Intent> first = run(momentumOnly());
+        List<Intent> second = run(momentumOnly());
         assertThat(first).hasSize(2);
         assertThat(second).isEqualTo(first);
-        assertThat(first).extracting(OrderIntent::getClientOrderId)
+        assertThat(first).extracting(Intent::clientOrderId)
                 .allSatisfy(id -> assertThat(id).matches("[A-Za-z0-9._:-]{1,64}"))
                 .doesNotHaveDuplicates();
-        assertThat(first.get(0).getClientOrderId())
-                .matches("momentum\\.5m-SOL-" + first.get(0).getDecisionSeq() + "-[0-9a-v]{13}");
+        assertThat(first.get(0).clientOrderId())
+                .matches("momentum\\.5m-SOL-" + first.get(0).decisionSeq() + "-[0-9a-v]{13}");
     }
 
     @Test
     void clientOrderIds_underAnotherProcessKey_cannotBeDerivedFromTheSignal() {
         byte[] otherKey = new byte[StrategyEngine.ID_KEY_BYTES];
         new java.security.SecureRandom().nextBytes(otherKey);
-        List<OrderIntent> ours = run(momentumOnly());
-        List<OrderIntent> theirs = run(momentumOnly(otherKey));
+        List<Intent> ours = run(momentumOnly());
+        List<Intent> theirs = run(momentumOnly(otherKey));
         for (int i = 0; i < ours.size(); i++) {
-            String a = ours.get(i).getClientOrderId();
-            String b = theirs.get(i).getClientOrderId();
+            String a = ours.get(i).clientOrderId();
+            String b = theirs.get(i).clientOrderId();
             assertThat(b).isNotEqualTo(a);
             assertThat(b.substring(0, b.lastIndexOf('-'))).as("readable prefix").isEqualTo(a.substring(0, a.lastIndexOf('-')));
         }
@@ -72,26 +72,26 @@ class StrategyEngineTest {
 
     @Test
     void onTick_entrySignal_becomesBuyEntryForTheConfiguredNotional() {
-        OrderIntent entry = run(momentumOnly()).get(0);
-        assertThat(entry.getPurpose()).isEqualTo(OrderPurpose.ENTRY);
-        assertThat(entry.getSide()).isEqualTo(Side.BUY);
-        assertThat(entry.getNotionalE8()).isEqualTo(200_00000000L);
-        assertThat(entry.getStrategy()).isEqualTo("momentum_5m");
-        assertThat(entry.getSymbol()).isEqualTo("SOL");
-        assertThat(entry.getDecisionPriceE8()).isPositive();
-        assertThat(entry.getDecisionIngestTimeMs()).isEqualTo(Feed.T0 + entry.getDecisionSeq() * 1_000 + 2);
-        assertThat(entry.getStopLossBps()).isEqualTo(300);
-        assertThat(entry.getTakeProfitBps()).isEqualTo(600);
-        assertThat(entry.getTrailingStopBps()).isEqualTo(200);
+        Intent entry = run(momentumOnly()).get(0);
+        assertThat(entry.purpose()).isEqualTo(Purpose.ENTRY);
+        assertThat(entry.side()).isEqualTo(Side.BUY);
+        assertThat(entry.notionalE8()).isEqualTo(200_00000000L);
+        assertThat(entry.strategy()).isEqualTo("momentum_5m");
+        assertThat(entry.symbol()).isEqualTo("SOL");
+        assertThat(entry.decisionPriceE8()).isPositive();
+        assertThat(entry.decisionIngestTimeMs()).isEqualTo(Feed.T0 + entry.decisionSeq() * 1_000 + 2);
+        assertThat(entry.stopLossBps()).isEqualTo(300);
+        assertThat(entry.takeProfitBps()).isEqualTo(600);
+        assertThat(entry.trailingStopBps()).isEqualTo(200);
     }
 
     @Test
     void onTick_exitSignal_becomesSellExitWithZeroNotional() {
-        OrderIntent exit = run(momentumOnly()).get(1);
-        assertThat(exit.getPurpose()).isEqualTo(OrderPurpose.EXIT);
-        assertThat(exit.getSide()).isEqualTo(Side.SELL);
-        assertThat(exit.getNotionalE8()).isZero();
-        assertThat(exit.getStopLossBps()).isZero();
+        Intent exit = run(momentumOnly()).get(1);
+        assertThat(exit.purpose()).isEqualTo(Purpose.EXIT);
+        assertThat(exit.side()).isEqualTo(Side.SELL);
+        assertThat(exit.notionalE8()).isZero();
+        assertThat(exit.stopLossBps()).isZero();
     }
 
     @Test
@@ -105,7 +105,7 @@ class StrategyEngineTest {
     @Test
     void onTick_flatMarketThroughBothStrategies_yieldsNoIntents() {
         StrategyEngine engine = new StrategyEngine(List.of(new Momentum5m(), new MeanRevert1h()), NOTIONAL, KEY);
-        List<OrderIntent> out = new ArrayList<>();
+        List<Intent> out = new ArrayList<>();
         for (long seq = 1; seq <= 6_000; seq++) {
             long t = Feed.T0 + seq * 100;
             for (String symbol : List.of("SOL", "ETH")) {
@@ -118,7 +118,7 @@ class StrategyEngineTest {
     @Test
     void onEntryRejected_reArmsTheStrategyThatEmittedIt() {
         StrategyEngine engine = momentumOnly();
-        List<OrderIntent> out = new ArrayList<>();
+        List<Intent> out = new ArrayList<>();
         double p = 100.0;
         for (long seq = 1; seq <= 30; seq++) {
             p *= 1.002;
@@ -128,6 +128,6 @@ class StrategyEngineTest {
             }
             out.addAll(engine.onTick(STREAM, Tick.of("SOL", Fixed.fromDouble(p), seq, t, t)));
         }
-        assertThat(out).extracting(OrderIntent::getPurpose).containsExactly(OrderPurpose.ENTRY, OrderPurpose.ENTRY);
+        assertThat(out).extracting(Intent::purpose).containsExactly(Purpose.ENTRY, Purpose.ENTRY);
     }
 }
