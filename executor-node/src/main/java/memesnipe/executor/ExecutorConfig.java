@@ -1,6 +1,6 @@
 package memesnipe.executor;
 
-import memesnipe.executor.venue.PaperVenue;
+import memesnipe.executor.paper.PaperVenue;
 import memesnipe.kit.config.ConfigReader;
 import memesnipe.kit.config.HostPort;
 import memesnipe.kit.config.NodeBasics;

@@ -21,9 +21,9 @@ import memesnipe.executor.journal.LedgerOp;
 import memesnipe.executor.order.OrderBook;
 import memesnipe.executor.order.OrderBook.State;
 import memesnipe.executor.order.OrderCaps;
-import memesnipe.executor.order.OrderValidator;
+import memesnipe.executor.OrderValidator;
 import memesnipe.executor.venue.PaperPricing;
-import memesnipe.executor.venue.PaperVenue;
+import memesnipe.executor.paper.PaperVenue;
 import memesnipe.model.text.Printable;
 import memesnipe.kit.grpc.Calls;
 import memesnipe.kit.grpc.GrpcClients;
@@ -429,7 +429,7 @@ public final class ExecutorVerticle extends VerticleBase {
             reject(id, "UNKNOWN_VENUE: " + Printable.of(routed.getVenue()));
             return;
         }
-        if (!venue.hasPrice(routed.getSymbol(), routed.getSide())) { // a sell (exit) takes the last price, whatever its age
+        if (!venue.hasPrice(routed.getSymbol(), side(routed.getSide()))) { // a sell (exit) takes the last price, whatever its age
             reject(id, "NO_PRICE"); // before signing: no signer budget spent
             return;
         }
@@ -509,7 +509,7 @@ public final class ExecutorVerticle extends VerticleBase {
     private void place(String id) {
         Open o = book.order(id).orElseThrow();
         ApprovedOrder order = o.order();
-        venue.place(new PaperVenue.VenueOrder(id, order.getSymbol(), order.getSide(), order.getQtyE8(),
+        venue.place(new PaperVenue.VenueOrder(id, order.getSymbol(), side(order.getSide()), order.getQtyE8(),
                         order.getLotExponent()))
                 .timeout(config.orderTimeoutMs(), TimeUnit.MILLISECONDS)
                 .onComplete(ar -> {
@@ -780,5 +780,10 @@ public final class ExecutorVerticle extends VerticleBase {
             }
             return Future.succeededFuture(b.build());
         }
+    }
+
+    /** The wire's side as the venue's (the order was validated: BUY or SELL). */
+    private static memesnipe.model.Side side(memesnipe.v1.Side side) {
+        return side == memesnipe.v1.Side.BUY ? memesnipe.model.Side.BUY : memesnipe.model.Side.SELL;
     }
 }

@@ -2,7 +2,7 @@ package memesnipe.executor;
 
 import io.vertx.core.Future;
 import memesnipe.executor.venue.PaperPricing;
-import memesnipe.executor.venue.PaperVenue;
+import memesnipe.executor.paper.PaperVenue;
 import memesnipe.model.money.Fixed;
 import memesnipe.model.time.Clock;
 import memesnipe.v1.ExecutionReport;
@@ -58,8 +58,8 @@ class ExecutorLedgerTest {
         assertThat(h.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'executor' ORDER BY 1"))
                 .extracting(r -> r.get("table_name"))
                 .contains("fills", "flyway_schema_history", "meta", "orders");
-        assertThat(h.sql("SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL"))
-                .containsExactly(Map.of("version", "1", "success", "t"));
+        assertThat(h.sql("SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL ORDER BY "
+                + "installed_rank")).containsExactly(Map.of("version", "1", "success", "t"), Map.of("version", "2", "success", "t"));
         List<Map<String, String>> meta = h.sql("SELECT log_id FROM meta");
         assertThat(meta).hasSize(1);
         assertThat(h.fact("fillLogId")).isEqualTo(meta.get(0).get("log_id"));
@@ -204,7 +204,7 @@ class ExecutorLedgerTest {
         PaperVenue venue = h.vertx.getOrCreateContext().<Void>executeBlocking(() -> null)
                 .compose(v -> PaperVenue.open(h.vertx, h.dir.resolve("paper-venue"), pricing, Clock.system(), 100))
                 .await(10, TimeUnit.SECONDS);
-        PaperVenue.Filled atVenue = (PaperVenue.Filled) venue.place(new PaperVenue.VenueOrder("rec-filled", "SOL", Side.SELL,
+        PaperVenue.Filled atVenue = (PaperVenue.Filled) venue.place(new PaperVenue.VenueOrder("rec-filled", "SOL", memesnipe.model.Side.SELL,
                 Fixed.ONE)).await(10, TimeUnit.SECONDS).outcome();
         venue.close().await(10, TimeUnit.SECONDS);
 

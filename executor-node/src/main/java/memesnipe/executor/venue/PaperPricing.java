@@ -4,7 +4,7 @@ import memesnipe.model.money.AmountOverflow;
 import memesnipe.model.money.Fixed;
 import memesnipe.model.money.Lot;
 import memesnipe.model.time.Clock;
-import memesnipe.v1.Side;
+import memesnipe.model.Side;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package memesnipe.executor.order;
 
+import memesnipe.executor.OrderValidator;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import memesnipe.kit.testing.WireFuzz;
@@ -31,7 +32,7 @@ class ApprovedOrderFuzzTest {
             assertThat(problem.get()).doesNotContain("\n", "\r");
             return;
         }
-        PaperPricing.Quote q = pricing.quote(order.getSymbol(), order.getSide(), order.getQtyE8());
+        PaperPricing.Quote q = pricing.quote(order.getSymbol(), order.getSide() == memesnipe.v1.Side.BUY ? memesnipe.model.Side.BUY : memesnipe.model.Side.SELL, order.getQtyE8());
         if (q instanceof PaperPricing.Priced p) {
             assertThat(p.priceE8()).isPositive();
             assertThat(p.feeE8()).isNotNegative();

@@ -1,5 +1,6 @@
 package memesnipe.executor.order;
 
+import memesnipe.executor.OrderValidator;
 import memesnipe.executor.order.OrderBook.Admission;
 import memesnipe.executor.order.OrderBook.State;
 import memesnipe.v1.ApprovedOrder;

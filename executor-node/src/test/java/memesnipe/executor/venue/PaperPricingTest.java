@@ -2,7 +2,7 @@ package memesnipe.executor.venue;
 
 import memesnipe.model.money.Fixed;
 import memesnipe.model.time.ManualClock;
-import memesnipe.v1.Side;
+import memesnipe.model.Side;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

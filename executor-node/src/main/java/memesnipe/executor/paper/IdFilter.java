@@ -1,4 +1,4 @@
-package memesnipe.executor.venue;
+package memesnipe.executor.paper;
 
 import java.nio.charset.StandardCharsets;
 import java.util.BitSet;

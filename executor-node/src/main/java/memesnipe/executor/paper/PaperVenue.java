@@ -1,4 +1,4 @@
-package memesnipe.executor.venue;
+package memesnipe.executor.paper;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -6,7 +6,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import memesnipe.executor.journal.AppendOnlyFile;
 import memesnipe.model.time.Clock;
-import memesnipe.v1.Side;
+import memesnipe.executor.venue.PaperPricing;
+import memesnipe.model.Side;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,10 +1,11 @@
-package memesnipe.executor.venue;
+package memesnipe.executor.paper;
 
+import memesnipe.executor.venue.PaperPricing;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import memesnipe.model.money.Fixed;
 import memesnipe.model.time.ManualClock;
-import memesnipe.v1.Side;
+import memesnipe.model.Side;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

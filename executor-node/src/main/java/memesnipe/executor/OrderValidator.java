@@ -1,4 +1,4 @@
-package memesnipe.executor.order;
+package memesnipe.executor;
 
 import memesnipe.v1.ApprovedOrder;
 import memesnipe.v1.OrderPurpose;
