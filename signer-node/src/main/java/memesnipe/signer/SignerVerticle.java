@@ -162,7 +162,7 @@ public final class SignerVerticle extends VerticleBase {
                     order.getQtyE8(), order.getReferencePriceE8(), order.getSide() == memesnipe.v1.Side.SELL,
                     marks.price(order.getSymbol(), clock.millis()));
             if (!decision.allowed()) {
-                return refuse(order, decision.reason(), decision.detail());
+                return refuse(order, SignDenyReason.valueOf(decision.reason().name()), decision.detail());
             }
             byte[] signature = key.sign(CanonicalOrderBytes.of(order));
             SignResponse ok = SignResponse.newBuilder().setSigned(true).setDenyReason(SignDenyReason.SIGN_OK)

@@ -3,7 +3,6 @@ package memesnipe.signer.policy;
 import memesnipe.model.text.Printable;
 import memesnipe.model.money.Fixed;
 import memesnipe.model.time.Clock;
-import memesnipe.v1.SignDenyReason;
 
 import java.util.Set;
 
@@ -31,9 +30,9 @@ public final class SignerPolicy {
     }
 
     /** What the policy decided: {@code SIGN_OK} or a typed reason, with the figures in detail. */
-    public record Decision(SignDenyReason reason, String detail) {
+    public record Decision(SignRefusal reason, String detail) {
         public boolean allowed() {
-            return reason == SignDenyReason.SIGN_OK;
+            return reason == SignRefusal.SIGN_OK;
         }
     }
 
@@ -58,18 +57,18 @@ public final class SignerPolicy {
      */
     public Decision decide(String keyId, String venue, long qtyE8, long referencePriceE8, boolean sell, OwnPrice own) {
         if (!keyId.isEmpty() && !keyIds.contains(keyId)) {
-            return new Decision(SignDenyReason.UNKNOWN_KEY, "unknown key id '" + Printable.of(keyId) + "'");
+            return new Decision(SignRefusal.UNKNOWN_KEY, "unknown key id '" + Printable.of(keyId) + "'");
         }
         if (!limits.allowedVenues().contains(venue)) {
-            return new Decision(SignDenyReason.VENUE_NOT_ALLOWED,
+            return new Decision(SignRefusal.VENUE_NOT_ALLOWED,
                     "venue '" + venue + "' is not one of " + limits.allowedVenues());
         }
         if (qtyE8 > limits.maxOrderQtyE8()) {
-            return new Decision(SignDenyReason.QTY_LIMIT, "quantity " + Fixed.format(qtyE8) + " above the limit of "
+            return new Decision(SignRefusal.QTY_LIMIT, "quantity " + Fixed.format(qtyE8) + " above the limit of "
                     + Fixed.format(limits.maxOrderQtyE8()));
         }
         if (!sell && own.freshE8() <= 0) {
-            return new Decision(SignDenyReason.NO_PRICE, "no fresh price of the signer's own for this symbol");
+            return new Decision(SignRefusal.NO_PRICE, "no fresh price of the signer's own for this symbol");
         }
         long ownPrice = own.freshE8() > 0 ? own.freshE8() : own.lastSeenE8();
         long price = Math.max(referencePriceE8, ownPrice);
@@ -77,19 +76,19 @@ public final class SignerPolicy {
         java.math.BigDecimal notional = new java.math.BigDecimal(java.math.BigInteger.valueOf(qtyE8)
                 .multiply(java.math.BigInteger.valueOf(price)).divide(java.math.BigInteger.valueOf(Fixed.ONE)), 8);
         if (notional.compareTo(java.math.BigDecimal.valueOf(limits.maxOrderNotionalE8(), 8)) > 0) {
-            return new Decision(SignDenyReason.NOTIONAL_LIMIT, "notional " + notional.stripTrailingZeros().toPlainString()
+            return new Decision(SignRefusal.NOTIONAL_LIMIT, "notional " + notional.stripTrailingZeros().toPlainString()
                     + " USD (at " + Fixed.format(price) + ") above the limit of " + Fixed.format(limits.maxOrderNotionalE8()) + " USD");
         }
         if (sell) {
-            return new Decision(SignDenyReason.SIGN_OK, "");
+            return new Decision(SignRefusal.SIGN_OK, "");
         }
         refill();
         if (budget < NANOS_PER_TOKEN) {
-            return new Decision(SignDenyReason.RATE_LIMIT,
+            return new Decision(SignRefusal.RATE_LIMIT,
                     "more than " + limits.maxSignsPerSecond() + " signatures per second");
         }
         budget -= NANOS_PER_TOKEN;
-        return new Decision(SignDenyReason.SIGN_OK, "");
+        return new Decision(SignRefusal.SIGN_OK, "");
     }
 
     private void refill() {

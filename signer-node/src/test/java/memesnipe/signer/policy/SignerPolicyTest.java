@@ -2,7 +2,6 @@ package memesnipe.signer.policy;
 
 import memesnipe.model.money.Fixed;
 import memesnipe.model.time.ManualClock;
-import memesnipe.v1.SignDenyReason;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -33,7 +32,7 @@ class SignerPolicyTest {
         // 400 units at a caller-supplied price of 0.00000001 "is" 0.000004 USD; at the signer's own 150 it is 60,000 USD
         SignerPolicy.Decision d = policy(50).decide("", "paper", Fixed.parse("400"), 1, false,
                 new SignerPolicy.OwnPrice(Fixed.parse("150"), Fixed.parse("150")));
-        assertThat(d.reason()).isEqualTo(SignDenyReason.NOTIONAL_LIMIT);
+        assertThat(d.reason()).isEqualTo(SignRefusal.NOTIONAL_LIMIT);
         assertThat(d.detail()).contains("60000").contains("at 150");
     }
 
@@ -41,11 +40,11 @@ class SignerPolicyTest {
     void buy_withoutAFreshPriceOfItsOwn_isRefused_butASellIsPricedAtTheLastPriceSeen() {
         SignerPolicy p = policy(50);
         assertThat(p.decide("", "paper", Fixed.ONE, Fixed.parse("150"), false, SignerPolicy.OwnPrice.NONE).reason())
-                .isEqualTo(SignDenyReason.NO_PRICE);
+                .isEqualTo(SignRefusal.NO_PRICE);
         SignerPolicy.OwnPrice stale = new SignerPolicy.OwnPrice(0, Fixed.parse("150"));
         assertThat(p.decide("", "paper", Fixed.parse("6"), 1, true, stale).allowed()).isTrue(); // 900 USD at 150
         assertThat(p.decide("", "paper", Fixed.parse("7"), 1, true, stale).reason())
-                .isEqualTo(SignDenyReason.NOTIONAL_LIMIT); // 1050 USD at 150, whatever the caller says
+                .isEqualTo(SignRefusal.NOTIONAL_LIMIT); // 1050 USD at 150, whatever the caller says
     }
 
     @Test
@@ -53,7 +52,7 @@ class SignerPolicyTest {
         SignerPolicy p = policy(50);
         assertThat(p.decide("", "paper", Fixed.parse("1000000"), 1, true, SignerPolicy.OwnPrice.NONE).allowed()).isTrue();
         assertThat(p.decide("", "paper", Fixed.parse("1000000.00000001"), 1, true, SignerPolicy.OwnPrice.NONE).reason())
-                .isEqualTo(SignDenyReason.QTY_LIMIT);
+                .isEqualTo(SignRefusal.QTY_LIMIT);
     }
 
     @Test
@@ -83,7 +82,7 @@ class SignerPolicyTest {
             "0.5,         2000,        SIGN_OK",
             "1000000,     90000000000, NOTIONAL_LIMIT", // product overflows a long: still denied
     })
-    void notional_atBelowAbove_limit(String qty, String price, SignDenyReason expected) {
+    void notional_atBelowAbove_limit(String qty, String price, SignRefusal expected) {
         SignerPolicy.Decision d = buy(policy(50), "", "paper", Fixed.parse(qty), Fixed.parse(price));
         assertThat(d.reason()).isEqualTo(expected);
     }
@@ -96,7 +95,7 @@ class SignerPolicyTest {
             "'',      '',               VENUE_NOT_ALLOWED",
             "paper,   ffffffffffffffff, UNKNOWN_KEY",
     })
-    void venueAndKey_mustBeKnown(String venue, String key, SignDenyReason expected) {
+    void venueAndKey_mustBeKnown(String venue, String key, SignRefusal expected) {
         assertThat(buy(policy(50), key, venue, Fixed.ONE, Fixed.ONE).reason()).isEqualTo(expected);
     }
 
@@ -106,16 +105,16 @@ class SignerPolicyTest {
         for (int i = 0; i < 3; i++) {
             assertThat(buy(p, "", "paper", Fixed.ONE, Fixed.ONE).allowed()).isTrue();
         }
-        assertThat(buy(p, "", "paper", Fixed.ONE, Fixed.ONE).reason()).isEqualTo(SignDenyReason.RATE_LIMIT);
+        assertThat(buy(p, "", "paper", Fixed.ONE, Fixed.ONE).reason()).isEqualTo(SignRefusal.RATE_LIMIT);
         clock.advance(333);   // 0.999 signatures refilled
-        assertThat(buy(p, "", "paper", Fixed.ONE, Fixed.ONE).reason()).isEqualTo(SignDenyReason.RATE_LIMIT);
+        assertThat(buy(p, "", "paper", Fixed.ONE, Fixed.ONE).reason()).isEqualTo(SignRefusal.RATE_LIMIT);
         clock.advance(1);     // one whole signature
         assertThat(buy(p, "", "paper", Fixed.ONE, Fixed.ONE).allowed()).isTrue();
         clock.advance(60_000); // a long pause refills at most the bucket's capacity
         for (int i = 0; i < 3; i++) {
             assertThat(buy(p, "", "paper", Fixed.ONE, Fixed.ONE).allowed()).isTrue();
         }
-        assertThat(buy(p, "", "paper", Fixed.ONE, Fixed.ONE).reason()).isEqualTo(SignDenyReason.RATE_LIMIT);
+        assertThat(buy(p, "", "paper", Fixed.ONE, Fixed.ONE).reason()).isEqualTo(SignRefusal.RATE_LIMIT);
     }
 
     @Test
@@ -130,18 +129,18 @@ class SignerPolicyTest {
         SignerPolicy p = policy(2);
         assertThat(buy(p, "", "paper", Fixed.ONE, Fixed.ONE).allowed()).isTrue();
         assertThat(buy(p, "", "paper", Fixed.ONE, Fixed.ONE).allowed()).isTrue();
-        assertThat(buy(p, "", "paper", Fixed.ONE, Fixed.ONE).reason()).isEqualTo(SignDenyReason.RATE_LIMIT);
+        assertThat(buy(p, "", "paper", Fixed.ONE, Fixed.ONE).reason()).isEqualTo(SignRefusal.RATE_LIMIT);
         for (int i = 0; i < 100; i++) {
             assertThat(sell(p, "", "paper", Fixed.ONE, Fixed.ONE).allowed()).isTrue();
         }
         assertThat(sell(p, "", "paper", Fixed.parse("2000"), Fixed.ONE).reason())
-                .isEqualTo(SignDenyReason.NOTIONAL_LIMIT);
+                .isEqualTo(SignRefusal.NOTIONAL_LIMIT);
     }
 
     @Test
     void notional_whoseProductDoesNotFitALong_isRefusedWithItsExactFigure_notAFakeMaximum() {
         SignerPolicy.Decision d = buy(policy(50), "", "paper", Fixed.parse("1000000"), Fixed.parse("90000000000"));
-        assertThat(d.reason()).isEqualTo(SignDenyReason.NOTIONAL_LIMIT);
+        assertThat(d.reason()).isEqualTo(SignRefusal.NOTIONAL_LIMIT);
         assertThat(d.detail()).startsWith("notional 90000000000000000 USD (at 90000000000)");
     }
 
@@ -158,7 +157,14 @@ class SignerPolicyTest {
                     .divide(java.math.BigInteger.valueOf(Fixed.ONE)).compareTo(java.math.BigInteger.valueOf(Fixed.parse("1000"))) > 0;
             SignerPolicy.Decision d = p.decide("", "paper", qty, price, true, new SignerPolicy.OwnPrice(price, price));
             assertThat(d.reason()).as("%d x %d", qty, price)
-                    .isEqualTo(over ? SignDenyReason.NOTIONAL_LIMIT : SignDenyReason.SIGN_OK);
+                    .isEqualTo(over ? SignRefusal.NOTIONAL_LIMIT : SignRefusal.SIGN_OK);
+        }
+    }
+
+    @Test
+    void everyPolicyOutcome_hasTheWireReasonOfTheSameName() {
+        for (SignRefusal r : SignRefusal.values()) {
+            assertThat(memesnipe.v1.SignDenyReason.valueOf(r.name()).name()).isEqualTo(r.name());
         }
     }
 }
