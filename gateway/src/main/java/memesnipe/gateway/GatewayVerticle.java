@@ -13,13 +13,13 @@ import memesnipe.gateway.fanout.SubscribeService;
 import memesnipe.gateway.feed.Feed;
 import memesnipe.gateway.feed.RatePacer;
 import memesnipe.gateway.feed.SimulatedFeed;
-import memesnipe.gateway.feed.Tick;
+import memesnipe.gateway.feed.RawTick;
 import memesnipe.gateway.journal.JournalWriter;
 import memesnipe.gateway.status.FeedStats;
 import memesnipe.gateway.status.NodeView;
 import memesnipe.gateway.status.StatusJson;
 import memesnipe.gateway.status.StatusPoller;
-import memesnipe.gateway.validation.EventStamper;
+import memesnipe.gateway.EventStamper;
 import memesnipe.gateway.validation.RejectReason;
 import memesnipe.gateway.validation.TickValidator;
 import memesnipe.kit.config.HostPort;
@@ -185,10 +185,10 @@ public final class GatewayVerticle extends VerticleBase {
     }
 
     /** The pipeline: validate, stamp, fan out, journal (fire-and-forget). */
-    private void ingest(Iterable<Tick> ticks) {
+    private void ingest(Iterable<RawTick> ticks) {
         long now = clock.millis();
         List<MarketEvent> accepted = new ArrayList<>();
-        for (Tick tick : ticks) {
+        for (RawTick tick : ticks) {
             if (validator.validate(tick, now).isEmpty()) {
                 MarketEvent event = stamper.stamp(tick, now);
                 fanOut.publish(event);

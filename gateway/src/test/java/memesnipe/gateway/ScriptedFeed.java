@@ -1,7 +1,7 @@
 package memesnipe.gateway;
 
 import memesnipe.gateway.feed.Feed;
-import memesnipe.gateway.feed.Tick;
+import memesnipe.gateway.feed.RawTick;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +33,8 @@ final class ScriptedFeed implements Feed {
     }
 
     @Override
-    public List<Tick> next(long nowMs, int count) {
-        List<Tick> out = new ArrayList<>();
+    public List<RawTick> next(long nowMs, int count) {
+        List<RawTick> out = new ArrayList<>();
         if (!go.get()) {
             return out;
         }
@@ -45,12 +45,12 @@ final class ScriptedFeed implements Feed {
             if (badEvery > 0 && i % badEvery == 0) {
                 bad++;
                 switch ((i / badEvery) % 3) {
-                    case 0 -> out.add(new Tick(symbol, Double.NaN, 1, 50_000, nowMs));
-                    case 1 -> out.add(new Tick(symbol, price, -1, 50_000, nowMs));
-                    default -> out.add(new Tick(symbol, price, 1, 50_000, nowMs - 60_000));
+                    case 0 -> out.add(new RawTick(symbol, Double.NaN, 1, 50_000, nowMs));
+                    case 1 -> out.add(new RawTick(symbol, price, -1, 50_000, nowMs));
+                    default -> out.add(new RawTick(symbol, price, 1, 50_000, nowMs - 60_000));
                 }
             } else {
-                out.add(new Tick(symbol, price, 1 + i % 7, 50_000, nowMs));
+                out.add(new RawTick(symbol, price, 1 + i % 7, 50_000, nowMs));
             }
         }
         return out;

@@ -53,8 +53,8 @@ public final class SimulatedFeed implements Feed {
     }
 
     @Override
-    public List<Tick> next(long nowMs, int count) {
-        List<Tick> out = new ArrayList<>(count);
+    public List<RawTick> next(long nowMs, int count) {
+        List<RawTick> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             Walk w = walks[random.nextInt(walks.length)];
             out.add(random.nextDouble() < badTickRatio ? bad(w, nowMs) : w.step(nowMs));
@@ -63,20 +63,20 @@ public final class SimulatedFeed implements Feed {
     }
 
     /** A malformed observation of the symbol, one kind at random. */
-    private Tick bad(Walk w, long nowMs) {
+    private RawTick bad(Walk w, long nowMs) {
         double p = w.price();
         double liq = w.spec.liquidityUsd();
         return switch (random.nextInt(10)) {
-            case 0 -> new Tick(w.spec.symbol(), Double.NaN, 1, liq, nowMs);
-            case 1 -> new Tick(w.spec.symbol(), -p, 1, liq, nowMs);
-            case 2 -> new Tick(w.spec.symbol(), 0, 1, liq, nowMs);
-            case 3 -> new Tick(w.spec.symbol(), p, -1, liq, nowMs);
-            case 4 -> new Tick(w.spec.symbol(), p, 1, liq, nowMs - 5_000);
-            case 5 -> new Tick(w.spec.symbol(), p, 1, liq, nowMs + 5_000);
-            case 6 -> new Tick(w.spec.symbol(), p * 3, 1, liq, nowMs);
-            case 7 -> new Tick(w.spec.symbol(), p, 1e12, liq, nowMs); // a volume beyond the e8 range
-            case 8 -> new Tick(w.spec.symbol() + " ", p, 1, liq, nowMs); // not a symbol
-            default -> new Tick(w.spec.symbol(), p, 1, 1_000, nowMs);
+            case 0 -> new RawTick(w.spec.symbol(), Double.NaN, 1, liq, nowMs);
+            case 1 -> new RawTick(w.spec.symbol(), -p, 1, liq, nowMs);
+            case 2 -> new RawTick(w.spec.symbol(), 0, 1, liq, nowMs);
+            case 3 -> new RawTick(w.spec.symbol(), p, -1, liq, nowMs);
+            case 4 -> new RawTick(w.spec.symbol(), p, 1, liq, nowMs - 5_000);
+            case 5 -> new RawTick(w.spec.symbol(), p, 1, liq, nowMs + 5_000);
+            case 6 -> new RawTick(w.spec.symbol(), p * 3, 1, liq, nowMs);
+            case 7 -> new RawTick(w.spec.symbol(), p, 1e12, liq, nowMs); // a volume beyond the e8 range
+            case 8 -> new RawTick(w.spec.symbol() + " ", p, 1, liq, nowMs); // not a symbol
+            default -> new RawTick(w.spec.symbol(), p, 1, 1_000, nowMs);
         };
     }
 
@@ -99,7 +99,7 @@ public final class SimulatedFeed implements Feed {
             return Math.exp(log + spike);
         }
 
-        Tick step(long nowMs) {
+        RawTick step(long nowMs) {
             log += -FAIR_PULL_PER_SECOND * (log - fairLog) * dt
                     + spec.volPerSecond() * Math.sqrt(dt) * random.nextGaussian();
             if (burstLeft > 0) {
@@ -118,7 +118,7 @@ public final class SimulatedFeed implements Feed {
             double price = price();
             double notional = -Math.log(1 - random.nextDouble()) * spec.tradeUsd() * (burstLeft > 0 ? 3 : 1);
             double liquidity = spec.liquidityUsd() * (0.9 + 0.2 * random.nextDouble());
-            return new Tick(spec.symbol(), price, notional / price, liquidity, nowMs);
+            return new RawTick(spec.symbol(), price, notional / price, liquidity, nowMs);
         }
     }
 }

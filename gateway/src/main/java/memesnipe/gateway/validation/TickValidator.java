@@ -1,6 +1,6 @@
 package memesnipe.gateway.validation;
 
-import memesnipe.gateway.feed.Tick;
+import memesnipe.gateway.feed.RawTick;
 
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -40,7 +40,7 @@ public final class TickValidator {
     }
 
     /** Empty when the tick is accepted (and becomes the symbol's reference price), else the reason. */
-    public Optional<RejectReason> validate(Tick tick, long nowMs) {
+    public Optional<RejectReason> validate(RawTick tick, long nowMs) {
         in++;
         RejectReason reason = check(tick, nowMs);
         if (reason == null) {
@@ -51,7 +51,7 @@ public final class TickValidator {
         return Optional.of(reason);
     }
 
-    private RejectReason check(Tick t, long nowMs) {
+    private RejectReason check(RawTick t, long nowMs) {
         if (t.symbol() == null || !SYMBOL.matcher(t.symbol()).matches()) {
             return RejectReason.INVALID_SYMBOL;
         }

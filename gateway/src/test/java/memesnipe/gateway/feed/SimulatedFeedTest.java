@@ -17,9 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SimulatedFeedTest {
     static final long T0 = 1_700_000_000_000L;
 
-    private static List<Tick> run(long seed, double rate, double bad, int batches, int perBatch) {
+    private static List<RawTick> run(long seed, double rate, double bad, int batches, int perBatch) {
         SimulatedFeed feed = new SimulatedFeed(seed, rate, bad);
-        List<Tick> all = new ArrayList<>();
+        List<RawTick> all = new ArrayList<>();
         for (int i = 0; i < batches; i++) {
             all.addAll(feed.next(T0 + i * 5L, perBatch));
         }
@@ -38,7 +38,7 @@ class SimulatedFeedTest {
 
     @Test
     void next_returnsExactlyCountTicks_stampedWithNow() {
-        List<Tick> ticks = new SimulatedFeed(1, 200, 0).next(T0, 17);
+        List<RawTick> ticks = new SimulatedFeed(1, 200, 0).next(T0, 17);
         assertThat(ticks).hasSize(17).allMatch(t -> t.eventTimeMs() == T0);
         assertThat(new SimulatedFeed(1, 200, 0).next(T0, 0)).isEmpty();
     }
@@ -52,7 +52,7 @@ class SimulatedFeedTest {
     @Test
     void withoutBadTicks_everyTickPassesDefaultValidation() {
         TickValidator validator = new TickValidator(ValidationLimits.DEFAULTS);
-        for (Tick t : run(42, 200, 0, 20_000, 1)) {
+        for (RawTick t : run(42, 200, 0, 20_000, 1)) {
             assertThat(validator.validate(t, t.eventTimeMs())).as("%s", t).isEmpty();
         }
     }
@@ -64,7 +64,7 @@ class SimulatedFeedTest {
         SimulatedFeed feed = new SimulatedFeed(42, 200, 0.05);
         for (int i = 0; i < 20_000; i++) {
             long now = T0 + i * 5L;
-            for (Tick t : feed.next(now, 1)) {
+            for (RawTick t : feed.next(now, 1)) {
                 validator.validate(t, now).ifPresent(seen::add);
             }
         }
@@ -77,7 +77,7 @@ class SimulatedFeedTest {
     void walk_isLivelyWithinSeconds_forEverySymbol() {
         // 10 simulated seconds at 200 events/s: every symbol should move by more than 0.5 % high-to-low.
         Map<String, double[]> range = new HashMap<>();
-        for (Tick t : run(42, 200, 0, 2_000, 1)) {
+        for (RawTick t : run(42, 200, 0, 2_000, 1)) {
             range.merge(t.symbol(), new double[] {t.price(), t.price()},
                     (a, b) -> new double[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
         }
@@ -89,7 +89,7 @@ class SimulatedFeedTest {
     void walk_looksTheSameAtAHundredTimesTheRate() {
         // The same simulated span (10 s) at 20 000/s: moves stay in the same ballpark, no blow-up.
         Map<String, Optional<Double>> last = new HashMap<>();
-        for (Tick t : run(42, 20_000, 0, 2_000, 100)) {
+        for (RawTick t : run(42, 20_000, 0, 2_000, 100)) {
             last.put(t.symbol(), Optional.of(t.price()));
         }
         for (SymbolSpec s : SymbolSpec.defaults()) {

@@ -2,7 +2,8 @@ package memesnipe.gateway.validation;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import memesnipe.gateway.feed.Tick;
+import memesnipe.gateway.EventStamper;
+import memesnipe.gateway.feed.RawTick;
 import memesnipe.v1.MarketEvent;
 
 import java.util.Optional;
@@ -23,7 +24,7 @@ class TickValidatorFuzzTest {
         EventStamper stamper = new EventStamper("fuzz");
         int ticks = data.consumeInt(1, 8);
         for (int i = 0; i < ticks; i++) {
-            Tick t = new Tick(data.consumeString(40), data.consumeDouble(), data.consumeDouble(), data.consumeDouble(),
+            RawTick t = new RawTick(data.consumeString(40), data.consumeDouble(), data.consumeDouble(), data.consumeDouble(),
                     data.consumeBoolean() ? NOW + data.consumeLong(-10_000, 10_000) : data.consumeLong());
             Optional<RejectReason> reason = validator.validate(t, NOW);
             if (reason.isEmpty()) {

@@ -1,6 +1,6 @@
 package memesnipe.gateway.validation;
 
-import memesnipe.gateway.feed.Tick;
+import memesnipe.gateway.feed.RawTick;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -16,8 +16,8 @@ class TickValidatorTest {
     static final long NOW = 1_700_000_000_000L;
     static final RejectReason OK = null;
 
-    private static Tick tick(double price, double volume, double liquidity, long eventTimeMs) {
-        return new Tick("SOL", price, volume, liquidity, eventTimeMs);
+    private static RawTick tick(double price, double volume, double liquidity, long eventTimeMs) {
+        return new RawTick("SOL", price, volume, liquidity, eventTimeMs);
     }
 
     static Stream<Arguments> singleTickRules() {
@@ -55,7 +55,7 @@ class TickValidatorTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("singleTickRules")
-    void validate_singleTick_appliesEachRuleAtItsThreshold(String scenario, Tick tick, RejectReason expected) {
+    void validate_singleTick_appliesEachRuleAtItsThreshold(String scenario, RawTick tick, RejectReason expected) {
         TickValidator v = new TickValidator(ValidationLimits.DEFAULTS);
         assertThat(v.validate(tick, NOW)).isEqualTo(Optional.ofNullable(expected));
     }
@@ -90,8 +90,8 @@ class TickValidatorTest {
     @Test
     void validate_deviation_isPerSymbol() {
         TickValidator v = new TickValidator(ValidationLimits.DEFAULTS);
-        v.validate(new Tick("SOL", 100, 1, 50_000, NOW), NOW);
-        assertThat(v.validate(new Tick("WIF", 2.5, 1, 50_000, NOW), NOW)).isEmpty();
+        v.validate(new RawTick("SOL", 100, 1, 50_000, NOW), NOW);
+        assertThat(v.validate(new RawTick("WIF", 2.5, 1, 50_000, NOW), NOW)).isEmpty();
     }
 
     @Test
@@ -117,13 +117,13 @@ class TickValidatorTest {
 
     @Test
     void validate_aTokenBelowOneE8Usd_isRefusedInSingleUnits_butAcceptedWithALot() {
-        Tick micro = new Tick("BABYDOGE", 3e-11, 4e17, 50_000, NOW); // 4e17 tokens: beyond e8 as single units
+        RawTick micro = new RawTick("BABYDOGE", 3e-11, 4e17, 50_000, NOW); // 4e17 tokens: beyond e8 as single units
         assertThat(new TickValidator(new ValidationLimits(500, 100, 20, 10_000)).validate(micro, NOW))
                 .contains(RejectReason.NON_POSITIVE_PRICE);
         TickValidator withLots = new TickValidator(new ValidationLimits(500, 100, 20, 10_000),
                 LotExponents.parse("BABYDOGE=9"));
         assertThat(withLots.validate(micro, NOW)).isEmpty();
-        assertThat(withLots.validate(new Tick("BABYDOGE", 3e-11, 1e30, 50_000, NOW), NOW))
+        assertThat(withLots.validate(new RawTick("BABYDOGE", 3e-11, 1e30, 50_000, NOW), NOW))
                 .contains(RejectReason.AMOUNT_OUT_OF_RANGE); // 1e21 lots still does not fit
     }
 
@@ -154,8 +154,8 @@ class TickValidatorTest {
     void validate_symbolThatIsNotOne_isRejectedInvalidSymbol() {
         TickValidator v = new TickValidator(ValidationLimits.DEFAULTS);
         for (String bad : new String[]{"", "SOL\nERROR forged", "x".repeat(25), "SO L"}) {
-            assertThat(v.validate(new Tick(bad, 150, 1, 50_000, NOW), NOW)).contains(RejectReason.INVALID_SYMBOL);
+            assertThat(v.validate(new RawTick(bad, 150, 1, 50_000, NOW), NOW)).contains(RejectReason.INVALID_SYMBOL);
         }
-        assertThat(v.validate(new Tick("SOL", 150, 1, 50_000, NOW), NOW)).isEmpty();
+        assertThat(v.validate(new RawTick("SOL", 150, 1, 50_000, NOW), NOW)).isEmpty();
     }
 }

@@ -1,6 +1,7 @@
-package memesnipe.gateway.validation;
+package memesnipe.gateway;
 
-import memesnipe.gateway.feed.Tick;
+import memesnipe.gateway.validation.LotExponents;
+import memesnipe.gateway.feed.RawTick;
 import memesnipe.v1.MarketEvent;
 import org.junit.jupiter.api.Test;
 
@@ -10,8 +11,8 @@ class EventStamperTest {
     @Test
     void stamp_numbersEventsFromOneWithoutGaps_andConvertsToE8() {
         EventStamper stamper = new EventStamper("stream-1");
-        MarketEvent first = stamper.stamp(new Tick("PEPE", 0.000012, 1_000_000, 60_000.5, 10), 12);
-        MarketEvent second = stamper.stamp(new Tick("SOL", 150.25, 0.5, 2_000_000, 11), 13);
+        MarketEvent first = stamper.stamp(new RawTick("PEPE", 0.000012, 1_000_000, 60_000.5, 10), 12);
+        MarketEvent second = stamper.stamp(new RawTick("SOL", 150.25, 0.5, 2_000_000, 11), 13);
         assertThat(first.getSeq()).isEqualTo(1);
         assertThat(second.getSeq()).isEqualTo(2);
         assertThat(first.getStreamId()).isEqualTo("stream-1");
@@ -27,12 +28,12 @@ class EventStamperTest {
     void aTokenPricedBelowOneE8Usd_isPublishedPerLot_withItsLotOnTheEvent() {
         EventStamper stamper = new EventStamper("stream-1", LotExponents.parse("BABYDOGE=9"));
         // 3.2e-11 USD a token, 5e13 tokens traded (1,600 USD)
-        MarketEvent e = stamper.stamp(new Tick("BABYDOGE", 3.2e-11, 5e13, 80_000, 10), 12);
+        MarketEvent e = stamper.stamp(new RawTick("BABYDOGE", 3.2e-11, 5e13, 80_000, 10), 12);
         assertThat(e.getLotExponent()).isEqualTo(9);
         assertThat(e.getPriceE8()).isEqualTo(3_200_000L); // 0.032 USD per lot of 10^9
         assertThat(e.getVolumeE8()).isEqualTo(50_000L * 100_000_000L); // 50,000 lots
         assertThat(e.getLiquidityE8()).isEqualTo(80_000L * 100_000_000L); // USD: no lot
-        MarketEvent sol = stamper.stamp(new Tick("SOL", 150.25, 0.5, 2_000_000, 11), 13);
+        MarketEvent sol = stamper.stamp(new RawTick("SOL", 150.25, 0.5, 2_000_000, 11), 13);
         assertThat(sol.getLotExponent()).isZero(); // unlisted: single units, as before
         assertThat(sol.getPriceE8()).isEqualTo(15_025_000_000L);
     }

@@ -10,5 +10,5 @@ package memesnipe.gateway.feed;
  * @param liquidityUsd quoted liquidity near the price, USD
  * @param eventTimeMs  when the venue produced it, ms since epoch
  */
-public record Tick(String symbol, double price, double volume, double liquidityUsd, long eventTimeMs) {
+public record RawTick(String symbol, double price, double volume, double liquidityUsd, long eventTimeMs) {
 }

@@ -1,6 +1,7 @@
-package memesnipe.gateway.validation;
+package memesnipe.gateway;
 
-import memesnipe.gateway.feed.Tick;
+import memesnipe.gateway.validation.LotExponents;
+import memesnipe.gateway.feed.RawTick;
 import memesnipe.model.money.Fixed;
 import memesnipe.model.money.Lot;
 import memesnipe.v1.MarketEvent;
@@ -26,7 +27,7 @@ public final class EventStamper {
     }
 
     /** The next event; call only for accepted ticks. */
-    public MarketEvent stamp(Tick t, long ingestTimeMs) {
+    public MarketEvent stamp(RawTick t, long ingestTimeMs) {
         int lot = lots.of(t.symbol());
         return MarketEvent.newBuilder()
                 .setSeq(++seq)
