@@ -22,9 +22,8 @@ public final class ResilientStream<T> {
     private final String name;
     private final Supplier<Future<ReadStream<T>>> opener;
     private final Handler<T> handler;
-    private final long initialBackoffMs;
-    private final long maxBackoffMs;
-    private long backoffMs;
+    private final memesnipe.model.time.Backoff backoff;
+    private int failures;
     private boolean connected;
     private boolean stopped;
     private ReadStream<T> current;
@@ -37,9 +36,7 @@ public final class ResilientStream<T> {
         this.name = name;
         this.opener = opener;
         this.handler = handler;
-        this.initialBackoffMs = initialBackoffMs;
-        this.maxBackoffMs = maxBackoffMs;
-        this.backoffMs = initialBackoffMs;
+        this.backoff = new memesnipe.model.time.Backoff(initialBackoffMs, maxBackoffMs);
     }
 
     /** Called with true when the stream opens and false when it is lost. */
@@ -81,7 +78,7 @@ public final class ResilientStream<T> {
             ReadStream<T> stream = ar.result();
             current = stream;
             connected = true;
-            backoffMs = initialBackoffMs;
+            failures = 0;
             connectionListener.handle(true);
             LOG.info("{}: stream open", name);
             stream.exceptionHandler(err -> lost(stream, err.toString()));
@@ -109,8 +106,6 @@ public final class ResilientStream<T> {
         if (stopped) {
             return;
         }
-        long delay = backoffMs;
-        backoffMs = Math.min(maxBackoffMs, backoffMs * 2);
-        vertx.setTimer(delay, id -> open());
+        vertx.setTimer(backoff.delayMs(++failures), id -> open());
     }
 }

@@ -28,8 +28,7 @@ import java.util.concurrent.TimeUnit;
 public final class BreakerWriter {
     private static final Logger LOG = LoggerFactory.getLogger(BreakerWriter.class);
     static final long ACK_TIMEOUT_MS = 2_000;
-    private static final long MIN_DRAIN_MS = 100;
-    private static final long MAX_DRAIN_MS = 2_000;
+    private static final memesnipe.model.time.Backoff DRAIN_BACKOFF = new memesnipe.model.time.Backoff(100, 2_000);
     private static final long JOURNAL_STATE_EVERY_MS = 10_000;
 
     /** Where the writer reads what to write: the breaker as it stands and the marked equity now. */
@@ -57,7 +56,7 @@ public final class BreakerWriter {
     private boolean writing;
     private final ArrayDeque<BreakerWrite> backlog = new ArrayDeque<>();
     private long drainTimer = -1;
-    private long drainDelayMs = MIN_DRAIN_MS;
+    private int drainFailures;
     private boolean closed;
     private long lastJournaledStateMs;
 
@@ -138,7 +137,7 @@ public final class BreakerWriter {
                 vertx.cancelTimer(drainTimer);
                 drainTimer = -1;
             }
-            drainDelayMs = MIN_DRAIN_MS;
+            drainFailures = 0;
             drain();
         }
     }
@@ -220,7 +219,7 @@ public final class BreakerWriter {
         if (drainTimer >= 0 || backlog.isEmpty() || closed) {
             return;
         }
-        drainTimer = vertx.setTimer(drainDelayMs, id -> {
+        drainTimer = vertx.setTimer(DRAIN_BACKOFF.delayMs(drainFailures + 1), id -> {
             drainTimer = -1;
             drain();
         });
@@ -241,14 +240,14 @@ public final class BreakerWriter {
                             backlog.removeFirst();
                         }
                         health.wrote(clock.millis());
-                        drainDelayMs = MIN_DRAIN_MS;
+                        drainFailures = 0;
                         LOG.info("{} breaker write(s) from the local journal are now in the ledger", batch.size());
                         if (backlog.isEmpty()) {
                             journal.truncate();
                         }
                     } else {
                         health.failed(ar.cause());
-                        drainDelayMs = Math.min(MAX_DRAIN_MS, drainDelayMs * 2);
+                        drainFailures++;
                     }
                     scheduleDrain();
                 });

@@ -27,8 +27,7 @@ import java.util.function.Consumer;
 final class WriteQueue {
     private static final Logger LOG = LoggerFactory.getLogger(WriteQueue.class);
     private static final int BATCH = 500;
-    private static final long MIN_BACKOFF_MS = 100;
-    private static final long MAX_BACKOFF_MS = 5_000;
+    private static final memesnipe.model.time.Backoff BACKOFF = new memesnipe.model.time.Backoff(100, 5_000);
     /** A batch not answered by then is written again (every row is idempotent or a harmless extra sample). */
     private static final long WRITE_TIMEOUT_MS = 10_000;
 
@@ -58,7 +57,7 @@ final class WriteQueue {
     private final ArrayDeque<Row> queue = new ArrayDeque<>();
     private boolean writing;
     private long writingSinceMs;
-    private long backoffMs = MIN_BACKOFF_MS;
+    private int failures;
     private long retryTimer = -1;
     private int isolate;
     private long dropped;
@@ -112,7 +111,7 @@ final class WriteQueue {
             vertx.cancelTimer(retryTimer);
             retryTimer = -1;
         }
-        backoffMs = MIN_BACKOFF_MS;
+        failures = 0;
         pump();
     }
 
@@ -157,7 +156,7 @@ final class WriteQueue {
             if (ar.succeeded()) {
                 finish(batch);
                 health.wrote(clock.millis());
-                backoffMs = MIN_BACKOFF_MS;
+                failures = 0;
                 pump();
             } else if (badData(ar.cause())) {
                 if (batch.size() > 1) {
@@ -171,11 +170,10 @@ final class WriteQueue {
                 pump();
             } else {
                 health.failed(ar.cause());
-                retryTimer = vertx.setTimer(backoffMs, id -> {
+                retryTimer = vertx.setTimer(BACKOFF.delayMs(++failures), id -> {
                     retryTimer = -1;
                     pump();
                 });
-                backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);
             }
         });
     }

@@ -48,6 +48,8 @@ public final class StrategyVerticle extends VerticleBase {
     static final long SUBMIT_TIMEOUT_MS = 2_000;
     static final long BACKOFF_MS = 200;
     static final long MAX_BACKOFF_MS = 3_000;
+    /** Waits between asks of an unanswered intent, and between reconnections of the market data stream. */
+    static final memesnipe.model.time.Backoff RETRY = new memesnipe.model.time.Backoff(BACKOFF_MS, MAX_BACKOFF_MS);
     /** Times an entry is submitted before it is given up (the same id each time). */
     static final int ENTRY_ATTEMPTS = 3;
     /** Characters of a risk decision's detail kept in the log. */
@@ -164,7 +166,7 @@ public final class StrategyVerticle extends VerticleBase {
                 "purpose", intent.getPurpose().name()).increment();
         LOG.info("{} {} {} {} at {}", intent.getClientOrderId(), intent.getPurpose(), intent.getSide(),
                 Printable.of(intent.getSymbol()), intent.getDecisionPriceE8());
-        send(intent, BACKOFF_MS, 1);
+        send(intent, 1);
     }
 
     /**
@@ -172,7 +174,8 @@ public final class StrategyVerticle extends VerticleBase {
      * risk may have decided it before the answer was lost, and the same id returns that decision instead
      * of deciding twice. A failed exit is asked again until answered.
      */
-    private void send(OrderIntent intent, long backoffMs, int attempt) {
+    private void send(OrderIntent intent, int attempt) {
+        long backoffMs = RETRY.delayMs(attempt);
         Calls.unary(client, config.risk(), RiskGrpcClient.Submit, intent, SUBMIT_TIMEOUT_MS).onComplete(ar -> {
             if (ar.succeeded()) {
                 inFlight--;
@@ -201,7 +204,7 @@ public final class StrategyVerticle extends VerticleBase {
             long[] timer = new long[1];
             timer[0] = vertx.setTimer(backoffMs, id -> {
                 timers.remove(timer[0]);
-                send(intent, Math.min(MAX_BACKOFF_MS, backoffMs * 2), attempt + 1);
+                send(intent, attempt + 1);
             });
             timers.add(timer[0]);
         });
