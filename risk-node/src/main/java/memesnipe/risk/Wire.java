@@ -106,7 +106,7 @@ final class Wire {
     }
 
     static String pct(int bps) {
-        return String.format(java.util.Locale.ROOT, "%d.%02d", bps / 100, bps % 100);
+        return memesnipe.model.money.Bps.pct(bps);
     }
 
     private static Side side(memesnipe.v1.Side s) {

@@ -361,6 +361,6 @@ public final class CircuitBreaker {
     }
 
     static String pct(int bps) {
-        return String.format(java.util.Locale.ROOT, "%d.%02d%%", bps / 100, bps % 100);
+        return memesnipe.model.money.Bps.pctSign(bps);
     }
 }

@@ -766,7 +766,7 @@ public final class RiskEngine {
     }
 
     private static String pctOf(int bps) {
-        return String.format(java.util.Locale.ROOT, "%d.%02d%%", bps / 100, bps % 100);
+        return memesnipe.model.money.Bps.pctSign(bps);
     }
 
     // ------------------------------------------------------------------ read-only views

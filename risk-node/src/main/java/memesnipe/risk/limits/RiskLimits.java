@@ -1,7 +1,7 @@
 package memesnipe.risk.limits;
 
 import memesnipe.model.money.Fixed;
-import memesnipe.kit.money.OrderLimits;
+import memesnipe.model.money.OrderMaximums;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,18 +30,18 @@ public record RiskLimits(int perTradeBps, int strategyCapBps, int symbolCapBps, 
                          long minNotionalE8, long markMaxAgeMs, long heldStaleMs, int entriesPerSecond, int entryBurst,
                          int portfolioStopBps, int defaultStopLossBps, long maxOrderNotionalE8, long maxOrderQtyE8) {
 
-    /** Limits with the default per-order quantity ({@link OrderLimits#MAX_ORDER_QTY_DEFAULT}). */
+    /** Limits with the default per-order quantity ({@link OrderMaximums#MAX_ORDER_QTY_DEFAULT}). */
     public RiskLimits(int perTradeBps, int strategyCapBps, int symbolCapBps, int grossCapBps, int maxOpenPositions,
                       long minNotionalE8, long markMaxAgeMs, long heldStaleMs, int entriesPerSecond, int entryBurst,
                       int portfolioStopBps, int defaultStopLossBps, long maxOrderNotionalE8) {
         this(perTradeBps, strategyCapBps, symbolCapBps, grossCapBps, maxOpenPositions, minNotionalE8, markMaxAgeMs,
                 heldStaleMs, entriesPerSecond, entryBurst, portfolioStopBps, defaultStopLossBps, maxOrderNotionalE8,
-                Fixed.parse(OrderLimits.MAX_ORDER_QTY_DEFAULT));
+                Fixed.parse(OrderMaximums.MAX_ORDER_QTY_DEFAULT));
     }
 
     public static RiskLimits defaults() {
         return new RiskLimits(200, 1000, 1500, 5000, 20, 100_000_000L, 2000, 5000, 10, 20, 800, 500,
-                Fixed.parse(OrderLimits.RISK_MAX_ORDER_NOTIONAL_DEFAULT));
+                Fixed.parse(OrderMaximums.RISK_MAX_ORDER_NOTIONAL_DEFAULT));
     }
 
     public List<String> problems() {
