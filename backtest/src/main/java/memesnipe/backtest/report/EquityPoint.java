@@ -1,0 +1,5 @@
+package memesnipe.backtest.report;
+
+/** One mark of the account's equity (cash plus positions at their marks) at a moment of the run. */
+public record EquityPoint(long timeMs, long equityE8) {
+}
