@@ -31,7 +31,8 @@ class DependencyRuleTest {
             "risk-node/src/main/java/memesnipe/risk/quality",
             "executor-node/src/main/java/memesnipe/executor/venue",
             "signer-node/src/main/java/memesnipe/signer/policy",
-            "gateway/src/main/java/memesnipe/gateway/validation");
+            "gateway/src/main/java/memesnipe/gateway/validation",
+            "backtest/src/main/java/memesnipe/backtest");
     static final Pattern FORBIDDEN = Pattern.compile(
             "\\b(io\\.vertx|io\\.grpc|io\\.netty|com\\.google\\.protobuf|memesnipe\\.v1|memesnipe\\.kit)\\.");
 

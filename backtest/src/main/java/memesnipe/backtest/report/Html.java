@@ -1,6 +1,6 @@
 package memesnipe.backtest.report;
 
-import memesnipe.kit.config.Printable;
+import memesnipe.model.text.Printable;
 
 /** Escaping of text that goes into the HTML report. */
 final class Html {

@@ -1,6 +1,6 @@
 package memesnipe.backtest.report;
 
-import memesnipe.kit.money.Fixed;
+import memesnipe.model.money.Fixed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
