@@ -76,7 +76,7 @@ final class DemoCommand implements Callable<Integer> {
             description = "PEM CA certificate(s) that sign the external Redis server's certificate (rediss://)")
     Path redisCaFile;
 
-    @Option(names = "--initial-capital", defaultValue = "10000", paramLabel = "USD",
+    @Option(names = "--initial-capital", defaultValue = memesnipe.risk.RiskConfig.INITIAL_CAPITAL_DEFAULT_USD, paramLabel = "USD",
             description = "capital of the deployment the demo creates on a new ledger (default: ${DEFAULT-VALUE})")
     String initialCapital;
 

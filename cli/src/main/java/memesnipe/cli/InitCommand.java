@@ -33,7 +33,7 @@ final class InitCommand implements Callable<Integer> {
                     + "verify-ca, verify-full)")
     Path pgCaFile;
 
-    @Option(names = "--initial-capital", defaultValue = "10000", paramLabel = "USD",
+    @Option(names = "--initial-capital", defaultValue = memesnipe.risk.RiskConfig.INITIAL_CAPITAL_DEFAULT_USD, paramLabel = "USD",
             description = "starting equity in USD (default: ${DEFAULT-VALUE})")
     String initialCapital;
 

@@ -24,6 +24,11 @@ public record ExecutorConfig(NodeBasics basics, HostPort gateway, HostPort signe
                              Path walFile, Path paperVenueDir, long orderTimeoutMs, int recentOrders,
                              int recentFills, CrashPoint crashPoint, ApprovalSettings approval, long maxOrderQtyE8,
                              long maxOrderNotionalE8) {
+    /** The paper venue's defaults, shared with the backtest's venue. */
+    public static final int SLIPPAGE_BPS_DEFAULT = 10;
+    public static final int FEE_BPS_DEFAULT = 10;
+    public static final long MAX_MARK_AGE_MS_DEFAULT = 2_000;
+
     public static final int DEFAULT_PORT = 7004;
     public static final String WAL_FILE_DEFAULT = "executor-wal.log";
     public static final String PAPER_VENUE_DIR_DEFAULT = "paper-venue";
@@ -51,9 +56,9 @@ public record ExecutorConfig(NodeBasics basics, HostPort gateway, HostPort signe
             }
             return v;
         });
-        int slippage = r.integer("slippage-bps", 10, 0, 1_000, "paper fill slippage against the mark, bps");
-        int fee = r.integer("fee-bps", 10, 0, 1_000, "paper fee on the fill notional, bps");
-        long maxAge = r.longValue("max-mark-age-ms", 2_000, 1, 600_000, "a mark older than this counts as no price, ms");
+        int slippage = r.integer("slippage-bps", SLIPPAGE_BPS_DEFAULT, 0, 1_000, "paper fill slippage against the mark, bps");
+        int fee = r.integer("fee-bps", FEE_BPS_DEFAULT, 0, 1_000, "paper fee on the fill notional, bps");
+        long maxAge = r.longValue("max-mark-age-ms", MAX_MARK_AGE_MS_DEFAULT, 1, 600_000, "a mark older than this counts as no price, ms");
         DatabaseSettings database = DatabaseSettings.read(r);
         Path wal = r.path("wal-file", WAL_FILE_DEFAULT, "local fsync'd write-ahead file that journals exits (and their "
                 + "fills) while PostgreSQL cannot be written; drained into PostgreSQL when it is back and at start");

@@ -44,6 +44,10 @@ public record RiskConfig(NodeBasics basics, HostPort gateway, HostPort executor,
     public static final String LEDGER_QUEUE_MAX_KEY = "ledger-queue-max";
     public static final int LEDGER_QUEUE_MAX_DEFAULT = 100_000;
     public static final String STRATEGIES_KEY = "strategies";
+    /** A new deployment's capital, USD, unless `memesnipe init` (or the demo, or a backtest) is told otherwise. */
+    public static final String INITIAL_CAPITAL_DEFAULT_USD = "10000";
+    /** How often the breaker is judged without ticks: the node's and the backtest's default. */
+    public static final long EVALUATE_EVERY_MS_DEFAULT = 250;
     /**
      * The strategies the strategy node runs by default (its Strategies.NAMES; the cli's tests keep the two equal):
      * a deployment that runs other ones lists them on both nodes.
@@ -107,7 +111,7 @@ public record RiskConfig(NodeBasics basics, HostPort gateway, HostPort executor,
                 r.integer("quality-bad-error-pct", 30, 1, 100, "order error/reject rate that is BAD"),
                 r.longValue("quality-max-age-ms", ExecutionQuality.Limits.MAX_AGE_MS_DEFAULT, 1_000, 86_400_000,
                         "a quality sample older than this leaves the window (so a bad verdict decays once orders stop)"));
-        long every = r.longValue("evaluate-every-ms", 250, 10, 60_000, "breaker re-evaluation period without ticks");
+        long every = r.longValue("evaluate-every-ms", EVALUATE_EVERY_MS_DEFAULT, 10, 60_000, "breaker re-evaluation period without ticks");
         DatabaseSettings database = DatabaseSettings.read(r);
         Path walFile = r.path(WAL_FILE_KEY, WAL_FILE_DEFAULT, "local write-ahead file (fsync'd) for breaker writes and "
                 + "admin actions made while PostgreSQL is unreachable; drained into the ledger when it is back");

@@ -150,7 +150,7 @@ public final class HtmlReport {
             int stride = (p.fills().size() + MAX_MARKERS - 1) / MAX_MARKERS;
             for (int i = 0; i < p.fills().size(); i += Math.max(1, stride)) {
                 FillMarker f = p.fills().get(i);
-                boolean buy = f.side() == FillMarker.Side.BUY;
+                boolean buy = f.side() == memesnipe.model.Side.BUY;
                 chart.marker(f.timeMs(), Fixed.toDouble(f.priceE8()), buy ? SvgChart.Shape.UP : SvgChart.Shape.DOWN,
                         buy ? "buy" : "sell", f.side() + " at " + Formats.money(f.priceE8()) + ", "
                                 + Formats.time(f.timeMs()));

@@ -35,8 +35,8 @@ class HtmlReportTest {
         for (int i = 0; i <= 6; i++) {
             prices.add(new PricePoint(T0 + i * HOUR, Fixed.parse("100") + i * Fixed.ONE));
         }
-        List<FillMarker> fills = List.of(new FillMarker(T0, FillMarker.Side.BUY, Fixed.parse("100")),
-                new FillMarker(T0 + 2 * HOUR, FillMarker.Side.SELL, Fixed.parse("102")));
+        List<FillMarker> fills = List.of(new FillMarker(T0, memesnipe.model.Side.BUY, Fixed.parse("100")),
+                new FillMarker(T0 + 2 * HOUR, memesnipe.model.Side.SELL, Fixed.parse("102")));
         PerformanceMetrics m = PerformanceMetrics.compute(curve, trades, MetricsConfig.of(Sampling.hourly()));
         return new ReportInput("Backtest " + HOSTILE, m, curve, trades, breaker,
                 List.of(new PriceSeries("SOL<b>", prices, fills)));
@@ -109,7 +109,7 @@ class HtmlReportTest {
             curve.add(new EquityPoint(t, equity));
             prices.add(new PricePoint(t, Fixed.parse("100") + (i % 100) * Fixed.ONE));
             if (i % 20 == 0) {
-                fills.add(new FillMarker(t, i % 40 == 0 ? FillMarker.Side.BUY : FillMarker.Side.SELL,
+                fills.add(new FillMarker(t, i % 40 == 0 ? memesnipe.model.Side.BUY : memesnipe.model.Side.SELL,
                         Fixed.parse("100")));
             }
         }

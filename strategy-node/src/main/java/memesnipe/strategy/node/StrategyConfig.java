@@ -31,13 +31,16 @@ public record StrategyConfig(NodeBasics basics, HostPort gateway, HostPort risk,
         return ConfigReader.describe(StrategyConfig::read);
     }
 
+    /** Entry size asked of risk, USD (decimal): the node's and the backtest's default. */
+    public static final String ORDER_NOTIONAL_DEFAULT = "200";
+
     private static StrategyConfig read(ConfigReader r) {
         NodeBasics basics = NodeBasics.read(r, NodeName.STRATEGY, DEFAULT_PORT);
         HostPort gateway = r.hostPort("gateway", "127.0.0.1:7001", "gateway gRPC address (MarketData.Subscribe)");
         HostPort risk = r.hostPort("risk", "127.0.0.1:7003", "risk node gRPC address (Risk.Submit)");
         List<String> strategies = r.read("strategies", String.join(",", Strategies.NAMES),
                 "strategies to run, comma-separated, from " + Strategies.NAMES, StrategyConfig::strategyList);
-        Long notional = r.read("order-notional", "200",
+        Long notional = r.read("order-notional", ORDER_NOTIONAL_DEFAULT,
                 "entry order size asked of the risk node, USD (decimal)", OrderLimits::positive);
         int maxInFlight = r.integer("max-in-flight", 64, 1, 100_000,
                 "intents awaiting a risk answer; beyond this new entries are skipped (exits never)");

@@ -1,0 +1,65 @@
+package memesnipe.backtest.kernel;
+
+import memesnipe.executor.ExecutorConfig;
+import memesnipe.gateway.validation.LotExponents;
+import memesnipe.gateway.validation.ValidationLimits;
+import memesnipe.model.money.Fixed;
+import memesnipe.risk.RiskConfig;
+import memesnipe.risk.breaker.BreakerThresholds;
+import memesnipe.risk.limits.RiskLimits;
+import memesnipe.strategy.core.Strategies;
+import memesnipe.strategy.node.StrategyConfig;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Everything a {@link TradingKernel} runs with. {@link #defaults()} takes each default from the node that owns it
+ * (the gateway's validation limits, the strategy node's order size, risk's limits, breaker and evaluation period, the
+ * executor's fees, slippage and mark age), so a backtest runs what a fresh deployment runs.
+ *
+ * @param idKey    the key client order ids are derived under; fixed, so a run's ids are the same every time
+ * @param streamId the market-data stream name the ids are derived from (live: the gateway run's id)
+ */
+public record KernelSettings(ValidationLimits validation, LotExponents lots, List<String> strategies,
+                             long entryNotionalE8, RiskLimits riskLimits, BreakerThresholds thresholds, long capitalE8,
+                             int slippageBps, int feeBps, long maxMarkAgeMs, long evaluateEveryMs, byte[] idKey,
+                             String streamId) {
+    public KernelSettings {
+        strategies = List.copyOf(strategies);
+        if (strategies.isEmpty()) {
+            throw new IllegalArgumentException("at least one strategy");
+        }
+        if (evaluateEveryMs < 1 || capitalE8 <= 0 || entryNotionalE8 <= 0) {
+            throw new IllegalArgumentException("evaluation period, capital and order size must be > 0");
+        }
+    }
+
+    public static KernelSettings defaults() {
+        return new KernelSettings(ValidationLimits.DEFAULTS, LotExponents.NONE, Strategies.NAMES,
+                Fixed.parse(StrategyConfig.ORDER_NOTIONAL_DEFAULT), RiskLimits.defaults(), BreakerThresholds.defaults(),
+                Fixed.parse(RiskConfig.INITIAL_CAPITAL_DEFAULT_USD), ExecutorConfig.SLIPPAGE_BPS_DEFAULT, ExecutorConfig.FEE_BPS_DEFAULT,
+                ExecutorConfig.MAX_MARK_AGE_MS_DEFAULT, RiskConfig.EVALUATE_EVERY_MS_DEFAULT,
+                "memesnipe-backtest-id-key".getBytes(StandardCharsets.UTF_8), "backtest");
+    }
+
+    public KernelSettings withStrategies(List<String> names) {
+        return new KernelSettings(validation, lots, names, entryNotionalE8, riskLimits, thresholds, capitalE8,
+                slippageBps, feeBps, maxMarkAgeMs, evaluateEveryMs, idKey, streamId);
+    }
+
+    public KernelSettings withCosts(int slippage, int fee) {
+        return new KernelSettings(validation, lots, strategies, entryNotionalE8, riskLimits, thresholds, capitalE8,
+                slippage, fee, maxMarkAgeMs, evaluateEveryMs, idKey, streamId);
+    }
+
+    public KernelSettings withValidation(ValidationLimits limits) {
+        return new KernelSettings(limits, lots, strategies, entryNotionalE8, riskLimits, thresholds, capitalE8,
+                slippageBps, feeBps, maxMarkAgeMs, evaluateEveryMs, idKey, streamId);
+    }
+
+    public KernelSettings withCapital(long capital) {
+        return new KernelSettings(validation, lots, strategies, entryNotionalE8, riskLimits, thresholds, capital,
+                slippageBps, feeBps, maxMarkAgeMs, evaluateEveryMs, idKey, streamId);
+    }
+}

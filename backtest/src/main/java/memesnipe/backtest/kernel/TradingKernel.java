@@ -1,0 +1,182 @@
+package memesnipe.backtest.kernel;
+
+import memesnipe.executor.venue.PaperPricing;
+import memesnipe.gateway.feed.RawTick;
+import memesnipe.gateway.validation.LotExponents;
+import memesnipe.gateway.validation.RejectReason;
+import memesnipe.gateway.validation.TickValidator;
+import memesnipe.gateway.validation.ValidationLimits;
+import memesnipe.model.Decision;
+import memesnipe.model.FillEvent;
+import memesnipe.model.Intent;
+import memesnipe.model.OrderRequest;
+import memesnipe.model.Purpose;
+import memesnipe.model.money.Lot;
+import memesnipe.model.time.ManualClock;
+import memesnipe.risk.breaker.BreakerThresholds;
+import memesnipe.risk.breaker.Transition;
+import memesnipe.risk.engine.RiskEngine;
+import memesnipe.risk.limits.RiskLimits;
+import memesnipe.risk.quality.ExecutionQuality;
+import memesnipe.strategy.core.Strategies;
+import memesnipe.strategy.core.Strategy;
+import memesnipe.strategy.core.StrategyEngine;
+import memesnipe.strategy.core.Tick;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The whole trading pipeline on one thread with a simulated clock, built from the very classes each node runs for
+ * its own stage: the gateway's validator, the strategy engine, the risk engine (breaker and limits included) and the
+ * paper venue's pricing (fees and slippage). Time is the event time of the data: the clock is set from each event,
+ * and risk's periodic evaluation runs at its period of simulated time ({@link #nextDueMs()}). Deterministic: the
+ * same events and settings give the same fills, id for id. One owner, not thread-safe.
+ */
+public final class TradingKernel {
+    /** The caller risk sees for the strategies' intents (live: the strategy node's certificate subject). */
+    public static final String STRATEGY_CALLER = "CN=strategy";
+    /** The fill log the kernel's fills number in. */
+    public static final String FILL_LOG = "kernel";
+
+    /** What the kernel reports as it runs (the backtest records them; all have defaults that ignore). */
+    public interface Listener {
+        default void rejected(RawTick tick, RejectReason reason) {
+        }
+
+        default void accepted(Tick tick) {
+        }
+
+        default void decided(Intent intent, Decision decision) {
+        }
+
+        default void filled(FillEvent fill, Purpose purpose) {
+        }
+
+        default void orderRejected(OrderRequest order, String reason) {
+        }
+
+        default void breaker(Transition transition) {
+        }
+    }
+
+    private final KernelSettings settings;
+    private final ManualClock clock;
+    private final Listener listener;
+    private final TickValidator validator;
+    private final StrategyEngine strategies;
+    private final RiskEngine risk;
+    private final PaperPricing venue;
+    private long seq;
+    private long fillSeq;
+    private long nextEvaluationMs;
+
+    public TradingKernel(KernelSettings settings, long startMs, Listener listener) {
+        this.settings = settings;
+        this.listener = listener;
+        this.clock = new ManualClock(startMs);
+        // 1. validate: the gateway's checks (stale, future, non-positive, deviation, liquidity), per lot of the symbol
+        this.validator = new TickValidator(settings.validation(), settings.lots());
+        // 2. strategies: the strategy node's engine, its client order ids derived under the run's id key
+        List<Strategy> running = new ArrayList<>();
+        for (String name : settings.strategies()) {
+            running.add(Strategies.create(name).orElseThrow(() -> new IllegalArgumentException("unknown strategy " + name)));
+        }
+        this.strategies = new StrategyEngine(running, settings.entryNotionalE8(), settings.idKey());
+        // 3. risk: the risk node's engine with its breaker, limits and execution-quality window
+        this.risk = new RiskEngine(settings.riskLimits(), settings.thresholds(), ExecutionQuality.Limits.defaults(),
+                settings.capitalE8(), startMs, listener::breaker)
+                .knownStrategies(java.util.Set.copyOf(settings.strategies()));
+        // 4. venue: the paper venue's pricing (mark + slippage, fee on the notional), its marks timed by this clock
+        this.venue = new PaperPricing(settings.slippageBps(), settings.feeBps(), settings.maxMarkAgeMs(), clock);
+        // 5. fills go back to risk (positions, breaker) in execute(); 6. denials back to the strategies in submit();
+        // 7. timers: risk's periodic evaluation, due every evaluateEveryMs of event time
+        this.nextEvaluationMs = startMs + settings.evaluateEveryMs();
+    }
+
+    /** One raw market observation, in event-time order: timers due before it, then the pipeline. */
+    public void onTick(RawTick raw) {
+        runTimersUntil(raw.eventTimeMs());
+        clock.set(Math.max(clock.millis(), raw.eventTimeMs()));
+        long now = clock.millis();
+        Optional<RejectReason> rejected = validator.validate(raw, now);
+        if (rejected.isPresent()) {
+            listener.rejected(raw, rejected.get());
+            return;
+        }
+        int lot = settings.lots().of(raw.symbol());
+        long priceE8 = Lot.priceE8(raw.price(), lot);
+        Tick tick = Tick.of(raw.symbol(), priceE8, ++seq, raw.eventTimeMs(), now, lot);
+        listener.accepted(tick);
+        venue.mark(raw.symbol(), priceE8, lot);
+        execute(risk.onTick(raw.symbol(), priceE8, lot, raw.eventTimeMs(), now)); // marks, stops and take-profits
+        for (Intent intent : strategies.onTick(settings.streamId(), tick)) {
+            submit(intent, now);
+        }
+    }
+
+    /** Runs risk's periodic evaluations due up to (and including) the given time. */
+    public void runTimersUntil(long timeMs) {
+        while (nextEvaluationMs <= timeMs) {
+            clock.set(Math.max(clock.millis(), nextEvaluationMs));
+            execute(risk.onTimer(nextEvaluationMs));
+            nextEvaluationMs += settings.evaluateEveryMs();
+        }
+    }
+
+    /** When the next timer is due (simulated time). */
+    public long nextDueMs() {
+        return nextEvaluationMs;
+    }
+
+    private void submit(Intent intent, long now) {
+        Decision d = risk.submit(STRATEGY_CALLER, intent, now);
+        listener.decided(intent, d);
+        if (!d.approved()) {
+            if (intent.purpose() == Purpose.ENTRY) {
+                strategies.onEntryRejected(intent.strategy(), intent.symbol()); // 6. the strategy is flat again
+            }
+            return;
+        }
+        d.order().ifPresent(o -> execute(List.of(o)));
+    }
+
+    private void execute(List<OrderRequest> orders) {
+        for (OrderRequest o : orders) {
+            long now = clock.millis();
+            PaperPricing.Quote q = venue.quote(o.symbol(), o.side(), o.qtyE8(), o.lotExponent());
+            if (q instanceof PaperPricing.Priced p) {
+                FillEvent fill = new FillEvent(FILL_LOG, ++fillSeq, o.clientOrderId(), o.strategy(), o.symbol(), o.side(),
+                        o.qtyE8(), p.priceE8(), p.feeE8(), now, o.lotExponent());
+                listener.filled(fill, o.purpose());
+                execute(risk.onFill(fill, now));
+            } else {
+                String reason = q instanceof PaperPricing.NoPrice n ? n.reason() : ((PaperPricing.OutOfRange) q).reason();
+                listener.orderRejected(o, reason);
+                execute(risk.onOrderFailed(o.clientOrderId(), now));
+            }
+        }
+    }
+
+    public RiskEngine risk() {
+        return risk;
+    }
+
+    public long now() {
+        return clock.millis();
+    }
+
+    public TickValidator validator() {
+        return validator;
+    }
+
+    /** The validation limits and lots the kernel runs with. */
+    public ValidationLimits validation() {
+        return settings.validation();
+    }
+
+    public LotExponents lots() {
+        return settings.lots();
+    }
+}
