@@ -95,10 +95,14 @@ public final class TradingKernel {
         this.nextEvaluationMs = startMs + settings.evaluateEveryMs();
     }
 
-    /** One raw market observation, in event-time order: timers due before it, then the pipeline. */
-    public void onTick(RawTick raw) {
-        runTimersUntil(raw.eventTimeMs());
-        clock.set(Math.max(clock.millis(), raw.eventTimeMs()));
+    /**
+     * One raw market observation as it arrives (in arrival order): timers due before its arrival, then the pipeline,
+     * with the clock at its arrival (never moved back).
+     */
+    public void onTick(Arrival arrival) {
+        RawTick raw = arrival.tick();
+        runTimersUntil(arrival.atMs());
+        clock.set(Math.max(clock.millis(), arrival.atMs()));
         long now = clock.millis();
         Optional<RejectReason> rejected = validator.validate(raw, now);
         if (rejected.isPresent()) {
