@@ -42,6 +42,8 @@ public record GatewayConfig(NodeBasics basics, String httpHost, int httpPort, lo
     public static final String REPLAY_SYMBOL_DEFAULT = "BTC";
     public static final String REPLAY_LIQUIDITY_KEY = "replay-liquidity-usd";
     public static final double REPLAY_LIQUIDITY_DEFAULT = 1_000_000;
+    public static final String REPLAY_WAIT_SUBSCRIBERS_KEY = "replay-wait-subscribers";
+    public static final int REPLAY_WAIT_SUBSCRIBERS_DEFAULT = 1;
 
     /**
      * What the gateway replays instead of the simulated feed.
@@ -51,8 +53,10 @@ public record GatewayConfig(NodeBasics basics, String httpHost, int httpPort, lo
      * @param speed        multiple of real time; 0 = as fast as feed-rate allows
      * @param symbol       symbol of every event of a file that names none (all formats but journal-csv)
      * @param liquidityUsd quoted liquidity given to replayed events (the files carry none; journal rows keep theirs)
+     * @param waitSubscribers market data subscribers that must be connected before the replay begins
      */
-    public record Replay(Path file, ReplayFormat format, double speed, String symbol, double liquidityUsd) {
+    public record Replay(Path file, ReplayFormat format, double speed, String symbol, double liquidityUsd,
+                         int waitSubscribers) {
         public boolean enabled() {
             return file != null;
         }
@@ -145,8 +149,11 @@ public record GatewayConfig(NodeBasics basics, String httpHost, int httpPort, lo
         double liquidity = decimal(r, REPLAY_LIQUIDITY_KEY, REPLAY_LIQUIDITY_DEFAULT, 0, 1e15,
                 "quoted liquidity (USD) of replayed events, which the files do not carry (journal-csv rows keep "
                         + "their recorded one); below min-liquidity-usd every event would be rejected");
+        int wait = r.integer(REPLAY_WAIT_SUBSCRIBERS_KEY, REPLAY_WAIT_SUBSCRIBERS_DEFAULT, 0, 10_000,
+                "the replay begins once this many market data subscribers are connected (0 = at once), so the "
+                        + "nodes see it from its first event; it then runs to its end whoever is connected");
         if (path == null) {
-            return new Replay(null, format, speed, symbol, liquidity);
+            return new Replay(null, format, speed, symbol, liquidity, wait);
         }
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
             r.problem(REPLAY_FILE_KEY + ": '" + Printable.of(path.toString(), 200) + "' is not a readable file");
@@ -159,7 +166,7 @@ public record GatewayConfig(NodeBasics basics, String httpHost, int httpPort, lo
             r.problem(REPLAY_LIQUIDITY_KEY + " " + plain(liquidity) + " is below min-liquidity-usd "
                     + plain(minLiquidity) + ": every replayed event would be rejected as LOW_LIQUIDITY");
         }
-        return new Replay(path, format, speed, symbol == null ? REPLAY_SYMBOL_DEFAULT : symbol, liquidity);
+        return new Replay(path, format, speed, symbol == null ? REPLAY_SYMBOL_DEFAULT : symbol, liquidity, wait);
     }
 
     /** A decimal number in [min, max]; on a bad value the problem is recorded and the default returned. */

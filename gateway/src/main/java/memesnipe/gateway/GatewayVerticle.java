@@ -79,6 +79,7 @@ public final class GatewayVerticle extends VerticleBase {
     private final boolean loadsReplay;
     private volatile ReplayFeed replay;
     private volatile ReplayData replayData;
+    private volatile boolean replayBegun;
     private long startedAtMs;
     private NodeServer grpcServer;
     private HttpServer httpServer;
@@ -220,8 +221,19 @@ public final class GatewayVerticle extends VerticleBase {
             return;
         }
         RatePacer pacer = new RatePacer(config.feedRate(), clock.nanos());
+        if (replay != null && config.replay().waitSubscribers() > 0) {
+            LOG.info("replay waits for {} market data subscriber(s) before it begins",
+                    config.replay().waitSubscribers());
+        }
         feedTimer = vertx.setPeriodic(FEED_TIMER_MS, id -> {
             int due = pacer.due(clock.nanos());
+            if (replay != null && !replayBegun) {
+                if (fanOut.subscribers() < config.replay().waitSubscribers()) {
+                    return;
+                }
+                replayBegun = true;
+                LOG.info("replay begins with {} subscriber(s) connected", fanOut.subscribers());
+            }
             if (due > 0) {
                 ingest(feed.next(clock.millis(), due));
             }
@@ -274,7 +286,7 @@ public final class GatewayVerticle extends VerticleBase {
             JsonObject rejected = new JsonObject();
             replayData.rejections().counts().forEach((reason, n) -> rejected.put(reason.name(), n));
             json.put("replay", new JsonObject().put("file", replayData.source()).put("format", replayData.format().id())
-                    .put("speed", config.replay().speed()).put("events", replay.total()).put("emitted", replay.emitted())
+                    .put("speed", config.replay().speed()).put("begun", replayBegun).put("events", replay.total()).put("emitted", replay.emitted())
                     .put("done", replay.done()).put("slippedMs", replay.slippedMs())
                     .put("rowsRejected", replayData.rejections().total()).put("rowsRejectedByReason", rejected));
         }
@@ -291,6 +303,7 @@ public final class GatewayVerticle extends VerticleBase {
         }
         f.put("replay.file", d.source());
         f.put("replay.format", d.format().id());
+        f.put("replay.begun", Boolean.toString(replayBegun));
         f.put("replay.events", Integer.toString(r.total()));
         f.put("replay.emitted", Long.toString(r.emitted()));
         f.put("replay.done", Boolean.toString(r.done()));
