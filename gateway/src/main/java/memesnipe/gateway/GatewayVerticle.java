@@ -285,7 +285,7 @@ public final class GatewayVerticle extends VerticleBase {
         if (replay != null) {
             JsonObject rejected = new JsonObject();
             replayData.rejections().counts().forEach((reason, n) -> rejected.put(reason.name(), n));
-            json.put("replay", new JsonObject().put("file", replayData.source()).put("format", replayData.format().id())
+            json.put("replay", new JsonObject().put("file", Printable.of(config.replay().file().toString(), 200)).put("format", replayData.format().id())
                     .put("speed", config.replay().speed()).put("begun", replayBegun).put("events", replay.total()).put("emitted", replay.emitted())
                     .put("done", replay.done()).put("slippedMs", replay.slippedMs())
                     .put("rowsRejected", replayData.rejections().total()).put("rowsRejectedByReason", rejected));
@@ -301,7 +301,7 @@ public final class GatewayVerticle extends VerticleBase {
         if (r == null || d == null) {
             return f;
         }
-        f.put("replay.file", d.source());
+        f.put("replay.file", Printable.of(config.replay().file().toString(), 200));
         f.put("replay.format", d.format().id());
         f.put("replay.begun", Boolean.toString(replayBegun));
         f.put("replay.events", Integer.toString(r.total()));
