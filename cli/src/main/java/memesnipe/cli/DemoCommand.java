@@ -23,10 +23,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** Runs all five nodes in one JVM on paper with the simulated feed and prints a status line every few seconds. */
+/**
+ * Runs all five nodes in one JVM on paper with the simulated feed, or a replay of a file, and prints a status line
+ * every few seconds.
+ */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Runs all five nodes in this JVM, each on its own loopback gRPC port over TLS,",
-                "paper trading on the simulated feed. The ledger is PostgreSQL and the tick journal Redis:",
+                "paper trading on the simulated feed (or on a replay of recorded or historical data, --replay).",
+                "The ledger is PostgreSQL and the tick journal Redis:",
                 "embedded servers under --data-dir unless --pg-url / --redis-url name external ones.",
                 "REST status on --http-port."})
 final class DemoCommand implements Callable<Integer> {
@@ -46,6 +50,24 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "42", description = "simulated feed seed (default: ${DEFAULT-VALUE})")
     long seed;
+
+    @Option(names = "--replay", paramLabel = "FILE",
+            description = "replay FILE instead of the simulated feed: trades CSV (timestamp,price,amount), OHLCV bars "
+                    + "as CSV or JSON, or a tick journal export ('memesnipe journal export'); the replay begins once "
+                    + "every node has subscribed, and --feed-rate caps its events per second")
+    Path replay;
+
+    @Option(names = "--speed", paramLabel = "N",
+            description = "replay at N times real time, 0 = as fast as --feed-rate allows (default: 1)")
+    String speed;
+
+    @Option(names = "--replay-format", paramLabel = "FORMAT",
+            description = "trades-csv | bars-csv | bars-json | journal-csv (default: guessed from the name and header)")
+    String replayFormat;
+
+    @Option(names = "--replay-symbol", paramLabel = "SYMBOL",
+            description = "symbol of the replayed events for files that name none (default: BTC)")
+    String replaySymbol;
 
     @Option(names = "--status-every", defaultValue = "5", description = "seconds between status lines (default: ${DEFAULT-VALUE})")
     int statusEvery;
@@ -90,6 +112,10 @@ final class DemoCommand implements Callable<Integer> {
         if (httpPort < 0 || httpPort > 65535 || basePort < 1 || basePort > 65530 || feedRate < 1 || statusEvery < 1
                 || duration < 0) {
             System.err.println("memesnipe demo: ports must be within 1..65535, --feed-rate and --status-every >= 1");
+            return 2;
+        }
+        if (replay == null && (speed != null || replayFormat != null || replaySymbol != null)) {
+            System.err.println("memesnipe demo: --speed, --replay-format and --replay-symbol need --replay FILE");
             return 2;
         }
         long capitalE8;
@@ -158,6 +184,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         extra.get(NodeName.GATEWAY).put("feed-rate", String.valueOf(feedRate));
         extra.get(NodeName.GATEWAY).put("feed-seed", String.valueOf(seed));
+        extra.get(NodeName.GATEWAY).putAll(replaySettings());
         for (NodeName n : Cluster.LEDGER_NODES) {
             if (pgPasswordFile != null) {
                 extra.get(n).put(memesnipe.kit.ledger.DatabaseSettings.PASSWORD_FILE_KEY, pgPasswordFile.toString());
@@ -196,7 +223,8 @@ final class DemoCommand implements Callable<Integer> {
             return 1;
         }
         int port = cluster.httpPort();
-        System.out.println("MemeSnipe demo running (paper trading, simulated feed). Status: http://127.0.0.1:" + port
+        System.out.println("MemeSnipe demo running (paper trading, " + (replay == null ? "simulated feed"
+                : "replaying " + replay + (speed == null ? "" : " at speed " + speed)) + "). Status: http://127.0.0.1:" + port
                 + "/api/v1/status  gRPC: gateway " + layout.address(NodeName.GATEWAY) + ", strategy "
                 + layout.address(NodeName.STRATEGY) + ", risk " + layout.address(NodeName.RISK) + ", executor "
                 + layout.address(NodeName.EXECUTOR) + ", signer " + layout.address(NodeName.SIGNER)
@@ -227,6 +255,29 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * The gateway settings of the replay options (validated by the gateway's config, which reports bad values);
+     * empty without --replay. Every node but the gateway subscribes to market data, so the replay waits for them.
+     */
+    Map<String, String> replaySettings() {
+        Map<String, String> s = new java.util.LinkedHashMap<>();
+        if (replay == null) {
+            return s;
+        }
+        s.put(memesnipe.gateway.GatewayConfig.REPLAY_FILE_KEY, replay.toString());
+        s.put(memesnipe.gateway.GatewayConfig.REPLAY_WAIT_SUBSCRIBERS_KEY, String.valueOf(NodeName.values().length - 1));
+        if (speed != null) {
+            s.put(memesnipe.gateway.GatewayConfig.REPLAY_SPEED_KEY, speed);
+        }
+        if (replayFormat != null) {
+            s.put(memesnipe.gateway.GatewayConfig.REPLAY_FORMAT_KEY, replayFormat);
+        }
+        if (replaySymbol != null) {
+            s.put(memesnipe.gateway.GatewayConfig.REPLAY_SYMBOL_KEY, replaySymbol);
+        }
+        return s;
+    }
+
     /** One line: breaker, equity, drawdown, fills, open positions, feed counters and how many nodes serve. */
     static String statusLine(JsonObject s) {
         JsonObject breaker = s.getJsonObject("breaker", new JsonObject());
@@ -234,9 +285,15 @@ final class DemoCommand implements Callable<Integer> {
         JsonObject feed = s.getJsonObject("feed", new JsonObject());
         JsonArray nodes = s.getJsonArray("nodes", new JsonArray());
         long serving = nodes.stream().filter(o -> ((JsonObject) o).getBoolean("serving", false)).count();
-        return String.format("[status] breaker=%s equity=%s drawdown=%s%% fills=%s open=%s events=%s rejected=%s nodes=%d/%d serving",
+        String line = String.format("[status] breaker=%s equity=%s drawdown=%s%% fills=%s open=%s events=%s rejected=%s nodes=%d/%d serving",
                 breaker.getString("tier", "?"), p.getValue("equity"), p.getValue("drawdownPct"), p.getValue("fills"),
                 p.getValue("openPositions"), feed.getValue("eventsIn"), feed.getValue("eventsRejected"), serving,
                 nodes.size());
+        JsonObject replay = s.getJsonObject("replay");
+        if (replay != null) {
+            line += String.format(" replay=%s/%s%s", replay.getValue("emitted"), replay.getValue("events"),
+                    replay.getBoolean("done", false) ? " finished" : replay.getBoolean("begun", false) ? "" : " waiting");
+        }
+        return line;
     }
 }

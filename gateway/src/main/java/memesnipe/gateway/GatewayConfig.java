@@ -1,10 +1,13 @@
 package memesnipe.gateway;
 
+import memesnipe.gateway.replay.ReplayFormat;
 import memesnipe.gateway.validation.LotExponents;
 import memesnipe.gateway.validation.ValidationLimits;
 import memesnipe.kit.config.ConfigException;
 import memesnipe.kit.config.ConfigReader;
 import memesnipe.kit.config.HostPort;
+import memesnipe.kit.config.Identifiers;
+import memesnipe.kit.config.Printable;
 import memesnipe.kit.config.NodeBasics;
 import memesnipe.kit.config.Settings;
 import memesnipe.kit.journal.TickJournal;
@@ -12,21 +15,52 @@ import memesnipe.kit.ledger.RedisSettings;
 import memesnipe.kit.tls.NodeName;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
  * The gateway's settings, validated once: its gRPC server, the plain-HTTP REST port, the simulated feed,
- * the validation limits, the per-subscriber queue, the peers whose status the REST API reports and the
- * Redis tick journal.
+ * the validation limits, the per-subscriber queue, the peers whose status the REST API reports, the
+ * Redis tick journal and the replay file that replaces the simulated feed when one is set.
  */
 public record GatewayConfig(NodeBasics basics, String httpHost, int httpPort, long feedSeed, int feedRate,
                             double feedBadTickRatio, ValidationLimits limits, int subscriberQueue,
                             int maxSubscribers, HostPort strategy, HostPort risk, HostPort executor,
-                            Journal journal, LotExponents lots) {
+                            Journal journal, LotExponents lots, Replay replay) {
     public static final int DEFAULT_GRPC_PORT = 7001;
     public static final int DEFAULT_HTTP_PORT = 8080;
     public static final String JOURNAL_MAX_IN_FLIGHT_KEY = "journal-max-in-flight";
     public static final int JOURNAL_MAX_IN_FLIGHT_DEFAULT = 10_000;
+
+    public static final String REPLAY_FILE_KEY = "replay-file";
+    public static final String REPLAY_FORMAT_KEY = "replay-format";
+    public static final String REPLAY_SPEED_KEY = "replay-speed";
+    public static final double REPLAY_SPEED_DEFAULT = 1;
+    public static final double REPLAY_SPEED_MAX = 1_000_000;
+    public static final String REPLAY_SYMBOL_KEY = "replay-symbol";
+    public static final String REPLAY_SYMBOL_DEFAULT = "BTC";
+    public static final String REPLAY_LIQUIDITY_KEY = "replay-liquidity-usd";
+    public static final double REPLAY_LIQUIDITY_DEFAULT = 1_000_000;
+    public static final String REPLAY_WAIT_SUBSCRIBERS_KEY = "replay-wait-subscribers";
+    public static final int REPLAY_WAIT_SUBSCRIBERS_DEFAULT = 1;
+
+    /**
+     * What the gateway replays instead of the simulated feed.
+     *
+     * @param file         the file, or null for the simulated feed
+     * @param format       its format, or null to guess it from the name and first line
+     * @param speed        multiple of real time; 0 = as fast as feed-rate allows
+     * @param symbol       symbol of every event of a file that names none (all formats but journal-csv)
+     * @param liquidityUsd quoted liquidity given to replayed events (the files carry none; journal rows keep theirs)
+     * @param waitSubscribers market data subscribers that must be connected before the replay begins
+     */
+    public record Replay(Path file, ReplayFormat format, double speed, String symbol, double liquidityUsd,
+                         int waitSubscribers) {
+        public boolean enabled() {
+            return file != null;
+        }
+    }
 
     /**
      * Where and how the gateway journals accepted events: the Redis server, the stream key, its approximate
@@ -84,9 +118,55 @@ public record GatewayConfig(NodeBasics basics, String httpHost, int httpPort, lo
         int maxInFlight = r.integer(JOURNAL_MAX_IN_FLIGHT_KEY, JOURNAL_MAX_IN_FLIGHT_DEFAULT, 1, 1_000_000,
                 "journal appends waiting for Redis at once; beyond it events are not journaled and are counted "
                         + "as dropped (market data never waits for Redis)");
+        Replay replay = readReplay(r, rate, minLiq);
         return new GatewayConfig(basics, httpHost, (int) httpPort, seed, (int) rate, bad,
                 new ValidationLimits(maxAge, maxFuture, maxDev, minLiq), (int) queue, maxSubscribers, strategy, risk,
-                executor, new Journal(redis, stream, maxLen, maxInFlight), lots == null ? LotExponents.NONE : lots);
+                executor, new Journal(redis, stream, maxLen, maxInFlight), lots == null ? LotExponents.NONE : lots,
+                replay);
+    }
+
+    private static Replay readReplay(ConfigReader r, long feedRate, double minLiquidity) {
+        Path path = r.read(REPLAY_FILE_KEY, "", "a file of recorded or historical market data the gateway replays "
+                + "instead of the simulated feed (formats: " + String.join(", ", ReplayFormat.ids())
+                + "); it is read at start, and a file that cannot be replayed stops the gateway from starting",
+                v -> v.isBlank() ? null : Path.of(v));
+        ReplayFormat format = r.read(REPLAY_FORMAT_KEY, "", "format of replay-file: " + String.join(" | ",
+                ReplayFormat.ids()) + "; unset = guessed: a .json name or a first line starting with { or [ is "
+                + "bars-json, a header with price_e8 journal-csv, a header with an open, high, low or close column "
+                + "but no price column bars-csv, anything else trades-csv", v -> v.isBlank() ? null : ReplayFormat.fromId(v.trim()).orElseThrow(
+                () -> new IllegalArgumentException("must be one of " + String.join(", ", ReplayFormat.ids()))));
+        double speed = decimal(r, REPLAY_SPEED_KEY, REPLAY_SPEED_DEFAULT, 0, REPLAY_SPEED_MAX,
+                "replay pace as a multiple of real time (60 = a minute of data per second); 0 = no pacing, as fast "
+                        + "as feed-rate allows; feed-rate also caps a paced replay, which then slows down rather than "
+                        + "dropping events");
+        String symbol = r.read(REPLAY_SYMBOL_KEY, REPLAY_SYMBOL_DEFAULT, "symbol of the replayed events for files "
+                + "that name none (all but journal-csv)", v -> {
+            if (!Identifiers.SYMBOL.matcher(v).matches()) {
+                throw new IllegalArgumentException("is not a symbol (letters, digits, '.', '_', '-'; 1 to 24)");
+            }
+            return v;
+        });
+        double liquidity = decimal(r, REPLAY_LIQUIDITY_KEY, REPLAY_LIQUIDITY_DEFAULT, 0, 1e15,
+                "quoted liquidity (USD) of replayed events, which the files do not carry (journal-csv rows keep "
+                        + "their recorded one); below min-liquidity-usd every event would be rejected");
+        int wait = r.integer(REPLAY_WAIT_SUBSCRIBERS_KEY, REPLAY_WAIT_SUBSCRIBERS_DEFAULT, 0, 10_000,
+                "the replay begins once this many market data subscribers are connected (0 = at once), so the "
+                        + "nodes see it from its first event; it then runs to its end whoever is connected");
+        if (path == null) {
+            return new Replay(null, format, speed, symbol, liquidity, wait);
+        }
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            r.problem(REPLAY_FILE_KEY + ": '" + Printable.of(path.toString(), 200) + "' is not a readable file");
+        }
+        if (feedRate == 0) {
+            r.problem("feed-rate 0 turns the feed off, but " + REPLAY_FILE_KEY + " is set: a replay needs a feed-rate "
+                    + "above 0 (its cap in events per second)");
+        }
+        if (liquidity < minLiquidity) {
+            r.problem(REPLAY_LIQUIDITY_KEY + " " + plain(liquidity) + " is below min-liquidity-usd "
+                    + plain(minLiquidity) + ": every replayed event would be rejected as LOW_LIQUIDITY");
+        }
+        return new Replay(path, format, speed, symbol == null ? REPLAY_SYMBOL_DEFAULT : symbol, liquidity, wait);
     }
 
     /** A decimal number in [min, max]; on a bad value the problem is recorded and the default returned. */

@@ -1,6 +1,7 @@
 package memesnipe.gateway;
 
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -15,6 +16,10 @@ import memesnipe.gateway.feed.RatePacer;
 import memesnipe.gateway.feed.SimulatedFeed;
 import memesnipe.gateway.feed.RawTick;
 import memesnipe.gateway.journal.JournalWriter;
+import memesnipe.gateway.replay.ReplayData;
+import memesnipe.gateway.replay.ReplayFeed;
+import memesnipe.gateway.replay.ReplayFiles;
+import memesnipe.gateway.replay.RowRejectReason;
 import memesnipe.gateway.status.FeedStats;
 import memesnipe.gateway.status.NodeView;
 import memesnipe.gateway.status.StatusJson;
@@ -45,7 +50,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * The gateway node: pulls ticks from the feed on a short timer, validates them, stamps accepted ones with
+ * The gateway node: pulls ticks from the feed (simulated, or a replay file read at start on a worker) on a short
+ * timer, validates them, stamps accepted ones with
  * the stream's sequence number, fans them out to MarketData subscribers over gRPC and appends them to the
  * Redis tick journal (never waiting for it); serves the REST status API, /health and /metrics on a plain
  * HTTP port. Owns all its state on one event loop.
@@ -59,6 +65,8 @@ public final class GatewayVerticle extends VerticleBase {
     static final long FEED_TIMER_MS = 5;
     static final long STATUS_POLL_MS = 1_000;
     static final long STATUS_TIMEOUT_MS = 800;
+    /** Latest a replayed event is stamped before the replay is slowed down, capped by half of max-age-ms. */
+    static final long REPLAY_MAX_LAG_MS = 250;
 
     private final GatewayConfig config;
     private final Clock clock;
@@ -66,7 +74,12 @@ public final class GatewayVerticle extends VerticleBase {
     private final TickValidator validator;
     private final EventStamper stamper;
     private final FanOut fanOut;
-    private final Feed feed;
+    private Feed feed;
+    /** Whether start() reads the replay file of the settings (and then feeds from it). */
+    private final boolean loadsReplay;
+    private volatile ReplayFeed replay;
+    private volatile ReplayData replayData;
+    private volatile boolean replayBegun;
     private long startedAtMs;
     private NodeServer grpcServer;
     private HttpServer httpServer;
@@ -74,13 +87,19 @@ public final class GatewayVerticle extends VerticleBase {
     private JournalWriter journal;
     private long feedTimer = -1;
 
-    /** A gateway on the simulated feed of its settings (feed-seed, feed-rate, feed-bad-tick-ratio). */
+    /**
+     * A gateway on the feed of its settings: the replay of replay-file when it is set, else the simulated feed
+     * (feed-seed, feed-rate, feed-bad-tick-ratio).
+     */
     public GatewayVerticle(GatewayConfig config, Clock clock) {
-        this(config, clock, config.feedRate() == 0 ? null
+        this(config, clock, config.feedRate() == 0 || config.replay().enabled() ? null
                 : new SimulatedFeed(config.feedSeed(), config.feedRate(), config.feedBadTickRatio()));
     }
 
-    /** A gateway pulling ticks from the given feed at feed-rate events/s (null or a rate of 0: no feed). */
+    /**
+     * A gateway pulling ticks from the given feed at feed-rate events/s (a rate of 0: no feed; a null feed: the
+     * replay of replay-file when it is set, else no feed).
+     */
     public GatewayVerticle(GatewayConfig config, Clock clock, Feed feed) {
         this.config = config;
         this.clock = clock;
@@ -88,6 +107,7 @@ public final class GatewayVerticle extends VerticleBase {
         this.stamper = new EventStamper(UUID.randomUUID().toString(), config.lots());
         this.fanOut = new FanOut(config.subscriberQueue(), metrics);
         this.feed = config.feedRate() == 0 ? null : feed;
+        this.loadsReplay = feed == null && config.feedRate() > 0 && config.replay().enabled();
         registerMetrics();
     }
 
@@ -121,7 +141,9 @@ public final class GatewayVerticle extends VerticleBase {
                     slowClients.request(req, false);
                     router.handle(req);
                 });
-        return grpcServer.start()
+        // the replay file is read first (on a worker): a file that cannot be replayed stops the start here
+        return loadReplay()
+                .compose(v -> grpcServer.start())
                 .compose(s -> httpServer.listen(config.httpPort(), config.httpHost()).recover(err ->
                         grpcServer.close().transform(v -> Future.failedFuture(new IllegalStateException(
                                 "gateway: cannot listen for HTTP on " + config.httpHost() + ":" + config.httpPort()
@@ -131,10 +153,11 @@ public final class GatewayVerticle extends VerticleBase {
                 .onSuccess(s -> {
                     startPoller();
                     startFeed();
-                    LOG.info("gateway stream {} on gRPC port {}, REST on http://{}:{}/api/v1/status, feed {} events/s, "
-                                    + "tick journal Redis {} stream {}", stamper.streamId(), grpcPort(), config.httpHost(),
-                            httpPort(), config.feedRate(), config.journal().redis().where(),
-                            Printable.of(config.journal().stream()));
+                    LOG.info("gateway stream {} on gRPC port {}, REST on http://{}:{}/api/v1/status, feed {} ({} events/s "
+                                    + "at most), tick journal Redis {} stream {}", stamper.streamId(), grpcPort(),
+                            config.httpHost(), httpPort(), replay != null ? "replay at speed "
+                                    + config.replay().speed() : "simulated", config.feedRate(),
+                            config.journal().redis().where(), Printable.of(config.journal().stream()));
                 });
     }
 
@@ -171,15 +194,54 @@ public final class GatewayVerticle extends VerticleBase {
         return httpServer.actualPort();
     }
 
+    /** Reads the replay file on a worker into the replay feed; a no-op without one. */
+    private Future<Void> loadReplay() {
+        if (!loadsReplay) {
+            return Future.succeededFuture();
+        }
+        GatewayConfig.Replay r = config.replay();
+        return vertx.executeBlocking(() -> ReplayFiles.load(r.file(), r.format(), r.symbol()), false)
+                .map(data -> {
+                    replayData = data;
+                    replay = new ReplayFeed(data.events(), r.speed(), r.liquidityUsd(),
+                            Math.min(REPLAY_MAX_LAG_MS, config.limits().maxAgeMs() / 2));
+                    feed = replay;
+                    List<memesnipe.gateway.replay.ReplayEvent> events = data.events();
+                    LOG.info("{}: {} events ({}) from {} to {}, {} rows rejected{}", data.source(), events.size(),
+                            data.format().id(), java.time.Instant.ofEpochMilli(events.get(0).eventTimeMs()),
+                            java.time.Instant.ofEpochMilli(events.get(events.size() - 1).eventTimeMs()),
+                            data.rejections().total(), data.rejections().total() == 0 ? ""
+                                    : ": " + data.rejections().summary(5));
+                    return null;
+                });
+    }
+
     private void startFeed() {
         if (feed == null) {
             return;
         }
         RatePacer pacer = new RatePacer(config.feedRate(), clock.nanos());
+        if (replay != null && config.replay().waitSubscribers() > 0) {
+            LOG.info("replay waits for {} market data subscriber(s) before it begins",
+                    config.replay().waitSubscribers());
+        }
         feedTimer = vertx.setPeriodic(FEED_TIMER_MS, id -> {
             int due = pacer.due(clock.nanos());
+            if (replay != null && !replayBegun) {
+                if (fanOut.subscribers() < config.replay().waitSubscribers()) {
+                    return;
+                }
+                replayBegun = true;
+                LOG.info("replay begins with {} subscriber(s) connected", fanOut.subscribers());
+            }
             if (due > 0) {
                 ingest(feed.next(clock.millis(), due));
+            }
+            if (replay != null && replay.done()) {
+                vertx.cancelTimer(id);
+                LOG.info("replay finished: {} events emitted from {}{}", replay.emitted(), replayData.source(),
+                        replay.slippedMs() == 0 ? "" : ", " + replay.slippedMs()
+                                + " ms behind the requested speed (feed-rate caps it)");
             }
         });
     }
@@ -219,7 +281,40 @@ public final class GatewayVerticle extends VerticleBase {
     }
 
     private JsonObject status() {
-        return StatusJson.render(poller.latest(), feedStats(), journal.stats(), clock.millis());
+        JsonObject json = StatusJson.render(poller.latest(), feedStats(), journal.stats(), clock.millis());
+        if (replay != null) {
+            JsonObject rejected = new JsonObject();
+            replayData.rejections().counts().forEach((reason, n) -> rejected.put(reason.name(), n));
+            json.put("replay", new JsonObject().put("file", Printable.of(config.replay().file().toString(), 200)).put("format", replayData.format().id())
+                    .put("speed", config.replay().speed()).put("begun", replayBegun).put("events", replay.total()).put("emitted", replay.emitted())
+                    .put("done", replay.done()).put("slippedMs", replay.slippedMs())
+                    .put("rowsRejected", replayData.rejections().total()).put("rowsRejectedByReason", rejected));
+        }
+        return json;
+    }
+
+    /** Status facts of the replay, prefixed "replay."; empty without one. */
+    private Map<String, String> replayFacts() {
+        Map<String, String> f = new LinkedHashMap<>();
+        ReplayFeed r = replay;
+        ReplayData d = replayData;
+        if (r == null || d == null) {
+            return f;
+        }
+        f.put("replay.file", Printable.of(config.replay().file().toString(), 200));
+        f.put("replay.format", d.format().id());
+        f.put("replay.begun", Boolean.toString(replayBegun));
+        f.put("replay.events", Integer.toString(r.total()));
+        f.put("replay.emitted", Long.toString(r.emitted()));
+        f.put("replay.done", Boolean.toString(r.done()));
+        f.put("replay.slippedMs", Long.toString(r.slippedMs()));
+        f.put("replay.rowsRejected", Long.toString(d.rejections().total()));
+        d.rejections().counts().forEach((reason, n) -> {
+            if (n > 0) {
+                f.put("replay.rowsRejected." + reason.name(), Long.toString(n));
+            }
+        });
+        return f;
     }
 
     private NodeStatus nodeStatus() {
@@ -234,6 +329,7 @@ public final class GatewayVerticle extends VerticleBase {
         if (journal != null) {
             facts.putAll(journal.facts());
         }
+        facts.putAll(replayFacts());
         NodeStatus.Builder b = Statuses.of(NodeName.GATEWAY.id(), startedAtMs, facts);
         if (poller != null) {
             for (NodeView n : poller.latest().nodes()) {
@@ -255,5 +351,22 @@ public final class GatewayVerticle extends VerticleBase {
                     .description("Ticks rejected by validation, per reason").tag("reason", reason.name())
                     .register(metrics);
         }
+        if (loadsReplay) {
+            for (RowRejectReason reason : RowRejectReason.values()) {
+                FunctionCounter.builder("memesnipe_gateway_replay_rows_rejected", this, g -> g.replayRejected(reason))
+                        .description("Rows of the replay file rejected when it was read, per reason")
+                        .tag("reason", reason.name()).register(metrics);
+            }
+            FunctionCounter.builder("memesnipe_gateway_replay_events_emitted", this,
+                            g -> g.replay == null ? 0 : g.replay.emitted())
+                    .description("Replay events handed to validation so far").register(metrics);
+            Gauge.builder("memesnipe_gateway_replay_events", this, g -> g.replay == null ? 0 : g.replay.total())
+                    .description("Events of the replay file").register(metrics);
+        }
+    }
+
+    private double replayRejected(RowRejectReason reason) {
+        ReplayData d = replayData;
+        return d == null ? 0 : d.rejections().count(reason);
     }
 }

@@ -67,11 +67,46 @@ class GatewayConfigTest {
     }
 
     @Test
+    void replay_isOffByDefault_andReadsItsSettings() throws Exception {
+        GatewayConfig.Replay off = GatewayConfig.from(base()).replay();
+        assertThat(off.enabled()).isFalse();
+        assertThat(off.speed()).isEqualTo(1.0);
+        assertThat(off.symbol()).isEqualTo("BTC");
+        assertThat(off.liquidityUsd()).isEqualTo(1_000_000);
+        assertThat(off.format()).isNull();
+        assertThat(off.waitSubscribers()).isEqualTo(1);
+
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("replay", ".csv");
+        GatewayConfig.Replay on = GatewayConfig.from(base().with("replay-file", file.toString())
+                .with("replay-format", "bars-csv").with("replay-speed", "0").with("replay-symbol", "ETH")
+                .with("replay-liquidity-usd", "25000").with("replay-wait-subscribers", "4")).replay();
+        assertThat(on).isEqualTo(new GatewayConfig.Replay(file, memesnipe.gateway.replay.ReplayFormat.BARS_CSV, 0, "ETH",
+                25_000, 4));
+        java.nio.file.Files.delete(file);
+    }
+
+    @Test
+    void replay_badSettings_areReportedTogether() {
+        Settings s = base().with("replay-file", "/nonexistent/trades.csv").with("replay-format", "parquet")
+                .with("replay-speed", "2000000").with("replay-symbol", "BT C").with("replay-liquidity-usd", "5")
+                .with("feed-rate", "0");
+        assertThatThrownBy(() -> GatewayConfig.from(s)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("replay-file: '/nonexistent/trades.csv' is not a readable file")
+                .hasMessageContaining("must be one of trades-csv, bars-csv, bars-json, journal-csv")
+                .hasMessageContaining("replay-speed").hasMessageContaining("replay-symbol")
+                .hasMessageContaining("replay-liquidity-usd 5 is below min-liquidity-usd 10000")
+                .hasMessageContaining("a replay needs a feed-rate above 0");
+    }
+
+    @Test
     void documentation_listsEveryKeyWithItsDefault() {
         assertThat(GatewayConfig.documentation()).containsKeys("host", "grpc-port", "certs-dir", "http-host", "http-port",
                 "feed-seed", "feed-rate", "feed-bad-tick-ratio", "max-age-ms", "max-future-ms", "max-deviation-pct",
                 "min-liquidity-usd", "subscriber-queue", "strategy", "risk", "executor", "redis-url",
-                "redis-password-file", "redis-ca-file", "journal-stream", "journal-maxlen", "journal-max-in-flight");
+                "redis-password-file", "redis-ca-file", "journal-stream", "journal-maxlen", "journal-max-in-flight",
+                "replay-file", "replay-format", "replay-speed", "replay-symbol", "replay-liquidity-usd",
+                "replay-wait-subscribers");
+        assertThat(GatewayConfig.documentation().get("replay-speed")).contains("(default: 1)");
         assertThat(GatewayConfig.documentation().get("journal-max-in-flight")).contains("10000");
         assertThat(GatewayConfig.documentation().get("journal-stream")).contains("events:price");
         assertThat(GatewayConfig.documentation().get("feed-rate")).contains("200");
