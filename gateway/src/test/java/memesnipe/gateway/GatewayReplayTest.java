@@ -8,7 +8,7 @@ import memesnipe.kit.grpc.GrpcClients;
 import memesnipe.kit.grpc.PeerProbe;
 import memesnipe.kit.testing.TestCerts;
 import memesnipe.kit.testing.TestDatabase;
-import memesnipe.kit.time.Clock;
+import memesnipe.model.time.Clock;
 import memesnipe.kit.tls.NodeName;
 import memesnipe.v1.MarketEvent;
 import org.junit.jupiter.api.AfterAll;

@@ -1,6 +1,6 @@
 package memesnipe.gateway.replay;
 
-import memesnipe.kit.config.Printable;
+import memesnipe.model.text.Printable;
 
 /** A row's value that makes the row rejected: the reason and a one-line detail. Cheap: no stack trace. */
 final class BadValue extends Exception {

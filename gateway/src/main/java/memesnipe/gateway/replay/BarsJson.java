@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import memesnipe.kit.config.Printable;
+import memesnipe.model.text.Printable;
 
 import java.io.IOException;
 import java.io.Reader;

@@ -1,6 +1,6 @@
 package memesnipe.gateway.replay;
 
-import memesnipe.kit.config.Printable;
+import memesnipe.model.text.Printable;
 
 import java.io.IOException;
 import java.util.List;

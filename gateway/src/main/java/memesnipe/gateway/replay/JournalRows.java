@@ -1,9 +1,9 @@
 package memesnipe.gateway.replay;
 
 import memesnipe.gateway.journal.JournalCsv;
-import memesnipe.kit.config.Identifiers;
-import memesnipe.kit.config.Printable;
-import memesnipe.kit.money.Lot;
+import memesnipe.model.text.Identifiers;
+import memesnipe.model.text.Printable;
+import memesnipe.model.money.Lot;
 import memesnipe.v1.MarketEvent;
 
 import java.math.BigDecimal;

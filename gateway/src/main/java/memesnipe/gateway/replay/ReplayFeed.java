@@ -1,7 +1,7 @@
 package memesnipe.gateway.replay;
 
 import memesnipe.gateway.feed.Feed;
-import memesnipe.gateway.feed.Tick;
+import memesnipe.gateway.feed.RawTick;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +54,7 @@ public final class ReplayFeed implements Feed {
     }
 
     @Override
-    public List<Tick> next(long nowMs, int count) {
+    public List<RawTick> next(long nowMs, int count) {
         if (next >= events.size() || count <= 0) {
             return List.of();
         }
@@ -63,7 +63,7 @@ public final class ReplayFeed implements Feed {
             startMs = nowMs;
             t0 = events.get(0).eventTimeMs();
         }
-        List<Tick> out = new ArrayList<>(Math.min(count, 64));
+        List<RawTick> out = new ArrayList<>(Math.min(count, 64));
         while (out.size() < count && next < events.size()) {
             ReplayEvent e = events.get(next);
             long at = speed == 0 ? nowMs : due(e);
@@ -77,7 +77,7 @@ public final class ReplayFeed implements Feed {
                 at += late;
             }
             double liquidity = e.liquidityUsd() != null ? e.liquidityUsd().doubleValue() : liquidityUsd;
-            out.add(new Tick(e.symbol(), e.priceDouble(), e.volumeDouble(), liquidity, at));
+            out.add(new RawTick(e.symbol(), e.priceDouble(), e.volumeDouble(), liquidity, at));
             next++;
         }
         return out;

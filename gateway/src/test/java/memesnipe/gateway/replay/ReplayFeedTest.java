@@ -1,6 +1,6 @@
 package memesnipe.gateway.replay;
 
-import memesnipe.gateway.feed.Tick;
+import memesnipe.gateway.feed.RawTick;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -25,11 +25,11 @@ class ReplayFeedTest {
     }
 
     /** Calls the feed as the gateway's timer does, every 5 ms from {@code from} (inclusive) to {@code to}. */
-    static List<Tick> run(ReplayFeed feed, long from, long to) {
-        List<Tick> out = new ArrayList<>();
+    static List<RawTick> run(ReplayFeed feed, long from, long to) {
+        List<RawTick> out = new ArrayList<>();
         for (long now = from; now <= to; now += 5) {
-            List<Tick> ticks = feed.next(now, 1000);
-            for (Tick t : ticks) {
+            List<RawTick> ticks = feed.next(now, 1000);
+            for (RawTick t : ticks) {
                 assertThat(t.eventTimeMs()).isBetween(now - 5, now); // due since the previous call
             }
             out.addAll(ticks);
@@ -40,7 +40,7 @@ class ReplayFeedTest {
     @Test
     void atSpeed60_aMinuteOfDataIsEmittedInOneSecond_retimedToTheGatewayClock() {
         ReplayFeed feed = new ReplayFeed(everySecond(60), 60, 1_000_000, 250);
-        List<Tick> ticks = run(feed, START, START + 500);
+        List<RawTick> ticks = run(feed, START, START + 500);
         assertThat(ticks).hasSize(31); // data seconds 0..30 in the first half second
         ticks.addAll(run(feed, START + 505, START + 995));
         assertThat(ticks).hasSize(60);
@@ -65,10 +65,10 @@ class ReplayFeedTest {
     @Test
     void atSpeed1_eventsWaitForTheirTime_andCarryTheirSpacing() {
         ReplayFeed feed = new ReplayFeed(everySecond(3), 1, 50_000, 10_000); // a lag that calls 2 s apart never reach
-        assertThat(feed.next(START, 10)).extracting(Tick::eventTimeMs).containsExactly(START);
+        assertThat(feed.next(START, 10)).extracting(RawTick::eventTimeMs).containsExactly(START);
         assertThat(feed.next(START + 999, 10)).isEmpty();
-        assertThat(feed.next(START + 2100, 10)).extracting(Tick::eventTimeMs).containsExactly(START + 1000, START + 2000);
-        assertThat(feed.next(START + 3000, 10)).extracting(Tick::eventTimeMs).containsExactly(START + 3000);
+        assertThat(feed.next(START + 2100, 10)).extracting(RawTick::eventTimeMs).containsExactly(START + 1000, START + 2000);
+        assertThat(feed.next(START + 3000, 10)).extracting(RawTick::eventTimeMs).containsExactly(START + 3000);
         assertThat(feed.emitted()).isEqualTo(4);
         assertThat(feed.slippedMs()).isZero();
     }
@@ -77,10 +77,10 @@ class ReplayFeedTest {
     void whenTheCallerTakesFewerThanAreDue_theReplaySlowsDown_neverStampingAnEventStale() {
         // 60 events due within one second at speed 60, but the caller takes 2 per 100 ms call (20 events/s)
         ReplayFeed feed = new ReplayFeed(everySecond(59), 60, 50_000, 250);
-        List<Tick> all = new ArrayList<>();
+        List<RawTick> all = new ArrayList<>();
         long now = START;
         while (!feed.done()) {
-            for (Tick t : feed.next(now, 2)) {
+            for (RawTick t : feed.next(now, 2)) {
                 assertThat(now - t.eventTimeMs()).isBetween(0L, 250L);
                 all.add(t);
             }
@@ -99,8 +99,8 @@ class ReplayFeedTest {
     @Test
     void atSpeed0_eachCallEmitsItsCount_stampedNow() {
         ReplayFeed feed = new ReplayFeed(everySecond(9), 0, 50_000, 250);
-        assertThat(feed.next(START, 4)).extracting(Tick::eventTimeMs).containsOnly(START).hasSize(4);
-        assertThat(feed.next(START + 5, 4)).extracting(Tick::eventTimeMs).containsOnly(START + 5).hasSize(4);
+        assertThat(feed.next(START, 4)).extracting(RawTick::eventTimeMs).containsOnly(START).hasSize(4);
+        assertThat(feed.next(START + 5, 4)).extracting(RawTick::eventTimeMs).containsOnly(START + 5).hasSize(4);
         assertThat(feed.next(START + 10, 4)).hasSize(2);
         assertThat(feed.done()).isTrue();
     }
@@ -109,7 +109,7 @@ class ReplayFeedTest {
     void recordedLiquidity_winsOverTheConfiguredOne() {
         ReplayEvent recorded = new ReplayEvent("SOL", T0, BigDecimal.TEN, BigDecimal.ONE, null, new BigDecimal("123456.5"));
         ReplayFeed feed = new ReplayFeed(List.of(recorded), 1, 50_000, 250);
-        assertThat(feed.next(START, 1)).singleElement().extracting(Tick::liquidityUsd).isEqualTo(123456.5);
+        assertThat(feed.next(START, 1)).singleElement().extracting(RawTick::liquidityUsd).isEqualTo(123456.5);
     }
 
     @Test
@@ -129,7 +129,7 @@ class ReplayFeedTest {
         long count = 0;
         long last = Long.MIN_VALUE;
         while (!feed.done()) {
-            for (Tick t : feed.next(now, 2_000_000 / 200)) { // feed-rate 2 000 000 events/s, 5 ms timer
+            for (RawTick t : feed.next(now, 2_000_000 / 200)) { // feed-rate 2 000 000 events/s, 5 ms timer
                 assertThat(t.eventTimeMs()).isBetween(now - 250, now).isGreaterThanOrEqualTo(last);
                 last = t.eventTimeMs();
                 count++;
