@@ -36,6 +36,9 @@ import java.util.concurrent.Callable;
                 + "the data's own clock. Prints the figures; --report writes a self-contained HTML report.",
                 "Exit codes: 0 done, 1 unreadable data or report file, 2 invalid options."})
 final class BacktestCommand implements Callable<Integer> {
+    /** Breaker transitions printed on the console; the HTML report has all. */
+    static final int SHOWN_TRANSITIONS = 10;
+
     @Option(names = "--data", required = true, paramLabel = "FILE",
             description = "market data: trades CSV (timestamp,price,amount), OHLCV bars (CSV or JSON) or a journal export")
     Path data;
@@ -105,7 +108,7 @@ final class BacktestCommand implements Callable<Integer> {
             return 1;
         }
         if (loaded.rejections().total() > 0) {
-            out.println("data: " + loaded.rejections().summary());
+            out.println("data: " + loaded.rejections().summary(5));
         }
         List<RawTick> ticks = new ArrayList<>(loaded.events().size());
         for (ReplayEvent e : loaded.events()) {
@@ -113,11 +116,18 @@ final class BacktestCommand implements Callable<Integer> {
         }
         int total = ticks.size();
         long t0 = System.nanoTime();
-        Backtest.Result r = Backtest.run(settings, Arrival.asRecorded(ticks), fromMs, toMs, n -> {
-            if (!quiet && total >= 100_000) {
-                System.err.printf("\rbacktest: %3d %% (%,d of %,d events)", n * 100 / total, n, total);
-            }
-        });
+        Backtest.Result r;
+        try {
+            r = Backtest.run(settings, Arrival.asRecorded(ticks), fromMs, toMs, n -> {
+                if (!quiet && total >= 100_000) {
+                    System.err.printf("\rbacktest: %3d %% (%,d of %,d events)", n * 100 / total, n, total);
+                }
+            });
+        } catch (IllegalArgumentException e) {
+            System.err.println("memesnipe backtest: " + Printable.oneLine(e.getMessage(), 300) + " (" + total
+                    + " events in " + Printable.of(data.getFileName().toString()) + ")");
+            return 1;
+        }
         if (!quiet && total >= 100_000) {
             System.err.println();
         }
@@ -131,8 +141,11 @@ final class BacktestCommand implements Callable<Integer> {
             out.println("orders the venue refused: " + r.orderRejections());
         }
         out.println("breaker transitions: " + r.breaker().size());
-        r.breaker().forEach(b -> out.println("  " + Instant.ofEpochMilli(b.timeMs()) + " " + b.fromTier() + " -> "
-                + b.toTier() + ": " + Printable.of(b.reason(), 200)));
+        r.breaker().stream().limit(SHOWN_TRANSITIONS).forEach(b -> out.println("  " + Instant.ofEpochMilli(b.timeMs())
+                + " " + b.fromTier() + " -> " + b.toTier() + ": " + Printable.of(b.reason(), 200)));
+        if (r.breaker().size() > SHOWN_TRANSITIONS) {
+            out.println("  ... " + (r.breaker().size() - SHOWN_TRANSITIONS) + " more (all of them in the --report)");
+        }
         out.print(TextSummary.format(r.metrics()));
         if (report != null) {
             try {

@@ -1,0 +1,103 @@
+package memesnipe.cli;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** `memesnipe backtest` on the real market data ta4j-examples ships (loaded from the Maven artifact, not the repo). */
+class BacktestCommandTest {
+    static Path dir;
+    static Path btcTrades;
+    static Path ethBars;
+
+    @BeforeAll
+    static void data() throws Exception {
+        dir = Files.createTempDirectory("backtest-test");
+        btcTrades = copy("bitstamp_trades_from_20131125_usd.csv");
+        ethBars = copy("ETH-USD-PT5M-2023-3-13_2023-3-15.json");
+    }
+
+    static Path copy(String resource) throws Exception {
+        try (InputStream in = BacktestCommandTest.class.getResourceAsStream("/" + resource)) {
+            assertThat(in).as(resource + " on the test classpath (org.ta4j:ta4j-examples)").isNotNull();
+            Path f = dir.resolve(resource);
+            Files.copy(in, f, StandardCopyOption.REPLACE_EXISTING);
+            return f;
+        }
+    }
+
+    static JournalCommandTest.Run backtest(String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "backtest";
+        all[1] = "--quiet";
+        System.arraycopy(args, 0, all, 2, args.length);
+        return JournalCommandTest.run(all);
+    }
+
+    /** The figures a run prints, without the line that says how long it took. */
+    static String figures(String out) {
+        return out.replaceAll("(?m) in [0-9.]+ s$", "");
+    }
+
+    @Test
+    void realBtcTrades_areBacktestedEndToEnd_withEveryFigure_andASelfContainedReport() throws Exception {
+        Path report = dir.resolve("btc.html");
+        JournalCommandTest.Run r = backtest("--data", btcTrades.toString(), "--report", report.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("(trades-csv, 100,000 events, 100,000 accepted)")
+                .contains("Total return", "Sharpe (annualized)", "Sortino (annualized)", "Max drawdown", "Win rate",
+                        "Profit factor", "Exposure", "Fees paid", "95% CI", "every 1 hour", "breaker transitions: ");
+        assertThat(r.out()).containsPattern("fills [1-9][0-9,]*, trades [1-9]");
+        String html = Files.readString(report, StandardCharsets.UTF_8);
+        assertThat(html).contains("<svg").doesNotContain("http://", "https://", "<script");
+        assertThat(Files.size(report)).isLessThan(5_000_000);
+
+        // the same data and settings: the same figures, to the last digit
+        assertThat(figures(backtest("--data", btcTrades.toString()).out())).isEqualTo(figures(r.out())
+                .replaceAll("(?m)^report: .*\\R", ""));
+    }
+
+    @Test
+    void realEthBars_andAWindowOfTheTrades_withOtherCosts() {
+        JournalCommandTest.Run bars = backtest("--data", ethBars.toString(), "--symbol", "ETH");
+        assertThat(bars.exit()).as(bars.err()).isZero();
+        assertThat(bars.out()).contains("(bars-json, 580 events, 580 accepted)");
+
+        JournalCommandTest.Run day = backtest("--data", btcTrades.toString(), "--from", "2013-11-27", "--to",
+                "2013-11-28", "--fee-bps", "0", "--slippage-bps", "0", "--strategy", "momentum_5m");
+        assertThat(day.exit()).as(day.err()).isZero();
+        assertThat(day.out()).contains("with momentum_5m").contains("Run                   2013-11-27T");
+        assertThat(day.out()).containsPattern("(?m)^Fees paid +0$");
+    }
+
+    @Test
+    void badOptionsAndFiles_getAOneLineErrorAndTheirExitCode() throws Exception {
+        JournalCommandTest.Run missing = backtest("--data", dir.resolve("nope.csv").toString());
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err().strip()).startsWith("memesnipe backtest: ").doesNotContain("\n").contains("nope.csv");
+
+        Path empty = Files.writeString(dir.resolve("empty.csv"), "");
+        JournalCommandTest.Run e = backtest("--data", empty.toString());
+        assertThat(e.exit()).isEqualTo(1);
+        assertThat(e.err().strip()).doesNotContain("\n");
+
+        JournalCommandTest.Run strategy = backtest("--data", btcTrades.toString(), "--strategy", "moon_shot\u001b[31m");
+        assertThat(strategy.exit()).isEqualTo(2);
+        assertThat(strategy.err()).contains("unknown strategy 'moon_shot\\u001b[31m'").doesNotContain("\u001b");
+
+        JournalCommandTest.Run from = backtest("--data", btcTrades.toString(), "--from", "yesterday");
+        assertThat(from.exit()).isEqualTo(2);
+        assertThat(from.err()).contains("--from must be a date");
+
+        JournalCommandTest.Run window = backtest("--data", btcTrades.toString(), "--from", "2020-01-01");
+        assertThat(window.exit()).isEqualTo(1);
+        assertThat(window.err()).contains("no market data between");
+    }
+}
