@@ -164,9 +164,9 @@ final class BacktestCommand implements Callable<Integer> {
         KernelSettings s = KernelSettings.defaults();
         if (strategies != null) {
             for (String name : strategies) {
-                if (!Strategies.NAMES.contains(name)) {
+                if (!Strategies.KNOWN.contains(name)) {
                     throw new IllegalArgumentException("unknown strategy '" + Printable.of(name, 80) + "' (known: "
-                            + String.join(", ", Strategies.NAMES) + ")");
+                            + String.join(", ", Strategies.KNOWN) + ")");
                 }
             }
             s = s.withStrategies(strategies);

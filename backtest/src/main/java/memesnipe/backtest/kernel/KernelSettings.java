@@ -62,4 +62,9 @@ public record KernelSettings(ValidationLimits validation, LotExponents lots, Lis
         return new KernelSettings(validation, lots, strategies, entryNotionalE8, riskLimits, thresholds, capital,
                 slippageBps, feeBps, maxMarkAgeMs, evaluateEveryMs, idKey, streamId);
     }
+
+    public KernelSettings withRiskLimits(RiskLimits limits) {
+        return new KernelSettings(validation, lots, strategies, entryNotionalE8, limits, thresholds, capitalE8,
+                slippageBps, feeBps, maxMarkAgeMs, evaluateEveryMs, idKey, streamId);
+    }
 }

@@ -5,8 +5,10 @@ import java.util.Optional;
 
 /** The catalogue of strategies by name, with default parameters. */
 public final class Strategies {
-    /** Every known strategy name. */
+    /** The strategies a node (and a backtest) runs unless told otherwise. */
     public static final List<String> NAMES = List.of(Momentum5m.NAME, MeanRevert1h.NAME);
+    /** Every strategy that can be asked for by name. */
+    public static final List<String> KNOWN = List.of(Momentum5m.NAME, MeanRevert1h.NAME, SmaCross.NAME);
 
     private Strategies() {
     }
@@ -16,6 +18,7 @@ public final class Strategies {
         return switch (name) {
             case Momentum5m.NAME -> Optional.of(new Momentum5m());
             case MeanRevert1h.NAME -> Optional.of(new MeanRevert1h());
+            case SmaCross.NAME -> Optional.of(new SmaCross());
             default -> Optional.empty();
         };
     }

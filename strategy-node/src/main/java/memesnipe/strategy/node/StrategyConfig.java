@@ -39,7 +39,7 @@ public record StrategyConfig(NodeBasics basics, HostPort gateway, HostPort risk,
         HostPort gateway = r.hostPort("gateway", "127.0.0.1:7001", "gateway gRPC address (MarketData.Subscribe)");
         HostPort risk = r.hostPort("risk", "127.0.0.1:7003", "risk node gRPC address (Risk.Submit)");
         List<String> strategies = r.read("strategies", String.join(",", Strategies.NAMES),
-                "strategies to run, comma-separated, from " + Strategies.NAMES, StrategyConfig::strategyList);
+                "strategies to run, comma-separated, from " + Strategies.KNOWN, StrategyConfig::strategyList);
         Long notional = r.read("order-notional", ORDER_NOTIONAL_DEFAULT,
                 "entry order size asked of the risk node, USD (decimal)", OrderLimits::positive);
         int maxInFlight = r.integer("max-in-flight", 64, 1, 100_000,
@@ -54,9 +54,9 @@ public record StrategyConfig(NodeBasics basics, HostPort gateway, HostPort risk,
             if (name.isEmpty()) {
                 continue;
             }
-            if (!Strategies.NAMES.contains(name)) {
+            if (!Strategies.KNOWN.contains(name)) {
                 throw new IllegalArgumentException("unknown strategy '" + name + "' (known: "
-                        + String.join(", ", Strategies.NAMES) + ")");
+                        + String.join(", ", Strategies.KNOWN) + ")");
             }
             names.add(name);
         }
