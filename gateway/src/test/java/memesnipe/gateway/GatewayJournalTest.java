@@ -95,9 +95,7 @@ class GatewayJournalTest {
     }
 
     private JsonObject status() throws Exception {
-        return vertx.createHttpClient().request(HttpMethod.GET, gateway.httpPort(), "127.0.0.1", "/api/v1/status")
-                .compose(r -> r.send().compose(resp -> resp.body())).map(b -> new JsonObject(b.toString()))
-                .await(5, TimeUnit.SECONDS);
+        return new JsonObject(memesnipe.kit.testing.HttpGet.body(vertx, gateway.httpPort(), "/api/v1/status"));
     }
 
     private JsonObject journalStatus() {
@@ -110,8 +108,7 @@ class GatewayJournalTest {
 
     private long metric(String name) {
         try {
-            String text = vertx.createHttpClient().request(HttpMethod.GET, gateway.httpPort(), "127.0.0.1", "/metrics")
-                    .compose(r -> r.send().compose(resp -> resp.body())).await(5, TimeUnit.SECONDS).toString();
+            String text = memesnipe.kit.testing.HttpGet.body(vertx, gateway.httpPort(), "/metrics");
             Matcher m = Pattern.compile("(?m)^" + name + "\\{[^}]*} (\\S+)$").matcher(text);
             return m.find() ? (long) Double.parseDouble(m.group(1)) : -1;
         } catch (Exception e) {

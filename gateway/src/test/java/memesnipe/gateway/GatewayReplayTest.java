@@ -115,13 +115,11 @@ class GatewayReplayTest {
                 .containsEntry("replay.rowsRejected", "1").containsEntry("replay.rowsRejected.BAD_PRICE", "1")
                 .containsEntry("replay.format", "trades-csv").containsEntry("eventsRejected", "0");
         assertThat(facts).containsEntry("replay.file", file.toString());
-        io.vertx.core.json.JsonObject status = new io.vertx.core.json.JsonObject(vertx.createHttpClient()
-                .request(HttpMethod.GET, gateway.httpPort(), "127.0.0.1", "/api/v1/status")
-                .compose(r -> r.send().compose(resp -> resp.body())).await(5, TimeUnit.SECONDS));
+        io.vertx.core.json.JsonObject status = new io.vertx.core.json.JsonObject(
+                memesnipe.kit.testing.HttpGet.body(vertx, gateway.httpPort(), "/api/v1/status"));
         assertThat(status.getJsonObject("replay").getMap()).containsEntry("events", 20).containsEntry("emitted", 20)
                 .containsEntry("done", true).containsEntry("rowsRejected", 1);
-        String metrics = vertx.createHttpClient().request(HttpMethod.GET, gateway.httpPort(), "127.0.0.1", "/metrics")
-                .compose(r -> r.send().compose(resp -> resp.body())).await(5, TimeUnit.SECONDS).toString();
+        String metrics = memesnipe.kit.testing.HttpGet.body(vertx, gateway.httpPort(), "/metrics");
         assertThat(metrics).containsPattern(
                 "memesnipe_gateway_replay_rows_rejected_total\\{[^}]*reason=\"BAD_PRICE\"[^}]*} 1\\.0")
                 .containsPattern("memesnipe_gateway_replay_rows_rejected_total\\{[^}]*reason=\"UNSORTED\"[^}]*} 0\\.0")

@@ -46,11 +46,8 @@ class GatewayStatusTest {
 
     private JsonObject awaitStatus(int httpPort, Predicate<JsonObject> condition) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        var http = vertx.createHttpClient();
         while (true) {
-            JsonObject status = http.request(HttpMethod.GET, httpPort, "127.0.0.1", "/api/v1/status")
-                    .compose(r -> r.send().compose(resp -> resp.body())).map(b -> new JsonObject(b.toString()))
-                    .await(5, TimeUnit.SECONDS);
+            JsonObject status = new JsonObject(memesnipe.kit.testing.HttpGet.body(vertx, httpPort, "/api/v1/status"));
             if (condition.test(status)) {
                 return status;
             }

@@ -88,11 +88,8 @@ class NodeServerTest {
 
     @Test
     void metricsEndpoint_servesPrometheusText_onTheSamePort() throws Exception {
-        var http = vertx.createHttpClient(new HttpClientOptions().setSsl(true)
-                .setTrustOptions(certs.of(NodeName.RISK).trustOptions()));
-        String body = http.request(HttpMethod.GET, address.port(), "localhost", "/metrics")
-                .compose(r -> r.send().compose(resp -> resp.body()))
-                .await(5, TimeUnit.SECONDS).toString();
+        String body = memesnipe.kit.testing.HttpGet.body(vertx, new HttpClientOptions().setSsl(true)
+                .setTrustOptions(certs.of(NodeName.RISK).trustOptions()), address.port(), "localhost", "/metrics");
         assertThat(body).contains("node=\"risk\"").contains("jvm_memory_used_bytes");
     }
 

@@ -144,11 +144,8 @@ class StrategyVerticleTest {
         assertThat(Long.parseLong(facts.get("ticks"))).isPositive();
         assertThat(Long.parseLong(facts.get("intentsSubmitted"))).isGreaterThanOrEqualTo(2);
 
-        String metrics = vertx.createHttpClient(new HttpClientOptions().setSsl(true)
-                        .setTrustOptions(certs.of(NodeName.STRATEGY).trustOptions()))
-                .request(HttpMethod.GET, node.grpcPort(), "localhost", "/metrics")
-                .compose(r -> r.send().compose(resp -> resp.body()))
-                .await(5, TimeUnit.SECONDS).toString();
+        String metrics = memesnipe.kit.testing.HttpGet.body(vertx, new HttpClientOptions().setSsl(true)
+                .setTrustOptions(certs.of(NodeName.STRATEGY).trustOptions()), node.grpcPort(), "localhost", "/metrics");
         assertThat(metrics).contains("memesnipe_strategy_ticks_total")
                 .contains("memesnipe_strategy_intents_total{node=\"strategy\",purpose=\"ENTRY\",strategy=\"momentum_5m\"}")
                 .contains("memesnipe_strategy_decisions_total{node=\"strategy\",verdict=\"APPROVED\"}");
