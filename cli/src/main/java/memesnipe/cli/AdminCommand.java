@@ -52,7 +52,13 @@ final class AdminCommand {
         }
         Vertx vertx = Vertx.vertx();
         try {
-            BreakerState s = rpc.apply(GrpcClients.create(vertx, tls)).await(10, TimeUnit.SECONDS);
+            io.vertx.grpc.client.GrpcClient client = GrpcClients.create(vertx, tls);
+            BreakerState s;
+            try {
+                s = rpc.apply(client).await(10, TimeUnit.SECONDS);
+            } finally {
+                java.lang.ref.Reference.reachabilityFence(client); // an unreachable Vert.x client closes its pool
+            }
             print(s);
             return 0;
         } catch (Exception e) {
