@@ -90,10 +90,11 @@ class JournalCommandTest {
         assertThat(r.out()).contains("exported 2300 events", "1 gateway stream", "2023-11-14T22:13:20.001Z",
                 "2023-11-14T22:13:22.300Z");
         List<String> lines = Files.readAllLines(out);
-        assertThat(lines.get(0)).isEqualTo("seq,stream_id,symbol,price_e8,volume_e8,liquidity_e8,event_time_ms,ingest_time_ms");
+        assertThat(lines.get(0)).isEqualTo(
+                "seq,stream_id,symbol,price_e8,volume_e8,liquidity_e8,event_time_ms,ingest_time_ms,lot_exponent");
         assertThat(lines.subList(1, lines.size()).stream().map(JournalCsv::parse).toList())
                 .hasSize(2_300).containsExactlyElementsOf(inRedis);
-        assertThat(lines.get(1)).isEqualTo("1,gw-1,BONK,2000000001,3,9000000000000,1700000000001,1700000000003");
+        assertThat(lines.get(1)).isEqualTo("1,gw-1,BONK,2000000001,3,9000000000000,1700000000001,1700000000003,0");
     }
 
     @Test

@@ -73,26 +73,36 @@ public final class TradingKernel {
     private long nextEvaluationMs;
 
     public TradingKernel(KernelSettings settings, long startMs, Listener listener) {
+        this(settings, startMs, listener, named(settings.strategies()));
+    }
+
+    /** A kernel running these strategy instances (e.g. with parameters other than the defaults). */
+    public TradingKernel(KernelSettings settings, long startMs, Listener listener, List<Strategy> running) {
         this.settings = settings;
         this.listener = listener;
         this.clock = new ManualClock(startMs);
         // 1. validate: the gateway's checks (stale, future, non-positive, deviation, liquidity), per lot of the symbol
         this.validator = new TickValidator(settings.validation(), settings.lots());
         // 2. strategies: the strategy node's engine, its client order ids derived under the run's id key
-        List<Strategy> running = new ArrayList<>();
-        for (String name : settings.strategies()) {
-            running.add(Strategies.create(name).orElseThrow(() -> new IllegalArgumentException("unknown strategy " + name)));
-        }
         this.strategies = new StrategyEngine(running, settings.entryNotionalE8(), settings.idKey());
         // 3. risk: the risk node's engine with its breaker, limits and execution-quality window
         this.risk = new RiskEngine(settings.riskLimits(), settings.thresholds(), ExecutionQuality.Limits.defaults(),
                 settings.capitalE8(), startMs, listener::breaker)
-                .knownStrategies(java.util.Set.copyOf(settings.strategies()));
+                .knownStrategies(running.stream().map(Strategy::name).collect(java.util.stream.Collectors.toSet()));
         // 4. venue: the paper venue's pricing (mark + slippage, fee on the notional), its marks timed by this clock
         this.venue = new PaperPricing(settings.slippageBps(), settings.feeBps(), settings.maxMarkAgeMs(), clock);
         // 5. fills go back to risk (positions, breaker) in execute(); 6. denials back to the strategies in submit();
         // 7. timers: risk's periodic evaluation, due every evaluateEveryMs of event time
         this.nextEvaluationMs = startMs + settings.evaluateEveryMs();
+    }
+
+    /** Fresh strategies with default parameters, by name. */
+    public static List<Strategy> named(List<String> names) {
+        List<Strategy> out = new ArrayList<>();
+        for (String name : names) {
+            out.add(Strategies.create(name).orElseThrow(() -> new IllegalArgumentException("unknown strategy " + name)));
+        }
+        return out;
     }
 
     /**

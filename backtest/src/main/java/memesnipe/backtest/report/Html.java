@@ -3,7 +3,7 @@ package memesnipe.backtest.report;
 import memesnipe.model.text.Printable;
 
 /** Escaping of text that goes into the HTML report. */
-final class Html {
+public final class Html {
     /** Characters of a text value kept in the report (the rest is replaced by a count). */
     static final int MAX_TEXT = 500;
 
@@ -14,7 +14,7 @@ final class Html {
      * The text made safe as element content or a quoted attribute value: control and invisible characters are
      * written as visible escapes ({@link Printable}), and {@code & < > " '} as character references.
      */
-    static String escape(String text) {
+    public static String escape(String text) {
         String printable = Printable.of(text, MAX_TEXT);
         StringBuilder out = new StringBuilder(printable.length() + 16);
         for (int i = 0; i < printable.length(); i++) {

@@ -61,6 +61,12 @@ public final class Backtest {
      */
     public static Result run(KernelSettings settings, Iterable<Arrival> ticks, long fromMs, long toMs,
                              LongConsumer progress) {
+        return run(settings, () -> TradingKernel.named(settings.strategies()), ticks, fromMs, toMs, progress);
+    }
+
+    /** As {@link #run(KernelSettings, Iterable, long, long, LongConsumer)} with strategy instances of the caller's. */
+    public static Result run(KernelSettings settings, java.util.function.Supplier<List<memesnipe.strategy.core.Strategy>>
+            strategies, Iterable<Arrival> ticks, long fromMs, long toMs, LongConsumer progress) {
         Recorder rec = new Recorder();
         TradingKernel kernel = null;
         long events = 0;
@@ -73,7 +79,7 @@ public final class Backtest {
                 continue;
             }
             if (kernel == null) {
-                kernel = new TradingKernel(settings, a.atMs(), rec);
+                kernel = new TradingKernel(settings, a.atMs(), rec, strategies.get());
                 rec.kernel = kernel;
                 rec.equity.add(new EquityPoint(a.atMs(), settings.capitalE8()));
                 rec.lastEquityMs = a.atMs();

@@ -1,0 +1,67 @@
+package memesnipe.backtest.walkforward;
+
+import memesnipe.strategy.core.MeanRevert1h;
+import memesnipe.strategy.core.Momentum5m;
+import memesnipe.strategy.core.SmaCross;
+import memesnipe.strategy.core.Strategy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The parameter sets a walk-forward tries for each strategy, in-sample: a small grid around each strategy's defaults
+ * (the defaults included), so a choice is always among sensible values.
+ */
+public final class ParameterGrid {
+    /** One parameter set of one strategy: a label for the report and a maker of fresh instances. */
+    public record Variant(String strategy, String label, Supplier<Strategy> make) {
+    }
+
+    private ParameterGrid() {
+    }
+
+    /** The variants of a strategy (IllegalArgumentException for an unknown name). */
+    public static List<Variant> of(String strategy) {
+        List<Variant> out = new ArrayList<>();
+        switch (strategy) {
+            case SmaCross.NAME -> {
+                for (int fast : new int[]{5, 10, 20}) {
+                    for (int slow : new int[]{30, 60, 120}) {
+                        SmaCross.Params p = new SmaCross.Params(fast, slow);
+                        out.add(new Variant(strategy, "fast " + fast + ", slow " + slow, () -> new SmaCross(p)));
+                    }
+                }
+            }
+            case Momentum5m.NAME -> {
+                Momentum5m.Params d = Momentum5m.Params.defaults();
+                for (long lookbackMs : new long[]{120_000, 300_000, 600_000}) {
+                    for (double entry : new double[]{0.003, 0.005, 0.008}) {
+                        Momentum5m.Params p = new Momentum5m.Params(lookbackMs, d.minHistoryMs(), d.shortWindowMs(), entry,
+                                d.shortExitDrop(), d.coolDownMs(), d.exits());
+                        out.add(new Variant(strategy, "lookback " + lookbackMs / 1000 + " s, entry " + pct(entry),
+                                () -> new Momentum5m(p)));
+                    }
+                }
+            }
+            case MeanRevert1h.NAME -> {
+                MeanRevert1h.Params d = MeanRevert1h.Params.defaults();
+                for (long windowMs : new long[]{1_800_000, 3_600_000}) {
+                    for (double entryZ : new double[]{-1.5, -2.0, -2.5}) {
+                        MeanRevert1h.Params p = new MeanRevert1h.Params(windowMs, d.sampleMs(), d.minSamples(), entryZ,
+                                d.exitZ(), d.coolDownMs(), d.exits());
+                        out.add(new Variant(strategy, "window " + windowMs / 60_000 + " min, entry z " + entryZ,
+                                () -> new MeanRevert1h(p)));
+                    }
+                }
+            }
+            default -> throw new IllegalArgumentException("no parameter grid for strategy " + strategy);
+        }
+        return out;
+    }
+
+    private static String pct(double fraction) {
+        return String.format(java.util.Locale.ROOT, "%.1f %%", fraction * 100);
+    }
+
+}
