@@ -100,4 +100,30 @@ class BacktestCommandTest {
         assertThat(window.exit()).isEqualTo(1);
         assertThat(window.err()).contains("no market data between");
     }
+
+    @Test
+    void walkforward_onRealEthBars_choosesInSampleOnly_andShowsBothSidesByWindow() throws Exception {
+        Path report = dir.resolve("wf.html");
+        JournalCommandTest.Run r = JournalCommandTest.run("walkforward", "--data", ethBars.toString(), "--symbol", "ETH",
+                "--strategy", "sma_cross", "--in-sample", "PT12H", "--out-of-sample", "PT6H", "--report", report.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("sma_cross on ETH-USD-PT5M-2023-3-13_2023-3-15.json (580 events), in-sample PT12H, "
+                + "out-of-sample PT6H, 9 parameter sets:");
+        // 580 five-minute bars span 48 h: windows start every 6 h while 12 h + 6 h still fit
+        assertThat(r.out().lines().filter(l -> l.matches("  [1-9] .*"))).hasSize(6)
+                .allMatch(l -> l.matches(".*fast (5|10|20), slow (30|60|120) .*"));
+        assertThat(r.out()).containsPattern("mean in-sample return -?[0-9.]+ %, mean out-of-sample return -?[0-9.]+ %, "
+                + "out-of-sample compounded -?[0-9.]+ % over 6 window\\(s\\)");
+        String html = Files.readString(report);
+        assertThat(html).contains("<h2>sma_cross</h2>", "chosen in-sample").doesNotContain("http://", "https://");
+
+        JournalCommandTest.Run bad = JournalCommandTest.run("walkforward", "--data", ethBars.toString(), "--in-sample",
+                "two days");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("--in-sample must be an ISO-8601 duration");
+        JournalCommandTest.Run tooShort = JournalCommandTest.run("walkforward", "--data", ethBars.toString(),
+                "--strategy", "sma_cross", "--in-sample", "P30D");
+        assertThat(tooShort.exit()).isEqualTo(1);
+        assertThat(tooShort.err()).contains("less than one in-sample plus one out-of-sample");
+    }
 }
