@@ -203,6 +203,9 @@ public final class Backtest {
             sampleEquity(fill.timeMs(), true);
             if (o.qty <= 0) {
                 open.remove(key);
+                if (o.boughtQty == 0 || o.soldQty == 0) {
+                    return; // a sell without a buy before it (not a round trip: positions are long only)
+                }
                 trades.add(new ClosedTrade(fill.symbol(), fill.strategy(), o.entryTimeMs, Fixed.div(o.bought, o.boughtQty),
                         fill.timeMs(), Fixed.div(o.sold, o.soldQty), o.boughtQty, o.fees,
                         Fixed.sub(Fixed.sub(o.sold, o.bought), o.fees)));
