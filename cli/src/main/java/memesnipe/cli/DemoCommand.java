@@ -51,6 +51,11 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "simulated feed seed (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--lot-exponents", paramLabel = "SYMBOL=K,...",
+            description = "symbols traded in lots of 10^K units, e.g. PEPE=6,BONK=6 (prices per lot, quantities in "
+                    + "lots; default: single units). Flatten a symbol before changing its lot on an existing ledger.")
+    String lotExponents;
+
     @Option(names = "--replay", paramLabel = "FILE",
             description = "replay FILE instead of the simulated feed: trades CSV (timestamp,price,amount), OHLCV bars "
                     + "as CSV or JSON, or a tick journal export ('memesnipe journal export'); the replay begins once "
@@ -185,6 +190,9 @@ final class DemoCommand implements Callable<Integer> {
         extra.get(NodeName.GATEWAY).put("feed-rate", String.valueOf(feedRate));
         extra.get(NodeName.GATEWAY).put("feed-seed", String.valueOf(seed));
         extra.get(NodeName.GATEWAY).putAll(replaySettings());
+        if (lotExponents != null) {
+            extra.get(NodeName.GATEWAY).put(memesnipe.gateway.validation.LotExponents.KEY, lotExponents);
+        }
         for (NodeName n : Cluster.LEDGER_NODES) {
             if (pgPasswordFile != null) {
                 extra.get(n).put(memesnipe.kit.ledger.DatabaseSettings.PASSWORD_FILE_KEY, pgPasswordFile.toString());

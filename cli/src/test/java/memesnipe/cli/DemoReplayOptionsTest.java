@@ -46,6 +46,22 @@ class DemoReplayOptionsTest {
     }
 
     @Test
+    void demoLotExponents_reachTheGateway_andABadOneIsRefusedWithTheKey() {
+        Cluster.Layout layout = new Cluster.Layout(CERTS.dir(), dir, 7001, 8080, "postgresql://u@127.0.0.1:5432/x",
+                "redis://127.0.0.1:6379");
+        GatewayConfig config = GatewayConfig.from(Cluster.settingsFor(NodeName.GATEWAY, layout,
+                Map.of(memesnipe.gateway.validation.LotExponents.KEY, "PEPE=6,BONK=6")));
+        assertThat(config.lots().of("PEPE")).isEqualTo(6);
+        assertThat(config.lots().of("SOL")).isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> GatewayConfig.from(Cluster.settingsFor(NodeName.GATEWAY,
+                layout, Map.of(memesnipe.gateway.validation.LotExponents.KEY, "PEPE=40"))))
+                .hasMessageContaining("lot-exponents").hasMessageContaining("0..18");
+        DemoCommand demo = new DemoCommand();
+        new CommandLine(demo).parseArgs("--lot-exponents", "PEPE=6");
+        assertThat(demo.lotExponents).isEqualTo("PEPE=6");
+    }
+
+    @Test
     void demo_refusesReplayOptionsWithoutAFile() {
         assertThat(new CommandLine(new DemoCommand()).execute("--speed", "10")).isEqualTo(2);
     }
