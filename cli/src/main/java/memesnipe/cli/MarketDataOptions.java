@@ -41,6 +41,11 @@ final class MarketDataOptions {
             description = "paper slippage against the mark (default: the executor's)")
     Integer slippageBps;
 
+    @Option(names = "--participation-bps", paramLabel = "BPS",
+            description = "paper fills take at most this share of the volume the latest event traded, the rest is not "
+                    + "filled (default: the executor's, 0 = no cap)")
+    Integer participationBps;
+
     @Option(names = "--capital", paramLabel = "USD", description = "starting capital (default: a new deployment's)")
     String capital;
 
@@ -92,6 +97,12 @@ final class MarketDataOptions {
                 throw new IllegalArgumentException("--fee-bps and --slippage-bps must be within 0..1000");
             }
             s = s.withCosts(slip, fee);
+        }
+        if (participationBps != null) {
+            if (participationBps < 0 || participationBps > 10_000) {
+                throw new IllegalArgumentException("--participation-bps must be within 0..10000");
+            }
+            s = s.withParticipation(participationBps);
         }
         if (capital != null) {
             long c;

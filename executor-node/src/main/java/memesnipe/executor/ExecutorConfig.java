@@ -23,11 +23,13 @@ public record ExecutorConfig(NodeBasics basics, HostPort gateway, HostPort signe
                              int slippageBps, int feeBps, long maxMarkAgeMs, DatabaseSettings database,
                              Path walFile, Path paperVenueDir, long orderTimeoutMs, int recentOrders,
                              int recentFills, CrashPoint crashPoint, ApprovalSettings approval, long maxOrderQtyE8,
-                             long maxOrderNotionalE8) {
+                             long maxOrderNotionalE8, int participationBps) {
     /** The paper venue's defaults, shared with the backtest's venue. */
     public static final int SLIPPAGE_BPS_DEFAULT = 10;
     public static final int FEE_BPS_DEFAULT = 10;
     public static final long MAX_MARK_AGE_MS_DEFAULT = 2_000;
+    /** No participation cap: every paper order fills whole. */
+    public static final int PARTICIPATION_BPS_DEFAULT = 0;
 
     public static final int DEFAULT_PORT = 7004;
     public static final String WAL_FILE_DEFAULT = "executor-wal.log";
@@ -59,6 +61,9 @@ public record ExecutorConfig(NodeBasics basics, HostPort gateway, HostPort signe
         int slippage = r.integer("slippage-bps", SLIPPAGE_BPS_DEFAULT, 0, 1_000, "paper fill slippage against the mark, bps");
         int fee = r.integer("fee-bps", FEE_BPS_DEFAULT, 0, 1_000, "paper fee on the fill notional, bps");
         long maxAge = r.longValue("max-mark-age-ms", MAX_MARK_AGE_MS_DEFAULT, 1, 600_000, "a mark older than this counts as no price, ms");
+        int participation = r.integer("participation-bps", PARTICIPATION_BPS_DEFAULT, 0, 10_000, "paper fills take at "
+                + "most this share of the volume the symbol's latest market event traded, bps; the rest of the order is "
+                + "not filled (immediate-or-cancel); 0 = no cap");
         DatabaseSettings database = DatabaseSettings.read(r);
         Path wal = r.path("wal-file", WAL_FILE_DEFAULT, "local fsync'd write-ahead file that journals exits (and their "
                 + "fills) while PostgreSQL cannot be written; drained into PostgreSQL when it is back and at start");
@@ -80,6 +85,6 @@ public record ExecutorConfig(NodeBasics basics, HostPort gateway, HostPort signe
                 + "before it is journaled (keep risk's max-order-notional below it)");
         return new ExecutorConfig(basics, gateway, signer, venue, slippage, fee, maxAge, database, wal, venueDir,
                 timeout, recentOrders, recentFills, crash == null ? CrashPoint.NONE : crash, approval,
-                maxQty == null ? 0 : maxQty, maxNotional == null ? 0 : maxNotional);
+                maxQty == null ? 0 : maxQty, maxNotional == null ? 0 : maxNotional, participation);
     }
 }

@@ -180,7 +180,8 @@ public final class ExecutorVerticle extends VerticleBase {
         this.clock = clock;
         this.book = new OrderBook<>(config.recentOrders());
         this.fillLog = new FillLog(config.recentFills());
-        this.pricing = new PaperPricing(config.slippageBps(), config.feeBps(), config.maxMarkAgeMs(), clock);
+        this.pricing = new PaperPricing(config.slippageBps(), config.feeBps(), config.maxMarkAgeMs(),
+                config.participationBps(), clock);
         this.caps = new OrderCaps(config.maxOrderQtyE8(), config.maxOrderNotionalE8());
         this.duplicatesCounter = Counter.builder("memesnipe_executor_duplicates_total")
                 .description("Execute calls for a client_order_id already seen").register(metrics);
@@ -250,7 +251,7 @@ public final class ExecutorVerticle extends VerticleBase {
         SubscribeRequest subscribe = SubscribeRequest.newBuilder().setSubscriber(NodeName.EXECUTOR.id()).build();
         marketData = new ResilientStream<>(vertx, "executor<-gateway",
                 () -> Calls.serverStream(client, config.gateway(), MarketDataGrpcClient.Subscribe, subscribe),
-                event -> venue.mark(event.getSymbol(), event.getPriceE8(), event.getLotExponent()), 200, 3_000);
+                event -> venue.mark(event.getSymbol(), event.getPriceE8(), event.getLotExponent(), event.getVolumeE8()), 200, 3_000);
         marketData.start();
         PeerProbe probe = new PeerProbe(client);
         Runnable probeSigner = () -> probe.serving(config.signer(), PROBE_INTERVAL_MS - 100).onSuccess(up -> {
@@ -551,7 +552,7 @@ public final class ExecutorVerticle extends VerticleBase {
         ApprovedOrder order = o.order();
         Fill fill = Fill.newBuilder().setSeq(++lastAssignedSeq).setLogId(fillLogId)
                 .setClientOrderId(id).setStrategy(order.getStrategy()).setSymbol(order.getSymbol())
-                .setSide(order.getSide()).setPurpose(order.getPurpose()).setQtyE8(order.getQtyE8())
+                .setSide(order.getSide()).setPurpose(order.getPurpose()).setQtyE8(filled.qtyE8())
                 .setPriceE8(filled.priceE8()).setFeeE8(filled.feeE8()).setVenue(order.getVenue())
                 .setKeyId(o.keyId()).setSignature(o.signature()).setFillTimeMs(filled.timeMs())
                 .setDecisionSeq(order.getDecisionSeq()).setDecisionIngestTimeMs(order.getDecisionIngestTimeMs())

@@ -256,6 +256,9 @@ final class ExecutorHarness implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        // the stand-in gateway first, with its short shutdown: closed by vertx.close() it would wait Vert.x's default
+        // grace period for the executor's market-data stream to end (up to 30 s, past the await below)
+        gateway.close().await(10, TimeUnit.SECONDS);
         vertx.close().await(30, TimeUnit.SECONDS);
         db.close();
     }

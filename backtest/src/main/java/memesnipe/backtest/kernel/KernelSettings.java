@@ -23,8 +23,8 @@ import java.util.List;
  */
 public record KernelSettings(ValidationLimits validation, LotExponents lots, List<String> strategies,
                              long entryNotionalE8, RiskLimits riskLimits, BreakerThresholds thresholds, long capitalE8,
-                             int slippageBps, int feeBps, long maxMarkAgeMs, long evaluateEveryMs, byte[] idKey,
-                             String streamId) {
+                             int slippageBps, int feeBps, int participationBps, long maxMarkAgeMs, long evaluateEveryMs,
+                             byte[] idKey, String streamId) {
     public KernelSettings {
         strategies = List.copyOf(strategies);
         if (strategies.isEmpty()) {
@@ -39,32 +39,37 @@ public record KernelSettings(ValidationLimits validation, LotExponents lots, Lis
         return new KernelSettings(ValidationLimits.DEFAULTS, LotExponents.NONE, Strategies.NAMES,
                 Fixed.parse(StrategyConfig.ORDER_NOTIONAL_DEFAULT), RiskLimits.defaults(), BreakerThresholds.defaults(),
                 Fixed.parse(RiskConfig.INITIAL_CAPITAL_DEFAULT_USD), ExecutorConfig.SLIPPAGE_BPS_DEFAULT, ExecutorConfig.FEE_BPS_DEFAULT,
-                ExecutorConfig.MAX_MARK_AGE_MS_DEFAULT, RiskConfig.EVALUATE_EVERY_MS_DEFAULT,
+                ExecutorConfig.PARTICIPATION_BPS_DEFAULT, ExecutorConfig.MAX_MARK_AGE_MS_DEFAULT, RiskConfig.EVALUATE_EVERY_MS_DEFAULT,
                 "memesnipe-backtest-id-key".getBytes(StandardCharsets.UTF_8), "backtest");
     }
 
     public KernelSettings withStrategies(List<String> names) {
         return new KernelSettings(validation, lots, names, entryNotionalE8, riskLimits, thresholds, capitalE8,
-                slippageBps, feeBps, maxMarkAgeMs, evaluateEveryMs, idKey, streamId);
+                slippageBps, feeBps, participationBps, maxMarkAgeMs, evaluateEveryMs, idKey, streamId);
     }
 
     public KernelSettings withCosts(int slippage, int fee) {
         return new KernelSettings(validation, lots, strategies, entryNotionalE8, riskLimits, thresholds, capitalE8,
-                slippage, fee, maxMarkAgeMs, evaluateEveryMs, idKey, streamId);
+                slippage, fee, participationBps, maxMarkAgeMs, evaluateEveryMs, idKey, streamId);
     }
 
     public KernelSettings withValidation(ValidationLimits limits) {
         return new KernelSettings(limits, lots, strategies, entryNotionalE8, riskLimits, thresholds, capitalE8,
-                slippageBps, feeBps, maxMarkAgeMs, evaluateEveryMs, idKey, streamId);
+                slippageBps, feeBps, participationBps, maxMarkAgeMs, evaluateEveryMs, idKey, streamId);
     }
 
     public KernelSettings withCapital(long capital) {
         return new KernelSettings(validation, lots, strategies, entryNotionalE8, riskLimits, thresholds, capital,
-                slippageBps, feeBps, maxMarkAgeMs, evaluateEveryMs, idKey, streamId);
+                slippageBps, feeBps, participationBps, maxMarkAgeMs, evaluateEveryMs, idKey, streamId);
     }
 
     public KernelSettings withRiskLimits(RiskLimits limits) {
         return new KernelSettings(validation, lots, strategies, entryNotionalE8, limits, thresholds, capitalE8,
-                slippageBps, feeBps, maxMarkAgeMs, evaluateEveryMs, idKey, streamId);
+                slippageBps, feeBps, participationBps, maxMarkAgeMs, evaluateEveryMs, idKey, streamId);
+    }
+
+    public KernelSettings withParticipation(int bps) {
+        return new KernelSettings(validation, lots, strategies, entryNotionalE8, riskLimits, thresholds, capitalE8,
+                slippageBps, feeBps, bps, maxMarkAgeMs, evaluateEveryMs, idKey, streamId);
     }
 }

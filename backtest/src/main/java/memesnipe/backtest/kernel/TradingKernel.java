@@ -89,8 +89,10 @@ public final class TradingKernel {
         this.risk = new RiskEngine(settings.riskLimits(), settings.thresholds(), ExecutionQuality.Limits.defaults(),
                 settings.capitalE8(), startMs, listener::breaker)
                 .knownStrategies(running.stream().map(Strategy::name).collect(java.util.stream.Collectors.toSet()));
-        // 4. venue: the paper venue's pricing (mark + slippage, fee on the notional), its marks timed by this clock
-        this.venue = new PaperPricing(settings.slippageBps(), settings.feeBps(), settings.maxMarkAgeMs(), clock);
+        // 4. venue: the paper venue's pricing (mark + slippage, fee on the notional, the participation cap against
+        //    traded volume), its marks timed by this clock
+        this.venue = new PaperPricing(settings.slippageBps(), settings.feeBps(), settings.maxMarkAgeMs(),
+                settings.participationBps(), clock);
         // 5. fills go back to risk (positions, breaker) in execute(); 6. denials back to the strategies in submit();
         // 7. timers: risk's periodic evaluation, due every evaluateEveryMs of event time
         this.nextEvaluationMs = startMs + settings.evaluateEveryMs();
@@ -123,7 +125,7 @@ public final class TradingKernel {
         long priceE8 = Lot.priceE8(raw.price(), lot);
         Tick tick = Tick.of(raw.symbol(), priceE8, ++seq, raw.eventTimeMs(), now, lot);
         listener.accepted(tick);
-        venue.mark(raw.symbol(), priceE8, lot);
+        venue.mark(raw.symbol(), priceE8, lot, Lot.qtyE8(raw.volume(), lot));
         execute(risk.onTick(raw.symbol(), priceE8, lot, raw.eventTimeMs(), now)); // marks, stops and take-profits
         for (Intent intent : strategies.onTick(settings.streamId(), tick)) {
             submit(intent, now);
@@ -162,7 +164,7 @@ public final class TradingKernel {
             PaperPricing.Quote q = venue.quote(o.symbol(), o.side(), o.qtyE8(), o.lotExponent());
             if (q instanceof PaperPricing.Priced p) {
                 FillEvent fill = new FillEvent(FILL_LOG, ++fillSeq, o.clientOrderId(), o.strategy(), o.symbol(), o.side(),
-                        o.qtyE8(), p.priceE8(), p.feeE8(), now, o.lotExponent());
+                        p.qtyE8(), p.priceE8(), p.feeE8(), now, o.lotExponent());
                 listener.filled(fill, o.purpose());
                 execute(risk.onFill(fill, now));
             } else {

@@ -67,4 +67,27 @@ class TradingKernelTest {
         assertThat(a.fills()).isNotEmpty().isEqualTo(b.fills());
         assertThat(a.finalEquityE8()).isEqualTo(b.finalEquityE8());
     }
+
+    @Test
+    void aParticipationCap_fillsOnlyItsShareOfTheTradedVolume_theRestIsNotFilled() {
+        List<Arrival> data = market(7);
+        Backtest.Result whole = Backtest.run(KernelSettings.defaults(), data, Long.MIN_VALUE, Long.MAX_VALUE, n -> { });
+        Backtest.Result capped = Backtest.run(KernelSettings.defaults().withParticipation(1), data, Long.MIN_VALUE,
+                Long.MAX_VALUE, n -> { });
+        FillEvent first = whole.fills().get(0);
+        FillEvent firstCapped = capped.fills().get(0);
+        assertThat(firstCapped.clientOrderId()).isEqualTo(first.clientOrderId()); // the same order, partly filled
+        assertThat(Fixed.mul(first.qtyE8(), first.priceE8())).isGreaterThan(100 * Fixed.ONE);
+        assertThat(firstCapped.qtyE8()).isPositive().isLessThan(first.qtyE8() / 100); // 1 bp of one trade's volume
+        assertThat(capped.finalCashE8()).isEqualTo(cashOf(capped)); // what was not filled was never booked
+    }
+
+    static long cashOf(Backtest.Result r) {
+        long cash = KernelSettings.defaults().capitalE8();
+        for (FillEvent f : r.fills()) {
+            long notional = Fixed.mul(f.qtyE8(), f.priceE8());
+            cash += (f.side() == Side.BUY ? -notional : notional) - f.feeE8();
+        }
+        return cash;
+    }
 }

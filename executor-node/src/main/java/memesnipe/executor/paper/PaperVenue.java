@@ -139,9 +139,9 @@ public final class PaperVenue {
         pricing.mark(symbol, priceE8);
     }
 
-    /** Records the latest price of a symbol, per lot of 10^lotExponent units. */
-    public void mark(String symbol, long priceE8, int lotExponent) {
-        pricing.mark(symbol, priceE8, lotExponent);
+    /** Records the latest price of a symbol, per lot of 10^lotExponent units, and the volume its event traded. */
+    public void mark(String symbol, long priceE8, int lotExponent, long volumeE8) {
+        pricing.mark(symbol, priceE8, lotExponent, volumeE8);
     }
 
     /** Why an order of the symbol in this lot cannot be priced here (see {@link PaperPricing#lotProblem}). */
@@ -160,7 +160,7 @@ public final class PaperVenue {
             placements++;
             PaperPricing.Quote quote = pricing.quote(order.symbol(), order.side(), order.qtyE8(), order.lotExponent());
             if (quote instanceof PaperPricing.Priced p) {
-                return new Filled(order.symbol(), order.side(), order.qtyE8(), p.priceE8(), p.feeE8(), clock.millis(),
+                return new Filled(order.symbol(), order.side(), p.qtyE8(), p.priceE8(), p.feeE8(), clock.millis(),
                         order.lotExponent());
             }
             if (quote instanceof PaperPricing.OutOfRange o) {

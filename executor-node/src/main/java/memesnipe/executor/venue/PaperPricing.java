@@ -18,6 +18,9 @@ import java.util.Optional;
  * filled at the last mark whatever its age, as a real venue fills a market sell at the market, so an exit is never
  * refused because the feed is late. Without any mark there is no price. Every figure is
  * exact: an order whose fill price, notional or fee does not fit a long cannot fill ({@link OutOfRange}).
+ * With a participation cap (participationBps &gt; 0) an order fills at most that share of the volume traded in the
+ * symbol's latest market event, the rest is not filled (immediate-or-cancel); with no traded volume it does not fill
+ * ("PARTICIPATION_CAP"). Without a cap (0, the default) every order fills whole.
  * Pure (no I/O): marks are timed with the injected Clock. One owner. {@link PaperVenue} keeps the venue's
  * durable record of orders on top of it.
  */
@@ -27,18 +30,21 @@ public final class PaperPricing {
     private final long maxMarkAgeMs;
     private final Clock clock;
     private final Map<String, Mark> marks = new HashMap<>();
+    private final int participationBps;
+    /** The reject reason's prefix when a participation cap leaves nothing to fill. */
+    public static final String PARTICIPATION_CAP = "PARTICIPATION_CAP";
     /** The reject reason's prefix when an order's lot is not the market data's. */
     public static final String LOT_MISMATCH = "LOT_MISMATCH";
 
-    private record Mark(long priceE8, long receivedMs, int lotExponent) {
+    private record Mark(long priceE8, long receivedMs, int lotExponent, long volumeE8) {
     }
 
     /** The price of one market order, or why there is none. */
     public sealed interface Quote permits Priced, NoPrice, OutOfRange {
     }
 
-    /** Fills at priceE8 (quote per unit, 1e8) for a fee of feeE8 (quote, 1e8). */
-    public record Priced(long priceE8, long feeE8) implements Quote {
+    /** Fills qtyE8 (the whole order, or what the participation cap allows) at priceE8 for a fee of feeE8 (USD, 1e8). */
+    public record Priced(long priceE8, long feeE8, long qtyE8) implements Quote {
     }
 
     /** Cannot fill, for the given reason (e.g. "NO_PRICE"). */
@@ -57,6 +63,15 @@ public final class PaperPricing {
     }
 
     public PaperPricing(long slippageBps, long feeBps, long maxMarkAgeMs, Clock clock) {
+        this(slippageBps, feeBps, maxMarkAgeMs, 0, clock);
+    }
+
+    /** With a participation cap: at most participationBps of the latest event's traded volume per order (0: none). */
+    public PaperPricing(long slippageBps, long feeBps, long maxMarkAgeMs, int participationBps, Clock clock) {
+        if (participationBps < 0 || participationBps > 10_000) {
+            throw new IllegalArgumentException("participation must be within 0..10000 bps");
+        }
+        this.participationBps = participationBps;
         this.slippageBps = slippageBps;
         this.feeBps = feeBps;
         this.maxMarkAgeMs = maxMarkAgeMs;
@@ -70,8 +85,13 @@ public final class PaperPricing {
 
     /** Records the latest price of a symbol (USD per lot of 10^lotExponent units), stamped with its arrival time. */
     public void mark(String symbol, long priceE8, int lotExponent) {
+        mark(symbol, priceE8, lotExponent, 0);
+    }
+
+    /** As {@link #mark(String, long, int)}, with the volume (lots, 1e8) the event traded, for the participation cap. */
+    public void mark(String symbol, long priceE8, int lotExponent, long volumeE8) {
         if (priceE8 > 0) {
-            marks.put(symbol, new Mark(priceE8, clock.millis(), lotExponent));
+            marks.put(symbol, new Mark(priceE8, clock.millis(), lotExponent, Math.max(0, volumeE8)));
         }
     }
 
@@ -116,8 +136,16 @@ public final class PaperPricing {
         try {
             long slippage = Fixed.bps(mark.priceE8(), slippageBps);
             long price = side == Side.BUY ? Fixed.add(mark.priceE8(), slippage) : Fixed.sub(mark.priceE8(), slippage);
-            long fee = Fixed.bps(Fixed.mul(qtyE8, price), feeBps);
-            return new Priced(price, fee);
+            long filled = qtyE8;
+            if (participationBps > 0) {
+                filled = Math.min(qtyE8, Fixed.bps(mark.volumeE8(), participationBps));
+                if (filled <= 0) {
+                    return new NoPrice(PARTICIPATION_CAP + ": no volume traded in the latest event to take "
+                            + Fixed.format(qtyE8) + " from (cap " + participationBps + " bps of it)");
+                }
+            }
+            long fee = Fixed.bps(Fixed.mul(filled, price), feeBps);
+            return new Priced(price, fee, filled);
         } catch (AmountOverflow e) {
             return new OutOfRange("a fill of " + Fixed.format(qtyE8) + " at " + Fixed.format(mark.priceE8()) + " (mark): "
                     + e.getMessage());

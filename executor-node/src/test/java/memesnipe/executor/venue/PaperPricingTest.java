@@ -16,7 +16,7 @@ class PaperPricingTest {
         venue.mark("SOL", Fixed.parse("150"));
         // 150 x (1 + 0.001) = 150.15; notional 2.5 x 150.15 = 375.375; fee 0.1 % = 0.375375
         assertThat(venue.quote("SOL", Side.BUY, Fixed.parse("2.5")))
-                .isEqualTo(new PaperPricing.Priced(15_015_000_000L, 37_537_500L));
+                .isEqualTo(new PaperPricing.Priced(15_015_000_000L, 37_537_500L, Fixed.parse("2.5")));
     }
 
     @Test
@@ -24,16 +24,16 @@ class PaperPricingTest {
         venue.mark("SOL", Fixed.parse("150"));
         // 150 x (1 - 0.001) = 149.85; notional 374.625; fee 0.374625
         assertThat(venue.quote("SOL", Side.SELL, Fixed.parse("2.5")))
-                .isEqualTo(new PaperPricing.Priced(14_985_000_000L, 37_462_500L));
+                .isEqualTo(new PaperPricing.Priced(14_985_000_000L, 37_462_500L, Fixed.parse("2.5")));
     }
 
     @Test
     void tinyPrice_slippageRoundsTowardZero_inE8() {
         venue.mark("BONK", 1_234L); // 0.00001234: slippage 1.234e-8 -> 1e-8
         assertThat(venue.quote("BONK", Side.BUY, Fixed.parse("1000000")))
-                .isEqualTo(new PaperPricing.Priced(1_235L, 1_235_000L)); // notional 12.35, fee 0.01235
+                .isEqualTo(new PaperPricing.Priced(1_235L, 1_235_000L, Fixed.parse("1000000"))); // notional 12.35, fee 0.01235
         assertThat(venue.quote("BONK", Side.SELL, Fixed.parse("1000000")))
-                .isEqualTo(new PaperPricing.Priced(1_233L, 1_233_000L));
+                .isEqualTo(new PaperPricing.Priced(1_233L, 1_233_000L, Fixed.parse("1000000")));
     }
 
     @Test
@@ -41,7 +41,7 @@ class PaperPricingTest {
         venue.mark("BABYDOGE", 3_000_000L, 9); // 3e-11 USD a token = 0.03 USD per lot of 10^9
         // 33,333,333.33 lots (3.3e16 tokens) at 0.03 + 0.1 % = 0.03003: notional 1,001,000 USD, fee 1,001
         assertThat(venue.quote("BABYDOGE", Side.BUY, 3_333_333_333_333_333L, 9))
-                .isEqualTo(new PaperPricing.Priced(3_003_000L, 100_099_999_999L));
+                .isEqualTo(new PaperPricing.Priced(3_003_000L, 100_099_999_999L, 3_333_333_333_333_333L));
         assertThat(venue.lotProblem("BABYDOGE", 9)).isEmpty();
         assertThat(venue.quote("BABYDOGE", Side.BUY, Fixed.ONE, 0)).isEqualTo(new PaperPricing.NoPrice(
                 "LOT_MISMATCH: lot_exponent 0 but the market data has 9 for the symbol (a lot of 10^9 units)"));
@@ -50,10 +50,25 @@ class PaperPricingTest {
     }
 
     @Test
+    void withAParticipationCap_anOrderFillsAtMostItsShareOfTheTradedVolume_andNothingWithoutVolume() {
+        PaperPricing capped = new PaperPricing(0, 10, 2_000, 1_000, clock); // 10 % of the latest event's volume
+        capped.mark("SOL", Fixed.parse("150"), 0, Fixed.parse("4")); // 4 SOL traded
+        assertThat(capped.quote("SOL", Side.BUY, Fixed.parse("2.5"))) // 0.4 of 2.5 fills; fee on 60 USD
+                .isEqualTo(new PaperPricing.Priced(Fixed.parse("150"), Fixed.parse("0.06"), Fixed.parse("0.4")));
+        assertThat(capped.quote("SOL", Side.SELL, Fixed.parse("0.1")))
+                .isEqualTo(new PaperPricing.Priced(Fixed.parse("150"), Fixed.parse("0.015"), Fixed.parse("0.1")));
+        capped.mark("SOL", Fixed.parse("150"), 0, 0);
+        assertThat(capped.quote("SOL", Side.SELL, Fixed.ONE)).isInstanceOfSatisfying(PaperPricing.NoPrice.class,
+                n -> assertThat(n.reason()).startsWith("PARTICIPATION_CAP: no volume traded"));
+        venue.mark("SOL", Fixed.parse("150"), 0, 0); // no cap (the default): volume does not matter
+        assertThat(venue.quote("SOL", Side.BUY, Fixed.ONE)).isInstanceOf(PaperPricing.Priced.class);
+    }
+
+    @Test
     void zeroSlippageAndFee_fillsAtMarkForFree() {
         PaperPricing free = new PaperPricing(0, 0, 2_000, clock);
         free.mark("SOL", Fixed.parse("150"));
-        assertThat(free.quote("SOL", Side.BUY, Fixed.ONE)).isEqualTo(new PaperPricing.Priced(Fixed.parse("150"), 0));
+        assertThat(free.quote("SOL", Side.BUY, Fixed.ONE)).isEqualTo(new PaperPricing.Priced(Fixed.parse("150"), 0, Fixed.ONE));
     }
 
     @Test
