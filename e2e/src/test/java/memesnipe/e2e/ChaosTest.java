@@ -169,8 +169,9 @@ class ChaosTest {
 
         run("admin-trip", List.of("admin", "--risk", addr("risk"), "--certs", certs.toString(), "trip", "--tier",
                 "EMERGENCY", "--reason", "chaos drill over"));
-        await("the book flat after the EMERGENCY flatten", Duration.ofSeconds(30),
-                () -> api().portfolio("openPositions") == 0);
+        // the status API polls risk: wait for it to show the trip too (with a flat book a stale poll would pass)
+        await("the breaker at EMERGENCY and the book flat after the flatten", Duration.ofSeconds(30),
+                () -> "EMERGENCY".equals(api().tier()) && api().portfolio("openPositions") == 0);
 
         long duplicated;
         long neverApplied;
