@@ -93,7 +93,7 @@ class SecretsNeverShownTest {
             Cluster cluster = Cluster.start(vertx, layout, extra, Clock.system()).await(60, TimeUnit.SECONDS);
 
             HttpClient rest = vertx.createHttpClient();
-            await("orders signed with the passphrase's key and filled, ticks journaled in the password-protected Redis",
+            memesnipe.kit.testing.Await.until("orders signed with the passphrase's key and filled, ticks journaled in the password-protected Redis",
                     Duration.ofSeconds(90), () -> {
                         JsonObject s = new JsonObject(get(rest, cluster.httpPort(), "/api/v1/status"));
                         Long fills = s.getJsonObject("portfolio").getLong("fills");
@@ -174,26 +174,6 @@ class SecretsNeverShownTest {
         } finally {
             java.lang.ref.Reference.reachabilityFence(client); // Vert.x 5 closes an unreachable client's pool
         }
-    }
-
-    private static void await(String what, Duration within, Check condition) throws Exception {
-        long deadline = System.nanoTime() + within.toNanos();
-        Exception last = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                if (condition.ok()) {
-                    return;
-                }
-            } catch (Exception e) {
-                last = e; // not up yet
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("timed out waiting for: " + what, last);
-    }
-
-    interface Check {
-        boolean ok() throws Exception;
     }
 
     private static String random() {
