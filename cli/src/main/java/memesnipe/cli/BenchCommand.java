@@ -31,12 +31,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.Callable;
 
 /** Prints gateway fan-out throughput over gRPC+TLS and tick-to-fill latency through the whole chain. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = BenchBacktestCommand.class,
         description = {"1) events/s delivered by the gateway to one gRPC+TLS subscriber at a high feed rate;",
                 "2) tick-to-fill latency p50/p99 through gateway -> strategy -> risk -> executor -> signer -> fill;",
                 "3) risk decisions/s through the pure core and p50/p99 Risk.Submit latency over gRPC+TLS;",
                 "4) fills/s written durably by the executor's ledger journal and its write latency p50/p99.",
-                "The ledger is an embedded PostgreSQL (or --pg-url, a scratch database: rows stay) and Redis embedded."})
+                "The ledger is an embedded PostgreSQL (or --pg-url, a scratch database: rows stay) and Redis embedded.",
+                "`memesnipe bench backtest`: the trading kernel's events/s against ta4j on the same data."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rate", defaultValue = "50000", description = "feed rate for the throughput run, events/s (default: ${DEFAULT-VALUE})")
     int rate;

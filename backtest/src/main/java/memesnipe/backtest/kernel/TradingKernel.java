@@ -31,7 +31,8 @@ import java.util.Optional;
  * The whole trading pipeline on one thread with a simulated clock, built from the very classes each node runs for
  * its own stage: the gateway's validator, the strategy engine, the risk engine (breaker and limits included) and the
  * paper venue's pricing (fees and slippage). Time is the event time of the data: the clock is set from each event,
- * and risk's periodic evaluation runs at its period of simulated time ({@link #nextDueMs()}). Deterministic: the
+ * and risk's timer runs exactly when risk says an evaluation can change something ({@link #nextDueMs()}: a held
+ * price turning stale, a retry, the breaker's cool-down or ramp, a new trading day). Deterministic: the
  * same events and settings give the same fills, id for id. One owner, not thread-safe.
  */
 public final class TradingKernel {
@@ -70,7 +71,6 @@ public final class TradingKernel {
     private final PaperPricing venue;
     private long seq;
     private long fillSeq;
-    private long nextEvaluationMs;
 
     public TradingKernel(KernelSettings settings, long startMs, Listener listener) {
         this(settings, startMs, listener, named(settings.strategies()));
@@ -94,8 +94,7 @@ public final class TradingKernel {
         this.venue = new PaperPricing(settings.slippageBps(), settings.feeBps(), settings.maxMarkAgeMs(),
                 settings.participationBps(), clock);
         // 5. fills go back to risk (positions, breaker) in execute(); 6. denials back to the strategies in submit();
-        // 7. timers: risk's periodic evaluation, due every evaluateEveryMs of event time
-        this.nextEvaluationMs = startMs + settings.evaluateEveryMs();
+        // 7. timers: risk's evaluations, when its core says one is due (runTimersUntil)
     }
 
     /** Fresh strategies with default parameters, by name. */
@@ -132,18 +131,17 @@ public final class TradingKernel {
         }
     }
 
-    /** Runs risk's periodic evaluations due up to (and including) the given time. */
+    /** Runs risk's timed evaluations due up to (and including) the given time, each at its own time. */
     public void runTimersUntil(long timeMs) {
-        while (nextEvaluationMs <= timeMs) {
-            clock.set(Math.max(clock.millis(), nextEvaluationMs));
-            execute(risk.onTimer(nextEvaluationMs));
-            nextEvaluationMs += settings.evaluateEveryMs();
+        for (long due = nextDueMs(); due <= timeMs; due = nextDueMs()) {
+            clock.set(due);
+            execute(risk.onTimer(due));
         }
     }
 
-    /** When the next timer is due (simulated time). */
+    /** When risk's next timed evaluation is due (simulated time; Long.MAX_VALUE when none). */
     public long nextDueMs() {
-        return nextEvaluationMs;
+        return risk.nextDueMs(clock.millis());
     }
 
     private void submit(Intent intent, long now) {

@@ -40,14 +40,12 @@ class SmaCrossReferenceTest {
         List<Crossing> out = new ArrayList<>();
         boolean isLong = false;
         for (int i = SLOW; i < closes.size(); i++) {
-            double prevFast = mean(closes, i - 1, FAST);
-            double prevSlow = mean(closes, i - 1, SLOW);
-            double fast = mean(closes, i, FAST);
-            double slow = mean(closes, i, SLOW);
-            if (!isLong && prevFast <= prevSlow && fast > slow) {
+            int before = fastVersusSlow(closes, i - 1);
+            int now = fastVersusSlow(closes, i);
+            if (!isLong && before <= 0 && now > 0) {
                 out.add(new Crossing(i, true));
                 isLong = true;
-            } else if (isLong && prevFast >= prevSlow && fast < slow) {
+            } else if (isLong && before >= 0 && now < 0) {
                 out.add(new Crossing(i, false));
                 isLong = false;
             }
@@ -55,13 +53,19 @@ class SmaCrossReferenceTest {
         return out;
     }
 
-    /** Mean of the n closes ending at bar i (inclusive), in the order a running sum would add them. */
-    static double mean(List<BigDecimal> closes, int i, int n) {
-        double sum = 0;
-        for (int k = 1; k <= n; k++) {
-            sum += closes.get(i - k + 1).doubleValue();
+    /** Sign of (mean of the FAST closes ending at bar i) - (mean of the SLOW ones), exactly, in decimals. */
+    static int fastVersusSlow(List<BigDecimal> closes, int i) {
+        BigDecimal fast = sum(closes, i, FAST).multiply(BigDecimal.valueOf(SLOW));
+        BigDecimal slow = sum(closes, i, SLOW).multiply(BigDecimal.valueOf(FAST));
+        return fast.compareTo(slow);
+    }
+
+    static BigDecimal sum(List<BigDecimal> closes, int i, int n) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int k = 0; k < n; k++) {
+            sum = sum.add(closes.get(i - k));
         }
-        return sum / n;
+        return sum;
     }
 
     @Test

@@ -17,7 +17,6 @@ public final class TickValidator {
     /** Consecutive, mutually consistent deviating ticks after which the next one is accepted. */
     public static final int REANCHOR_AFTER = 5;
     /** Symbols as the rest of the system accepts them (see memesnipe.model.text.Identifiers). */
-    private static final java.util.regex.Pattern SYMBOL = memesnipe.model.text.Identifiers.SYMBOL;
 
     private final ValidationLimits limits;
     private final LotExponents lots;
@@ -52,7 +51,7 @@ public final class TickValidator {
     }
 
     private RejectReason check(RawTick t, long nowMs) {
-        if (t.symbol() == null || !SYMBOL.matcher(t.symbol()).matches()) {
+        if (!memesnipe.model.text.Identifiers.isSymbol(t.symbol())) {
             return RejectReason.INVALID_SYMBOL;
         }
         if (!Double.isFinite(t.price())) {

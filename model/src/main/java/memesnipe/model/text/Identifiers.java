@@ -19,6 +19,22 @@ public final class Identifiers {
     private Identifiers() {
     }
 
+    /** Whether the value is a {@link #SYMBOL} (the same rule, without a regex: it runs on every market event). */
+    public static boolean isSymbol(String value) {
+        if (value == null || value.isEmpty() || value.length() > 24) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.'
+                    || c == '_' || c == '-';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static boolean valid(Pattern pattern, String value) {
         return value != null && pattern.matcher(value).matches();
     }

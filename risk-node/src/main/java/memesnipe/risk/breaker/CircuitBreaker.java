@@ -31,6 +31,8 @@ public final class CircuitBreaker {
     private long peakE8;
     private long dayStartE8;
     private long dayEpochDay = Long.MIN_VALUE;
+    private long dayStartMs;
+    private long nextDayStartMs;
     private boolean manualLatch;
     private int rampStep;
     private long rampSinceMs;
@@ -229,6 +231,8 @@ public final class CircuitBreaker {
         b.peakE8 = r.peakE8();
         b.dayStartE8 = r.dayStartE8();
         b.dayEpochDay = r.dayEpochDay();
+        b.dayStartMs = Long.MAX_VALUE; // the saved day may not be today's: the next evaluation works it out
+        b.nextDayStartMs = 0;
         b.manualLatch = r.manualLatch();
         b.rampStep = Math.min(r.rampStep(), thresholds.rampPct().size() - 1); // a longer ramp saved: its last step
         b.rampSinceMs = r.rampSinceMs();
@@ -340,11 +344,42 @@ public final class CircuitBreaker {
     }
 
     private void rollDay(long equityE8, long nowMs) {
+        if (nowMs >= dayStartMs && nowMs < nextDayStartMs) {
+            return; // within the day last seen (the zone's rules were applied when it began)
+        }
         long day = Instant.ofEpochMilli(nowMs).atZone(t.tradingDayZone()).toLocalDate().toEpochDay();
+        dayStartMs = java.time.LocalDate.ofEpochDay(day).atStartOfDay(t.tradingDayZone()).toInstant().toEpochMilli();
+        nextDayStartMs = java.time.LocalDate.ofEpochDay(day + 1).atStartOfDay(t.tradingDayZone()).toInstant()
+                .toEpochMilli();
         if (day != dayEpochDay) {
             dayEpochDay = day;
             dayStartE8 = equityE8;
         }
+    }
+
+    /**
+     * The earliest time after {@code afterMs} at which {@link #evaluate} could change something with the same equity
+     * and conditions: the next trading day (daily loss is measured afresh), the next ramp step, or the end of the
+     * cool-down of a tier whose trigger has cleared; Long.MAX_VALUE when none is pending. Any new figure is evaluated
+     * when it comes, so between such inputs an evaluation at any other time changes nothing.
+     */
+    public long nextDueMs(long afterMs) {
+        long due = Long.MAX_VALUE;
+        if (nextDayStartMs > afterMs) {
+            due = nextDayStartMs;
+        }
+        if (rampStep < t.rampPct().size() - 1 && tier.ordinal() <= Tier.WARNING.ordinal()) {
+            due = earliestAfter(due, rampSinceMs + t.rampStepMs(), afterMs);
+        }
+        if (tier != Tier.NORMAL && tier != Tier.EMERGENCY && !manualLatch && clearSinceMs != 0) {
+            due = earliestAfter(due, clearSinceMs + t.cooldownMs(), afterMs);
+        }
+        return due;
+    }
+
+    /** The earlier of {@code due} and {@code candidate}, counting the candidate only when it is after {@code afterMs}. */
+    public static long earliestAfter(long due, long candidate, long afterMs) {
+        return candidate > afterMs && candidate < due ? candidate : due;
     }
 
     /**
@@ -354,6 +389,9 @@ public final class CircuitBreaker {
     static int lossBps(long referenceE8, long valueE8) {
         if (referenceE8 <= 0 || valueE8 >= referenceE8) {
             return 0;
+        }
+        if (valueE8 >= 0 && referenceE8 - valueE8 <= Long.MAX_VALUE / 10_000) { // exact in a long (any real book)
+            return (int) Math.min(Integer.MAX_VALUE, (referenceE8 - valueE8) * 10_000 / referenceE8);
         }
         java.math.BigInteger bps = java.math.BigInteger.valueOf(referenceE8).subtract(java.math.BigInteger.valueOf(valueE8))
                 .multiply(java.math.BigInteger.valueOf(10_000)).divide(java.math.BigInteger.valueOf(referenceE8));

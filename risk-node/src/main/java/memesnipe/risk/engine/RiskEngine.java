@@ -536,6 +536,31 @@ public final class RiskEngine {
         return evaluate(nowMs);
     }
 
+    /**
+     * The earliest time after {@code afterMs} at which {@link #onTimer} could change something when nothing else
+     * happens before it: a held symbol's prices turning stale, a failed exit's retry, an execution-quality sample
+     * ageing out, or the breaker's own clock (next trading day, ramp step, end of a cool-down); Long.MAX_VALUE when
+     * none. Every tick, fill and decision evaluates at once, so these are the only moments a timer matters: the
+     * backtest evaluates exactly then; the node also evaluates every evaluate-every-ms as a safety net, which changes
+     * nothing between these moments.
+     */
+    public long nextDueMs(long afterMs) {
+        if (recovering) {
+            return Long.MAX_VALUE; // evaluations wait for the end of recovery, which evaluates
+        }
+        long due = breaker.nextDueMs(afterMs);
+        due = CircuitBreaker.earliestAfter(due, quality.nextExpiryMs(), afterMs);
+        for (long retryAt : exitRetryAtMs.values()) {
+            due = CircuitBreaker.earliestAfter(due, retryAt, afterMs);
+        }
+        for (String symbol : portfolio.heldSymbols()) {
+            Portfolio.Mark m = portfolio.markOf(symbol);
+            long since = Math.max(m == null ? Long.MIN_VALUE : m.timeMs(), startedMs);
+            due = CircuitBreaker.earliestAfter(due, since + limits.heldStaleMs() + 1, afterMs);
+        }
+        return due;
+    }
+
     // ------------------------------------------------------------------ admin
 
     /** Manual trip; EMERGENCY flattens at once. Returns exit orders to send. */
@@ -611,12 +636,9 @@ public final class RiskEngine {
         breaker.hold(Tier.CRITICAL, why, nowMs).ifPresent(transitionListener);
     }
 
+    /** In name order; every position came from a fill, which gave its strategy a P&L entry. */
     private java.util.Set<String> strategiesHeldOrKnown() {
-        java.util.Set<String> out = new java.util.TreeSet<>(portfolio.strategiesWithPnl());
-        for (Position p : portfolio.positions()) {
-            out.add(p.strategy());
-        }
-        return out;
+        return portfolio.strategiesWithPnl();
     }
 
     private Optional<String> exitTrigger(Position p, ExitPlan plan, long priceE8) {

@@ -30,7 +30,7 @@ public final class Portfolio {
     private final java.util.LinkedHashSet<String> appliedIds = new java.util.LinkedHashSet<>();
     private final Map<String, Position> positions = new LinkedHashMap<>();
     private final Map<String, Mark> marks = new HashMap<>();
-    private final Map<String, Long> realizedByStrategy = new HashMap<>();
+    private final Map<String, Long> realizedByStrategy = new java.util.TreeMap<>();
     private String fillLogId = "";
     private long lastFillSeq;
     private long fillCount;
@@ -319,7 +319,7 @@ public final class Portfolio {
 
     /** Strategies that have realised P&L or fees on record. */
     public java.util.Set<String> strategiesWithPnl() {
-        return java.util.Set.copyOf(realizedByStrategy.keySet());
+        return java.util.Collections.unmodifiableSet(realizedByStrategy.keySet());
     }
 
     /** The executor fill log of the fill stream's position. */

@@ -73,6 +73,12 @@ public final class ExecutionQuality {
         return changed;
     }
 
+    /** When the oldest sample leaves the window by age ({@link #expire} drops it from then on); Long.MAX_VALUE when empty. */
+    public long nextExpiryMs() {
+        Sample oldest = samples.peekFirst();
+        return oldest == null ? Long.MAX_VALUE : oldest.timeMs() + limits.maxAgeMs() + 1;
+    }
+
     /** Empties the window (a manual reset): quality is judged afresh from the next orders. */
     public void clear() {
         samples.clear();

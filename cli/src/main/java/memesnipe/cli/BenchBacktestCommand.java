@@ -1,0 +1,241 @@
+package memesnipe.cli;
+
+import memesnipe.backtest.kernel.Arrival;
+import memesnipe.backtest.kernel.KernelSettings;
+import memesnipe.backtest.kernel.TradingKernel;
+import memesnipe.gateway.feed.RawTick;
+import memesnipe.gateway.replay.ReplayData;
+import memesnipe.gateway.replay.ReplayEvent;
+import memesnipe.gateway.replay.ReplayFileException;
+import memesnipe.gateway.replay.ReplayFiles;
+import memesnipe.gateway.replay.ReplayFormat;
+import memesnipe.model.FillEvent;
+import memesnipe.model.Purpose;
+import memesnipe.strategy.core.SmaCross;
+import memesnipe.strategy.core.Strategies;
+import memesnipe.strategy.core.Strategy;
+import org.ta4j.core.BarSeries;
+import org.ta4j.core.BaseBarSeriesBuilder;
+import org.ta4j.core.BaseStrategy;
+import org.ta4j.core.TradingRecord;
+import org.ta4j.core.backtest.BarSeriesManager;
+import org.ta4j.core.indicators.SMAIndicator;
+import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
+import org.ta4j.core.num.DoubleNum;
+import org.ta4j.core.rules.CrossedDownIndicatorRule;
+import org.ta4j.core.rules.CrossedUpIndicatorRule;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import java.util.zip.ZipFile;
+
+/**
+ * Events/s through the whole trading kernel on one thread (validation, strategies, risk with its breaker, the paper
+ * venue, fills back), on real trades looped to a large count, beside the same moving-average crossover in ta4j on the
+ * same prices (one bar per trade), as a ratio measured in the same run.
+ */
+@Command(name = "backtest", mixinStandardHelpOptions = true,
+        description = {"Events/s through the full trading kernel on one thread, on real trades looped to --events "
+                + "(alternately forward and backward, so prices stay continuous), and the same 10/30 moving-average "
+                + "crossover in ta4j " + "0.17 on the same prices (one bar per trade), as a ratio; also the kernel "
+                + "with the default strategies, allocation per event and the process's RSS.",
+                "Data: --data FILE, or by default the Bitstamp BTC/USD trades inside the ta4j-examples 0.18 jar in "
+                        + "the local Maven repository (the test command downloads it)."})
+final class BenchBacktestCommand implements Callable<Integer> {
+    static final String DEFAULT_ENTRY = "bitstamp_trades_from_20131125_usd.csv";
+
+    @Option(names = "--data", paramLabel = "FILE", description = "trades or bars to loop (default: the ta4j-examples BTC trades)")
+    Path data;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "replay format of --data (default: guessed)")
+    String format;
+
+    @Option(names = "--events", defaultValue = "10000000", description = "events per measured kernel run (default: ${DEFAULT-VALUE})")
+    long events;
+
+    @Option(names = "--ta4j-bars", defaultValue = "2000000",
+            description = "bars through ta4j for its figure (default: ${DEFAULT-VALUE}; it keeps every bar of a pass in memory)")
+    long ta4jBars;
+
+    @Override
+    public Integer call() throws Exception {
+        if (events < 1_000 || ta4jBars < 1_000) {
+            System.err.println("memesnipe bench backtest: --events and --ta4j-bars must be >= 1000");
+            return 2;
+        }
+        List<RawTick> trades;
+        try {
+            trades = load();
+        } catch (IOException | ReplayFileException e) {
+            System.err.println("memesnipe bench backtest: " + e.getMessage());
+            return 1;
+        }
+        System.out.printf("data: %,d trades of %s, looped to %,d events; Java %s, %d cores%n", trades.size(),
+                trades.get(0).symbol(), events, System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors());
+
+        Supplier<List<Strategy>> sma = () -> List.of(new SmaCross());
+        Supplier<List<Strategy>> defaults = () -> TradingKernel.named(Strategies.NAMES);
+        run("warm-up", trades, Math.min(events, 2_000_000), sma);
+        Figures kernel = run("kernel, sma_cross 10/30 on every trade", trades, events, sma);
+        run("kernel, default strategies (" + String.join(", ", Strategies.NAMES) + ")", trades, events, defaults);
+
+        ta4j(trades, Math.min(ta4jBars, 500_000)); // warm-up
+        double ta4jRate = ta4j(trades, ta4jBars);
+        System.out.printf("ratio: kernel %,.0f events/s / ta4j %,.0f bars/s = %.1fx (same crossover, same prices, one "
+                + "thread each)%n", kernel.perSecond, ta4jRate, kernel.perSecond / ta4jRate);
+        System.out.printf("process RSS %s%n", rss());
+        return 0;
+    }
+
+    private List<RawTick> load() throws IOException {
+        ReplayData d;
+        if (data != null) {
+            ReplayFormat f = format == null ? null : ReplayFormat.fromId(format).orElseThrow(() -> new IOException(
+                    "--format must be one of " + ReplayFormat.ids() + ", got " + format));
+            d = ReplayFiles.load(data, f, "BTC");
+        } else {
+            Path jar = Path.of(System.getProperty("user.home"), ".m2", "repository", "org", "ta4j", "ta4j-examples",
+                    "0.18", "ta4j-examples-0.18.jar");
+            if (!Files.isRegularFile(jar)) {
+                throw new IOException("no --data and no " + jar + " (get it with: ./mvnw dependency:get "
+                        + "-Dartifact=org.ta4j:ta4j-examples:0.18)");
+            }
+            try (ZipFile zip = new ZipFile(jar.toFile()); InputStream in = zip.getInputStream(zip.getEntry(DEFAULT_ENTRY))) {
+                d = ReplayFiles.read(in, jar.toString(), DEFAULT_ENTRY, ReplayFormat.TRADES_CSV, "BTC");
+            }
+        }
+        if (d.events().size() < 2) {
+            throw new IOException("need at least two events to loop");
+        }
+        return d.events().stream().map(BenchBacktestCommand::tick).toList();
+    }
+
+    private static RawTick tick(ReplayEvent e) {
+        return new RawTick(e.symbol(), e.priceDouble(), e.volumeDouble(), 1e9, e.eventTimeMs());
+    }
+
+    record Figures(long events, double seconds, double perSecond) {
+    }
+
+    private static Figures run(String name, List<RawTick> trades, long n, Supplier<List<Strategy>> strategies) {
+        long[] fills = new long[3];
+        TradingKernel.Listener counting = new TradingKernel.Listener() {
+            @Override
+            public void filled(FillEvent fill, Purpose purpose) {
+                fills[purpose == Purpose.ENTRY ? 0 : 1]++;
+            }
+
+            @Override
+            public void rejected(RawTick tick, memesnipe.gateway.validation.RejectReason reason) {
+                fills[2]++;
+            }
+        };
+        TradingKernel kernel = new TradingKernel(KernelSettings.defaults(), trades.get(0).eventTimeMs(), counting,
+                strategies.get());
+        long allocBefore = allocated();
+        long start = System.nanoTime();
+        for (Arrival a : looped(trades, n)) {
+            kernel.onTick(a);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long alloc = allocated() - allocBefore;
+        Figures f = new Figures(n, seconds, n / seconds);
+        System.out.printf("%s: %,d events in %.2f s = %,.0f events/s, %.0f ns/event, %,d entry and %,d exit fills, "
+                        + "%,d ticks rejected, %s allocated per event%n", name, n, seconds, f.perSecond, 1e9 / f.perSecond,
+                fills[0], fills[1], fills[2], alloc < 0 ? "n/a" : String.format("%.0f bytes", (double) alloc / n));
+        return f;
+    }
+
+    /**
+     * The trades again and again, alternately forward and backward so the price path stays continuous (a jump back to
+     * the first price would be refused as a deviation), with time moving on: each pass starts a second after the last.
+     */
+    static Iterable<Arrival> looped(List<RawTick> trades, long n) {
+        long first = trades.get(0).eventTimeMs();
+        long last = trades.get(trades.size() - 1).eventTimeMs();
+        long span = last - first + 1_000;
+        return () -> new Iterator<>() {
+            long i;
+
+            @Override
+            public boolean hasNext() {
+                return i < n;
+            }
+
+            @Override
+            public Arrival next() {
+                long pass = i / trades.size();
+                int k = (int) (i % trades.size());
+                i++;
+                boolean forward = pass % 2 == 0;
+                RawTick t = trades.get(forward ? k : trades.size() - 1 - k);
+                long offset = forward ? t.eventTimeMs() - first : last - t.eventTimeMs();
+                long at = first + pass * span + offset;
+                return new Arrival(new RawTick(t.symbol(), t.price(), t.volume(), t.liquidityUsd(), at), at);
+            }
+        };
+    }
+
+    /** ta4j's crossover on one bar per trade, in passes of the trades (alternately forward and backward). */
+    private static double ta4j(List<RawTick> trades, long bars) {
+        long done = 0;
+        long positions = 0;
+        long start = System.nanoTime();
+        for (int pass = 0; done < bars; pass++) {
+            int size = (int) Math.min(trades.size(), bars - done);
+            BarSeries series = new BaseBarSeriesBuilder().withName("ta4j").withNumTypeOf(DoubleNum.class).build();
+            long end = trades.get(0).eventTimeMs();
+            for (int k = 0; k < size; k++) {
+                RawTick t = trades.get(pass % 2 == 0 ? k : trades.size() - 1 - k);
+                end++; // one bar per trade; ta4j needs strictly increasing end times
+                ZonedDateTime at = ZonedDateTime.ofInstant(Instant.ofEpochMilli(end), ZoneOffset.UTC);
+                series.addBar(at, t.price(), t.price(), t.price(), t.price(), t.volume());
+            }
+            ClosePriceIndicator close = new ClosePriceIndicator(series);
+            SMAIndicator fast = new SMAIndicator(close, 10);
+            SMAIndicator slow = new SMAIndicator(close, 30);
+            TradingRecord record = new BarSeriesManager(series).run(new BaseStrategy(new CrossedUpIndicatorRule(fast, slow),
+                    new CrossedDownIndicatorRule(fast, slow), 30));
+            positions += record.getPositionCount();
+            done += size;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double rate = done / seconds;
+        System.out.printf("ta4j 0.17, sma 10/30 crossover, DoubleNum, one bar per trade: %,d bars in %.2f s = %,.0f "
+                + "bars/s (series built and run), %,d positions%n", done, seconds, rate, positions);
+        return rate;
+    }
+
+    private static long allocated() {
+        if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t) {
+            return t.getThreadAllocatedBytes(Thread.currentThread().getId());
+        }
+        return -1;
+    }
+
+    private static String rss() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return line.substring(6).trim();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: no figure
+        }
+        return "n/a";
+    }
+}
