@@ -7,6 +7,7 @@ import memesnipe.gateway.GatewayVerticle;
 import memesnipe.kit.config.Settings;
 import memesnipe.model.time.Clock;
 import memesnipe.kit.tls.NodeName;
+import memesnipe.kit.tls.TlsWarmup;
 import memesnipe.risk.RiskConfig;
 import memesnipe.strategy.core.Strategies;
 
@@ -52,6 +53,7 @@ final class Cluster {
      */
     static Vertx newVertx() {
         int loops = Math.max(2 * NodeName.values().length, 2 * Runtime.getRuntime().availableProcessors());
+        TlsWarmup.warm();
         return Vertx.vertx(new io.vertx.core.VertxOptions().setEventLoopPoolSize(loops));
     }
 

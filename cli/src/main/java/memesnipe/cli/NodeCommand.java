@@ -2,6 +2,7 @@ package memesnipe.cli;
 
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
+import memesnipe.kit.tls.TlsWarmup;
 import memesnipe.kit.config.ConfigException;
 import memesnipe.kit.config.Settings;
 import memesnipe.model.time.Clock;
@@ -55,6 +56,7 @@ final class NodeCommand implements Callable<Integer> {
             System.err.println("memesnipe node " + name + ": invalid configuration: " + String.join("; ", e.problems()));
             return 2;
         }
+        TlsWarmup.warm();
         Vertx vertx = Vertx.vertx();
         try {
             vertx.deployVerticle(verticle).await(30, TimeUnit.SECONDS);
