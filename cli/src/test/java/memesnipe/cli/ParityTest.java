@@ -47,19 +47,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * does with `memesnipe journal export`), so both see the very same events with the very same times. It is long enough
  * to trade both default strategies and to move the breaker (its WARNING drawdown is set to 0.01 % for the run).
  *
- * <p>Not in the default suite yet: the live paper venue fills at its latest price when the order reaches it, the
- * kernel at the price of the event the order was decided on, and the first orders of a cold cluster have been seen
- * to take more than 500 ms (a later price then fills them). Run it with
- * {@code ./mvnw -pl cli -am verify -Dmemesnipe.parity=true -Dtest=ParityTest -Dsurefire.failIfNoSpecifiedTests=false}.
+ * <p>Both sides fill an order at the price of the gateway event it was decided on (the executor's paper venue finds
+ * that event among its own recent marks by the order's decision seq), so how long the order took through risk, the
+ * signer and the ledgers does not change its price. What must still hold is that each fill is back at risk and at
+ * the strategies before the next event arrives (the kernel has no latency): hence events 500 ms apart.
  */
-@org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "memesnipe.parity", matches = "true",
-        disabledReason = "timing-dependent until the paper venue prices at the decided event; -Dmemesnipe.parity=true")
 class ParityTest {
     static final String SYMBOL = "SOL";
-    /**
-     * Events 500 ms apart: each order is decided, signed and filled before the next price reaches the venue (a
-     * later price would fill it at that price, as a real venue would: the kernel has no latency).
-     */
+    /** Events 500 ms apart: each fill is back at risk and the strategies before the next event. */
     static final long STEP_MS = 500;
 
     @Test

@@ -1,6 +1,7 @@
 package memesnipe.executor;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -200,6 +201,11 @@ public final class ExecutorVerticle extends VerticleBase {
                 .description("orders being reconciled with the venue").register(metrics);
         Gauge.builder("memesnipe_executor_orders_open", book::openCount).description("orders not yet final")
                 .register(metrics);
+        FunctionCounter.builder("memesnipe_executor_paper_latest_mark_fills_total", this,
+                        self -> self.venue == null ? 0 : self.venue.latestMarkFallbacks())
+                .description("paper orders filled at the latest mark because the event they were decided on was not "
+                        + "among the venue's recent marks (a live run then differs from a backtest of the recording)")
+                .register(metrics);
     }
 
     @Override
@@ -251,7 +257,8 @@ public final class ExecutorVerticle extends VerticleBase {
         SubscribeRequest subscribe = SubscribeRequest.newBuilder().setSubscriber(NodeName.EXECUTOR.id()).build();
         marketData = new ResilientStream<>(vertx, "executor<-gateway",
                 () -> Calls.serverStream(client, config.gateway(), MarketDataGrpcClient.Subscribe, subscribe),
-                event -> venue.mark(event.getSymbol(), event.getPriceE8(), event.getLotExponent(), event.getVolumeE8()), 200, 3_000);
+                event -> venue.mark(event.getSymbol(), event.getPriceE8(), event.getLotExponent(), event.getVolumeE8(),
+                        event.getStreamId(), event.getSeq()), 200, 3_000);
         marketData.start();
         PeerProbe probe = new PeerProbe(client);
         Runnable probeSigner = () -> probe.serving(config.signer(), PROBE_INTERVAL_MS - 100).onSuccess(up -> {
@@ -511,7 +518,7 @@ public final class ExecutorVerticle extends VerticleBase {
         Open o = book.order(id).orElseThrow();
         ApprovedOrder order = o.order();
         venue.place(new PaperVenue.VenueOrder(id, order.getSymbol(), side(order.getSide()), order.getQtyE8(),
-                        order.getLotExponent()))
+                        order.getLotExponent(), order.getDecisionSeq()))
                 .timeout(config.orderTimeoutMs(), TimeUnit.MILLISECONDS)
                 .onComplete(ar -> {
                     if (ar.failed()) {

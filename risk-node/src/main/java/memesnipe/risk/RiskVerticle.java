@@ -435,7 +435,8 @@ public final class RiskVerticle extends VerticleBase {
     // ------------------------------------------------------------------ inputs
 
     private void onTick(MarketEvent e) {
-        send(engine.onTick(e.getSymbol(), e.getPriceE8(), e.getLotExponent(), e.getEventTimeMs(), clock.millis()));
+        send(engine.onTick(e.getSymbol(), e.getPriceE8(), e.getLotExponent(), e.getSeq(), e.getEventTimeMs(),
+                clock.millis()));
     }
 
     /** A fill from the stream, or (fromStream false) carried by a FILLED execution report: applied at most once. */

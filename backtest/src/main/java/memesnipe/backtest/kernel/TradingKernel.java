@@ -89,8 +89,8 @@ public final class TradingKernel {
         this.risk = new RiskEngine(settings.riskLimits(), settings.thresholds(), ExecutionQuality.Limits.defaults(),
                 settings.capitalE8(), startMs, listener::breaker)
                 .knownStrategies(running.stream().map(Strategy::name).collect(java.util.stream.Collectors.toSet()));
-        // 4. venue: the paper venue's pricing (mark + slippage, fee on the notional, the participation cap against
-        //    traded volume), its marks timed by this clock
+        // 4. venue: the paper venue's pricing (the mark of the event an order was decided on + slippage, fee on the
+        //    notional, the participation cap against that event's traded volume), its marks timed by this clock
         this.venue = new PaperPricing(settings.slippageBps(), settings.feeBps(), settings.maxMarkAgeMs(),
                 settings.participationBps(), clock);
         // 5. fills go back to risk (positions, breaker) in execute(); 6. denials back to the strategies in submit();
@@ -124,8 +124,8 @@ public final class TradingKernel {
         long priceE8 = Lot.priceE8(raw.price(), lot);
         Tick tick = Tick.of(raw.symbol(), priceE8, ++seq, raw.eventTimeMs(), now, lot);
         listener.accepted(tick);
-        venue.mark(raw.symbol(), priceE8, lot, Lot.qtyE8(raw.volume(), lot));
-        execute(risk.onTick(raw.symbol(), priceE8, lot, raw.eventTimeMs(), now)); // marks, stops and take-profits
+        venue.mark(raw.symbol(), priceE8, lot, Lot.qtyE8(raw.volume(), lot), settings.streamId(), tick.seq());
+        execute(risk.onTick(raw.symbol(), priceE8, lot, tick.seq(), raw.eventTimeMs(), now)); // marks, stops, take-profits
         for (Intent intent : strategies.onTick(settings.streamId(), tick)) {
             submit(intent, now);
         }
@@ -159,7 +159,7 @@ public final class TradingKernel {
     private void execute(List<OrderRequest> orders) {
         for (OrderRequest o : orders) {
             long now = clock.millis();
-            PaperPricing.Quote q = venue.quote(o.symbol(), o.side(), o.qtyE8(), o.lotExponent());
+            PaperPricing.Quote q = venue.quote(o.symbol(), o.side(), o.qtyE8(), o.lotExponent(), o.decisionSeq());
             if (q instanceof PaperPricing.Priced p) {
                 FillEvent fill = new FillEvent(FILL_LOG, ++fillSeq, o.clientOrderId(), o.strategy(), o.symbol(), o.side(),
                         p.qtyE8(), p.priceE8(), p.feeE8(), now, o.lotExponent());

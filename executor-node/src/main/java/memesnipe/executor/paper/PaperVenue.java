@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  *
  * <ul>
  *   <li>{@link #place}: a client id seen before gets its existing outcome back (venue-side dedupe), flagged
- *       {@code existing}; a new one is priced now and filled (or rejected, e.g. NO_PRICE).</li>
+ *       {@code existing}; a new one is priced now (at the mark of the event it was decided on) and filled (or rejected, e.g. NO_PRICE).</li>
  *   <li>{@link #query}: what happened to client id X — FILLED (with the fill), REJECTED, CANCELLED, or
  *       UNKNOWN.</li>
  *   <li>{@link #cancel}: an id it never saw becomes CANCELLED, so a late arrival of it is refused; a known id
@@ -49,10 +49,16 @@ public final class PaperVenue {
     static final int FILTER_LOG2_BITS = 23;
 
     /** An order as the venue sees it: qtyE8 lots of 10^lotExponent units. */
-    public record VenueOrder(String clientOrderId, String symbol, Side side, long qtyE8, int lotExponent) {
-        /** An order of a symbol traded in single units. */
+    public record VenueOrder(String clientOrderId, String symbol, Side side, long qtyE8, int lotExponent,
+                             long decisionSeq) {
+        /** An order of a symbol traded in single units, naming no deciding event (fills at the latest mark). */
         public VenueOrder(String clientOrderId, String symbol, Side side, long qtyE8) {
-            this(clientOrderId, symbol, side, qtyE8, 0);
+            this(clientOrderId, symbol, side, qtyE8, 0, 0);
+        }
+
+        /** An order naming no deciding event (fills at the latest mark). */
+        public VenueOrder(String clientOrderId, String symbol, Side side, long qtyE8, int lotExponent) {
+            this(clientOrderId, symbol, side, qtyE8, lotExponent, 0);
         }
     }
 
@@ -144,6 +150,16 @@ public final class PaperVenue {
         pricing.mark(symbol, priceE8, lotExponent, volumeE8);
     }
 
+    /** As above, for the gateway event of that stream and seq (see {@link PaperPricing}: orders fill at it). */
+    public void mark(String symbol, long priceE8, int lotExponent, long volumeE8, String streamId, long seq) {
+        pricing.mark(symbol, priceE8, lotExponent, volumeE8, streamId, seq);
+    }
+
+    /** Orders that named their deciding event but filled at the latest mark (see {@link PaperPricing}). */
+    public long latestMarkFallbacks() {
+        return pricing.latestMarkFallbacks();
+    }
+
     /** Why an order of the symbol in this lot cannot be priced here (see {@link PaperPricing#lotProblem}). */
     public Optional<String> lotProblem(String symbol, int lotExponent) {
         return pricing.lotProblem(symbol, lotExponent);
@@ -158,7 +174,8 @@ public final class PaperVenue {
     public Future<Placement> place(VenueOrder order) {
         return resolve(order.clientOrderId(), () -> {
             placements++;
-            PaperPricing.Quote quote = pricing.quote(order.symbol(), order.side(), order.qtyE8(), order.lotExponent());
+            PaperPricing.Quote quote = pricing.quote(order.symbol(), order.side(), order.qtyE8(), order.lotExponent(),
+                    order.decisionSeq());
             if (quote instanceof PaperPricing.Priced p) {
                 return new Filled(order.symbol(), order.side(), p.qtyE8(), p.priceE8(), p.feeE8(), clock.millis(),
                         order.lotExponent());

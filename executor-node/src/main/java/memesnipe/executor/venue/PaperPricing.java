@@ -19,8 +19,16 @@ import java.util.Optional;
  * refused because the feed is late. Without any mark there is no price. Every figure is
  * exact: an order whose fill price, notional or fee does not fit a long cannot fill ({@link OutOfRange}).
  * With a participation cap (participationBps &gt; 0) an order fills at most that share of the volume traded in the
- * symbol's latest market event, the rest is not filled (immediate-or-cancel); with no traded volume it does not fill
+ * symbol's market event it fills at (see below), the rest is not filled (immediate-or-cancel); with no traded volume it does not fill
  * ("PARTICIPATION_CAP"). Without a cap (0, the default) every order fills whole.
+ * <p><b>Which mark.</b> An order that names the gateway event it was decided on (its decision seq, &gt; 0) fills at
+ * that event's price and against that event's volume, found among the symbol's last {@value #HISTORY} marks of the
+ * current gateway stream: the fill does not depend on how many newer events reached the venue while the order was
+ * being risk-checked, signed and journaled, which is what makes a live run and a backtest of the same recording fill
+ * alike. The venue only ever uses marks it received itself; the seq chooses among them and carries no price. When
+ * the named event is not among them (too old, not yet received, another stream, or a buy whose decided mark has
+ * grown stale) the order fills at the latest mark, as an order without a seq does, and {@link #latestMarkFallbacks()}
+ * counts it.
  * Pure (no I/O): marks are timed with the injected Clock. One owner. {@link PaperVenue} keeps the venue's
  * durable record of orders on top of it.
  */
@@ -29,14 +37,53 @@ public final class PaperPricing {
     private final long feeBps;
     private final long maxMarkAgeMs;
     private final Clock clock;
-    private final Map<String, Mark> marks = new HashMap<>();
+    /** Marks kept per symbol for orders that name their deciding event. */
+    public static final int HISTORY = 256;
+    private final Map<String, RecentMarks> marks = new HashMap<>();
+    private String streamId = "";
+    private long latestMarkFallbacks;
     private final int participationBps;
     /** The reject reason's prefix when a participation cap leaves nothing to fill. */
     public static final String PARTICIPATION_CAP = "PARTICIPATION_CAP";
     /** The reject reason's prefix when an order's lot is not the market data's. */
     public static final String LOT_MISMATCH = "LOT_MISMATCH";
 
-    private record Mark(long priceE8, long receivedMs, int lotExponent, long volumeE8) {
+    private record Mark(long seq, long priceE8, long receivedMs, int lotExponent, long volumeE8) {
+    }
+
+    /** One symbol's latest mark and its last {@value #HISTORY} marks of the current stream, by seq. */
+    private static final class RecentMarks {
+        private final Mark[] ring = new Mark[HISTORY];
+        private int next;
+        private Mark latest;
+
+        void add(Mark mark) {
+            latest = mark;
+            if (mark.seq() > 0) {
+                ring[next] = mark;
+                next = (next + 1) % HISTORY;
+            }
+        }
+
+        /** The mark of that seq, or null; newest first (an order is usually decided on a recent event). */
+        Mark bySeq(long seq) {
+            for (int i = 1; i <= HISTORY; i++) {
+                Mark m = ring[Math.floorMod(next - i, HISTORY)];
+                if (m == null) {
+                    return null;
+                }
+                if (m.seq() == seq) {
+                    return m;
+                }
+            }
+            return null;
+        }
+
+        /** A new gateway stream restarts seqs: earlier seqs name other events now. The latest price stays. */
+        void forgetSeqs() {
+            java.util.Arrays.fill(ring, null);
+            next = 0;
+        }
     }
 
     /** The price of one market order, or why there is none. */
@@ -66,7 +113,7 @@ public final class PaperPricing {
         this(slippageBps, feeBps, maxMarkAgeMs, 0, clock);
     }
 
-    /** With a participation cap: at most participationBps of the latest event's traded volume per order (0: none). */
+    /** With a participation cap: at most participationBps of the traded volume of the event an order fills at (0: none). */
     public PaperPricing(long slippageBps, long feeBps, long maxMarkAgeMs, int participationBps, Clock clock) {
         if (participationBps < 0 || participationBps > 10_000) {
             throw new IllegalArgumentException("participation must be within 0..10000 bps");
@@ -90,9 +137,28 @@ public final class PaperPricing {
 
     /** As {@link #mark(String, long, int)}, with the volume (lots, 1e8) the event traded, for the participation cap. */
     public void mark(String symbol, long priceE8, int lotExponent, long volumeE8) {
-        if (priceE8 > 0) {
-            marks.put(symbol, new Mark(priceE8, clock.millis(), lotExponent, Math.max(0, volumeE8)));
+        mark(symbol, priceE8, lotExponent, volumeE8, streamId, 0);
+    }
+
+    /**
+     * As {@link #mark(String, long, int, long)}, for the gateway event of that stream and seq (&gt; 0), so that an
+     * order decided on it fills at its price. A stream other than the last one's forgets the seqs seen so far.
+     */
+    public void mark(String symbol, long priceE8, int lotExponent, long volumeE8, String streamId, long seq) {
+        if (priceE8 <= 0) {
+            return;
         }
+        if (!streamId.equals(this.streamId)) {
+            this.streamId = streamId;
+            marks.values().forEach(RecentMarks::forgetSeqs);
+        }
+        marks.computeIfAbsent(symbol, k -> new RecentMarks())
+                .add(new Mark(seq, priceE8, clock.millis(), lotExponent, Math.max(0, volumeE8)));
+    }
+
+    /** Orders that named their deciding event but filled at the latest mark (the event was not among the recent). */
+    public long latestMarkFallbacks() {
+        return latestMarkFallbacks;
     }
 
     /**
@@ -100,7 +166,7 @@ public final class PaperPricing {
      * mark yet: {@link #hasPrice} answers that); otherwise the detail of the LOT_MISMATCH refusal.
      */
     public Optional<String> lotProblem(String symbol, int lotExponent) {
-        Mark mark = marks.get(symbol);
+        Mark mark = latest(symbol);
         return mark == null ? Optional.empty() : Lot.mismatch(lotExponent, mark.lotExponent());
     }
 
@@ -111,11 +177,31 @@ public final class PaperPricing {
 
     /** The mark an order on this side may fill at: for a buy only a fresh one, for a sell the last one. */
     private Mark usableMark(String symbol, Side side) {
-        Mark mark = marks.get(symbol);
-        if (mark == null || side == Side.BUY && clock.millis() - mark.receivedMs() > maxMarkAgeMs) {
-            return null;
+        Mark mark = latest(symbol);
+        return mark == null || !usable(mark, side) ? null : mark;
+    }
+
+    private boolean usable(Mark mark, Side side) {
+        return side == Side.SELL || clock.millis() - mark.receivedMs() <= maxMarkAgeMs;
+    }
+
+    private Mark latest(String symbol) {
+        RecentMarks recent = marks.get(symbol);
+        return recent == null ? null : recent.latest;
+    }
+
+    /** The mark an order decided on that event fills at: that event's if known (and usable), else the latest. */
+    private Mark markFor(String symbol, Side side, long decisionSeq) {
+        Mark latest = usableMark(symbol, side);
+        if (latest == null || decisionSeq <= 0 || latest.seq() == decisionSeq) {
+            return latest;
         }
-        return mark;
+        Mark decided = marks.get(symbol).bySeq(decisionSeq);
+        if (decided != null && usable(decided, side)) {
+            return decided;
+        }
+        latestMarkFallbacks++;
+        return latest;
     }
 
     /** Prices a market order of qtyE8 (> 0) of a symbol traded in single units now. */
@@ -125,7 +211,15 @@ public final class PaperPricing {
 
     /** Prices a market order of qtyE8 lots (> 0) of 10^lotExponent units now (never at a price of another lot). */
     public Quote quote(String symbol, Side side, long qtyE8, int lotExponent) {
-        Mark mark = usableMark(symbol, side);
+        return quote(symbol, side, qtyE8, lotExponent, 0);
+    }
+
+    /**
+     * Prices a market order of qtyE8 lots (&gt; 0) decided on the gateway event decisionSeq of the current stream
+     * (0: none named) at that event's mark (see the class comment), never at a price of another lot.
+     */
+    public Quote quote(String symbol, Side side, long qtyE8, int lotExponent, long decisionSeq) {
+        Mark mark = markFor(symbol, side, decisionSeq);
         if (mark == null) {
             return new NoPrice("NO_PRICE");
         }
@@ -140,7 +234,7 @@ public final class PaperPricing {
             if (participationBps > 0) {
                 filled = Math.min(qtyE8, Fixed.bps(mark.volumeE8(), participationBps));
                 if (filled <= 0) {
-                    return new NoPrice(PARTICIPATION_CAP + ": no volume traded in the latest event to take "
+                    return new NoPrice(PARTICIPATION_CAP + ": no volume traded in the event it fills at to take "
                             + Fixed.format(qtyE8) + " from (cap " + participationBps + " bps of it)");
                 }
             }

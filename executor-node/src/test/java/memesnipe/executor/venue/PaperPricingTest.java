@@ -114,4 +114,60 @@ class PaperPricingTest {
         assertThat(venue.quote("SOL", Side.BUY, 1)).isInstanceOf(PaperPricing.OutOfRange.class);
         assertThat(venue.quote("SOL", Side.SELL, 1)).isInstanceOf(PaperPricing.Priced.class);
     }
+
+    @Test
+    void anOrderNamingItsDecidingEvent_fillsAtThatEventsPriceAndVolume_howeverManyNewerEventsArrived() {
+        PaperPricing capped = new PaperPricing(0, 0, 2_000, 5_000, clock); // half the event's volume at most
+        capped.mark("SOL", Fixed.parse("150"), 0, Fixed.parse("4"), "run-1", 41);
+        capped.mark("SOL", Fixed.parse("151"), 0, Fixed.parse("1"), "run-1", 42);
+        capped.mark("BONK", 2_000L, 0, Fixed.parse("9"), "run-1", 43);
+        capped.mark("SOL", Fixed.parse("155"), 0, Fixed.parse("9"), "run-1", 44);
+        assertThat(capped.quote("SOL", Side.BUY, Fixed.parse("3"), 0, 41)) // 150, 2 of the 4 traded then
+                .isEqualTo(new PaperPricing.Priced(Fixed.parse("150"), 0, Fixed.parse("2")));
+        assertThat(capped.quote("SOL", Side.SELL, Fixed.parse("3"), 0, 42))
+                .isEqualTo(new PaperPricing.Priced(Fixed.parse("151"), 0, Fixed.parse("0.5")));
+        assertThat(capped.quote("SOL", Side.SELL, Fixed.parse("3"), 0, 0)) // no event named: the latest
+                .isEqualTo(new PaperPricing.Priced(Fixed.parse("155"), 0, Fixed.parse("3")));
+        assertThat(capped.latestMarkFallbacks()).isZero();
+    }
+
+    @Test
+    void anEventNotAmongTheRecentMarks_fillsAtTheLatest_andIsCounted() {
+        venue.mark("SOL", Fixed.parse("150"), 0, 0, "run-1", 1);
+        for (int seq = 2; seq <= PaperPricing.HISTORY + 1; seq++) {
+            venue.mark("SOL", Fixed.parse("160"), 0, 0, "run-1", seq);
+        }
+        assertThat(venue.quote("SOL", Side.SELL, Fixed.ONE, 0, 1)) // pushed out of the history
+                .isEqualTo(new PaperPricing.Priced(Fixed.parse("159.84"), Fixed.parse("0.15984"), Fixed.ONE));
+        assertThat(venue.quote("SOL", Side.SELL, Fixed.ONE, 0, 9_999)) // not received (yet)
+                .isEqualTo(new PaperPricing.Priced(Fixed.parse("159.84"), Fixed.parse("0.15984"), Fixed.ONE));
+        venue.mark("BONK", 1_000L, 0, 0, "run-1", 500);
+        assertThat(venue.quote("SOL", Side.SELL, Fixed.ONE, 0, 500)) // that seq was another symbol's event
+                .isEqualTo(new PaperPricing.Priced(Fixed.parse("159.84"), Fixed.parse("0.15984"), Fixed.ONE));
+        assertThat(venue.latestMarkFallbacks()).isEqualTo(3);
+    }
+
+    @Test
+    void aNewGatewayStream_forgetsTheOldSeqs_whichNameOtherEventsNow() {
+        PaperPricing free = new PaperPricing(0, 0, 2_000, clock);
+        free.mark("SOL", Fixed.parse("150"), 0, 0, "run-1", 7);
+        free.mark("SOL", Fixed.parse("170"), 0, 0, "run-2", 1); // the gateway restarted
+        assertThat(free.quote("SOL", Side.SELL, Fixed.ONE, 0, 7))
+                .isEqualTo(new PaperPricing.Priced(Fixed.parse("170"), 0, Fixed.ONE));
+        assertThat(free.latestMarkFallbacks()).isEqualTo(1);
+    }
+
+    @Test
+    void aBuyDecidedOnAMarkThatHasGrownStale_takesTheFreshLatestInstead_andNoneWhenTheMarketIsStale() {
+        PaperPricing free = new PaperPricing(0, 0, 2_000, clock);
+        free.mark("SOL", Fixed.parse("150"), 0, 0, "run-1", 1);
+        clock.advance(2_500);
+        free.mark("SOL", Fixed.parse("152"), 0, 0, "run-1", 2);
+        assertThat(free.quote("SOL", Side.BUY, Fixed.ONE, 0, 1))
+                .isEqualTo(new PaperPricing.Priced(Fixed.parse("152"), 0, Fixed.ONE));
+        assertThat(free.quote("SOL", Side.SELL, Fixed.ONE, 0, 1)) // a sell takes any mark: the decided one
+                .isEqualTo(new PaperPricing.Priced(Fixed.parse("150"), 0, Fixed.ONE));
+        clock.advance(2_500);
+        assertThat(free.quote("SOL", Side.BUY, Fixed.ONE, 0, 2)).isEqualTo(new PaperPricing.NoPrice("NO_PRICE"));
+    }
 }

@@ -64,6 +64,8 @@ public final class RiskEngine {
     private final Map<String, OrderRequest> inFlight = new LinkedHashMap<>();
     private final Map<String, ExitPlan> pendingPlans = new HashMap<>();
     private final Map<String, ExitPlan> plans = new HashMap<>();
+    /** Per symbol, the gateway seq of the event behind its current mark (a holder, so a tick allocates nothing). */
+    private final Map<String, long[]> markSeqs = new HashMap<>();
     private final Consumer<Transition> transitionListener;
     /** Positions (strategy, symbol) that must still be sold: a failed exit or the rest of a split one. */
     private final java.util.Set<String> owedExits = new java.util.HashSet<>();
@@ -441,9 +443,19 @@ public final class RiskEngine {
      * refused by the portfolio (counted in {@link Portfolio#lotMismatchedMarks()}): it neither marks nor triggers.
      */
     public List<OrderRequest> onTick(String symbol, long priceE8, int lotExponent, long eventTimeMs, long nowMs) {
+        return onTick(symbol, priceE8, lotExponent, 0, eventTimeMs, nowMs);
+    }
+
+    /**
+     * As above, for the gateway event of that seq (&gt; 0): the exits risk emits for the symbol from now on name it
+     * as their deciding event, so the paper venue fills them at its price (see the executor's PaperPricing).
+     */
+    public List<OrderRequest> onTick(String symbol, long priceE8, int lotExponent, long seq, long eventTimeMs,
+                                     long nowMs) {
         if (!portfolio.mark(symbol, priceE8, eventTimeMs, lotExponent)) {
             return recovering ? List.of() : evaluate(nowMs);
         }
+        markSeqs.computeIfAbsent(symbol, k -> new long[1])[0] = seq;
         if (recovering) {
             return List.of();
         }
@@ -683,7 +695,7 @@ public final class RiskEngine {
             remaining -= qty;
             String id = exitIdPrefix + "-" + (++exitCounter) + "-" + p.symbol();
             OrderRequest order = new OrderRequest(id.length() > 64 ? id.substring(0, 64) : id, p.strategy(),
-                    p.symbol(), Side.SELL, Purpose.EXIT, qty, price, 0, 0, nowMs, p.lotExponent());
+                    p.symbol(), Side.SELL, Purpose.EXIT, qty, price, markSeq(p.symbol()), 0, nowMs, p.lotExponent());
             inFlight.put(order.clientOrderId(), order);
             decisions.remember(OWN_CALLER, new Decision(order.clientOrderId(), Verdict.APPROVED, DenyReason.NONE,
                     "risk exit: " + why, Fixed.mul(qty, price), qty, breaker.tier(), equity, exposure, Optional.of(order)));
@@ -693,6 +705,12 @@ public final class RiskEngine {
             owedExits.add(key); // the rest follows as pieces fill
         }
         return out;
+    }
+
+    /** The seq of the gateway event behind the symbol's current mark (0 when unknown, e.g. after a restart). */
+    private long markSeq(String symbol) {
+        long[] seq = markSeqs.get(symbol);
+        return seq == null ? 0 : seq[0];
     }
 
     private int exitPiecesInFlight(String strategy, String symbol) {

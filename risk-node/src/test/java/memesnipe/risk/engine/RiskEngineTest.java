@@ -191,6 +191,22 @@ class RiskEngineTest {
     }
 
     @Test
+    void riskOwnExits_nameTheGatewayEventBehindTheMark_soThePaperVenueFillsThemAtItsPrice() {
+        Intent withStop = new Intent("a1", "momentum_5m", "SOL", Side.BUY, Purpose.ENTRY, 100 * USD, 100 * USD, 1, T0,
+                300, 600, 0);
+        fill(engine.submit(withStop, now).order().orElseThrow());
+        engine.onTick("SOL", Fixed.parse("99"), 0, 41, now, now);
+        engine.onTick("BONK", USD / 1000, 0, 42, now, now); // another symbol's event does not move SOL's
+        assertThat(engine.onTick("SOL", 97 * USD, 0, 43, now, now))
+                .singleElement().satisfies(o -> assertThat(o.decisionSeq()).isEqualTo(43));
+        engine.submit(new Intent("a2", "s2", "SOL", Side.BUY, Purpose.ENTRY, 100 * USD, 97 * USD, 43, T0, 0, 0, 0),
+                now).order().ifPresent(this::fill);
+        engine.onTick("SOL", 97 * USD, 0, 44, now, now);
+        assertThat(engine.trip(Tier.EMERGENCY, "drill", now)) // the flatten is decided on SOL's latest mark
+                .isNotEmpty().allSatisfy(o -> assertThat(o.decisionSeq()).isEqualTo(44));
+    }
+
+    @Test
     void takeProfitAndTrailingStop_fireFromTheTickStream() {
         Intent tp = new Intent("a1", "s1", "SOL", Side.BUY, Purpose.ENTRY, 100 * USD, 100 * USD, 1, T0, 300, 500, 0);
         fill(engine.submit(tp, now).order().orElseThrow());
