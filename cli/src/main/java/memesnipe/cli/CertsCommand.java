@@ -11,11 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** Writes a fresh CA, one certificate per node, the operator's certificate and risk's approval key pair. */
+/** Writes a fresh CA, one certificate per node, the operator's and the scraper's certificates and risk's approval key pair. */
 @Command(name = "certs", mixinStandardHelpOptions = true,
         description = {"Writes a new CA and a certificate + PKCS#8 key per node into a directory:",
                 "ca.pem, ca-key.pem, <node>.pem, <node>-key.pem for gateway, strategy, risk, executor, signer,",
                 "admin.pem, admin-key.pem: the operator's certificate for admin RPCs (Risk/Trip, Risk/Reset),",
+                "monitor.pem, monitor-key.pem: a metrics scraper's certificate (every node's /metrics and health only),",
                 "and risk-approval.key (owner-only), risk-approval.pub: the Ed25519 key pair the risk node signs",
                 "every approved order with, which the executor and the signer verify.",
                 "Each certificate is valid for localhost, 127.0.0.1, the node's name and every --san.",
@@ -42,8 +43,8 @@ final class CertsCommand implements Callable<Integer> {
             System.err.println("memesnipe certs: cannot write " + out + ": " + e.getMessage());
             return 1;
         }
-        System.out.println("wrote CA, certificates for " + List.of(NodeName.values()) + ", the admin certificate and "
-                + "risk's approval key pair to " + out.toAbsolutePath());
+        System.out.println("wrote CA, certificates for " + List.of(NodeName.values()) + ", the admin and monitoring "
+                + "certificates and risk's approval key pair to " + out.toAbsolutePath());
         return 0;
     }
 }

@@ -54,18 +54,24 @@ import java.util.function.Function;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every RPC of every node called by every kind of caller: no client certificate, each node's certificate, the
- * operator's admin certificate, and a certificate from another CA (naming the strategy node). A call counts as
- * served when the node answered it itself (OK, or a status about the request such as INVALID_ARGUMENT); it counts
- * as refused when the answer is UNAUTHENTICATED or PERMISSION_DENIED or the connection was refused. The test
- * asserts exactly who is served, RPC by RPC. Requests are empty or invalid, so nothing trades or trips.
+ * Every RPC of every node (its own services, Node.GetStatus, grpc.reflection.v1 as grpcurl lists and describes with
+ * it, grpc.health.v1) and every node's GET /metrics, called by every kind of caller: no client certificate, each
+ * node's certificate, the operator's admin certificate, the monitoring certificate, and a certificate from another
+ * CA (naming the strategy node). A call counts as served when the node answered it itself (OK, or a status about
+ * the request such as INVALID_ARGUMENT); it counts as refused when the answer is UNAUTHENTICATED or
+ * PERMISSION_DENIED (HTTP 401 or 403), or the connection failed. The test asserts exactly who is served, call by
+ * call, and that every refusal of a certificate of this deployment (or of none) is such an answer, never a dropped
+ * connection or a hang; only the foreign CA's certificate fails the TLS handshake. Requests are empty or invalid,
+ * so nothing trades or trips.
  */
 class AuthorizationMatrixTest {
     static final String NONE = "no-cert";
     static final String ADMIN = "admin";
     static final String FOREIGN = "foreign-ca";
+    static final String MONITOR = "monitor";
     static final Set<String> NODES = Set.of("gateway", "strategy", "risk", "executor", "signer");
     static final Set<String> ANY_OF_OURS = union(NODES, Set.of(ADMIN));
+    static final Set<String> ANY_TLS_CLIENT = union(ANY_OF_OURS, Set.of(NONE, MONITOR));
 
     static Vertx vertx;
     static Cluster cluster;
@@ -87,11 +93,29 @@ class AuthorizationMatrixTest {
             Map.entry("executor Executor/Execute", Set.of("risk")),
             Map.entry("executor Executor/WatchFills", Set.of("risk", "gateway")),
             Map.entry("executor Executor/GetLimits", Set.of("risk")),
-            Map.entry("executor Node/GetStatus", Set.of("risk", "gateway")),
+            Map.entry("executor Node/GetStatus", Set.of("risk", "gateway", ADMIN)),
             Map.entry("signer Signer/Sign", Set.of("executor")),
             Map.entry("signer Signer/GetPublicKeys", Set.of("executor")),
             Map.entry("signer Signer/GetPolicy", Set.of("executor")),
-            Map.entry("signer Node/GetStatus", Set.of("executor"))));
+            Map.entry("signer Node/GetStatus", Set.of("executor")),
+            Map.entry("gateway reflection", ANY_OF_OURS),
+            Map.entry("strategy reflection", ANY_OF_OURS),
+            Map.entry("risk reflection", ANY_OF_OURS),
+            Map.entry("executor reflection", Set.of("risk", "gateway", ADMIN)),
+            Map.entry("signer reflection", Set.of("executor")),
+            Map.entry("gateway health", ANY_TLS_CLIENT),
+            Map.entry("strategy health", ANY_TLS_CLIENT),
+            Map.entry("risk health", ANY_TLS_CLIENT),
+            Map.entry("executor health", ANY_TLS_CLIENT),
+            Map.entry("signer health", ANY_TLS_CLIENT)));
+
+    /** Who may read GET /metrics on each node's TLS port. */
+    static final Map<String, Set<String>> METRICS = new TreeMap<>(Map.of(
+            "gateway", ANY_TLS_CLIENT,
+            "strategy", ANY_TLS_CLIENT,
+            "risk", ANY_TLS_CLIENT,
+            "executor", Set.of("risk", "gateway", ADMIN, MONITOR),
+            "signer", Set.of("executor", MONITOR)));
 
     @BeforeAll
     static void start() throws Exception {
@@ -113,6 +137,7 @@ class AuthorizationMatrixTest {
             callers.put(n.id(), memesnipe.kit.grpc.GrpcClients.create(vertx, TlsFiles.inDir(certs, n)));
         }
         callers.put(ADMIN, memesnipe.kit.grpc.GrpcClients.create(vertx, TlsFiles.admin(certs)));
+        callers.put(MONITOR, memesnipe.kit.grpc.GrpcClients.create(vertx, TlsFiles.monitor(certs)));
         callers.put(FOREIGN, GrpcClient.client(vertx, options().setTrustOptions(any.trustOptions())
                 .setKeyCertOptions(TlsFiles.inDir(foreign, NodeName.STRATEGY).keyCertOptions())));
     }
@@ -151,6 +176,63 @@ class AuthorizationMatrixTest {
         assertThat(served).as("who is served, per RPC (refusals: %s)", refusals).isEqualTo(EXPECTED);
         assertThat(refusals).as("a foreign CA's certificate is refused everywhere")
                 .containsKeys(EXPECTED.keySet().stream().map(r -> r + " <- " + FOREIGN).toArray(String[]::new));
+        refusals.forEach((call, how) -> {
+            if (!call.endsWith("<- " + FOREIGN)) {
+                assertThat(how).as(call + ": a refusal is a status with a message, at once")
+                        .matches("(UNAUTHENTICATED|PERMISSION_DENIED): .+ needs .+");
+            }
+        });
+    }
+
+    @Test
+    void metricsOfEveryNode_reachTheMonitoringCertificate_andRefusalsAreImmediateAnswers() {
+        Map<String, Set<String>> served = new TreeMap<>();
+        Map<String, String> refusals = new TreeMap<>();
+        for (NodeName n : NodeName.values()) {
+            Set<String> who = new TreeSet<>();
+            for (String caller : callers.keySet()) {
+                String how = metrics(n, caller);
+                if (how.equals("200")) {
+                    who.add(caller);
+                } else {
+                    refusals.put(n.id() + " /metrics <- " + caller, how);
+                }
+            }
+            served.put(n.id(), who);
+        }
+        assertThat(served).as("who reads /metrics, per node (refusals: %s)", refusals).isEqualTo(METRICS);
+        refusals.forEach((call, how) -> {
+            if (!call.endsWith("<- " + FOREIGN)) {
+                assertThat(how).as(call).matches("(401|403) /metrics needs .+");
+            }
+        });
+    }
+
+    /** "200", "401 body" or "403 body" for one GET /metrics over HTTP/1.1 as the caller, or how it failed. */
+    static String metrics(NodeName node, String caller) {
+        HttpClientOptions o = new HttpClientOptions().setSsl(true).setConnectTimeout(3_000)
+                .setTrustOptions(TlsFiles.inDir(certs, NodeName.STRATEGY).trustOptions());
+        TlsFiles identity = switch (caller) {
+            case NONE -> null;
+            case ADMIN -> TlsFiles.admin(certs);
+            case MONITOR -> TlsFiles.monitor(certs);
+            case FOREIGN -> TlsFiles.inDir(certs.resolveSibling("foreign"), NodeName.STRATEGY);
+            default -> TlsFiles.inDir(certs, NodeName.fromId(caller).orElseThrow());
+        };
+        if (identity != null) {
+            o.setKeyCertOptions(identity.keyCertOptions());
+        }
+        io.vertx.core.http.HttpClient http = vertx.createHttpClient(o);
+        try {
+            return http.request(io.vertx.core.http.HttpMethod.GET, cluster.layout().port(node), "127.0.0.1", "/metrics")
+                    .compose(r -> r.send().compose(resp -> resp.body().map(b -> resp.statusCode() == 200 ? "200"
+                            : resp.statusCode() + " " + b.toString().trim())))
+                    .await(15, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return "connection: " + e.getClass().getSimpleName();
+        } finally {
+            http.close();
+        }
     }
 
     record Outcome(boolean served, String how) {
@@ -162,7 +244,7 @@ class AuthorizationMatrixTest {
             return new Outcome(true, "OK");
         } catch (Calls.CallFailed e) {
             boolean refused = e.status() == GrpcStatus.UNAUTHENTICATED || e.status() == GrpcStatus.PERMISSION_DENIED;
-            return new Outcome(!refused, e.status().name());
+            return new Outcome(!refused, e.getMessage());
         } catch (Exception e) {
             // the TLS handshake or the connection was refused (mutual TLS with an allow-list)
             return new Outcome(false, "connection: " + e.getClass().getSimpleName());
@@ -198,8 +280,23 @@ class AuthorizationMatrixTest {
                 GetPublicKeysRequest.getDefaultInstance()));
         m.put("signer Signer/GetPolicy", c -> unary(c, signer, SignerGrpcClient.GetPolicy, GetPolicyRequest.getDefaultInstance()));
         m.put("signer Node/GetStatus", c -> unary(c, signer, NodeGrpcClient.GetStatus, GetStatusRequest.getDefaultInstance()));
+        for (NodeName n : NodeName.values()) {
+            HostPort at = address(n);
+            m.put(n.id() + " reflection", c -> Calls.unary(c, at, memesnipe.kit.testing.ReflectionProbe.INFO,
+                    io.vertx.grpc.reflection.v1.ServerReflectionRequest.newBuilder().setListServices("*").build(),
+                    10_000)
+                    .compose(r -> r.getListServicesResponse().getServiceCount() > 0 ? Future.succeededFuture(r)
+                            : Future.failedFuture("no services listed")));
+            m.put(n.id() + " health", c -> unary(c, at, HEALTH_CHECK,
+                    io.vertx.grpc.health.v1.HealthCheckRequest.getDefaultInstance()));
+        }
         return m;
     }
+
+    static final ServiceMethod<io.vertx.grpc.health.v1.HealthCheckResponse, io.vertx.grpc.health.v1.HealthCheckRequest>
+            HEALTH_CHECK = ServiceMethod.client(io.vertx.grpc.common.ServiceName.create("grpc.health.v1", "Health"),
+            "Check", io.vertx.grpc.common.GrpcMessageEncoder.encoder(),
+            io.vertx.grpc.common.GrpcMessageDecoder.decoder(io.vertx.grpc.health.v1.HealthCheckResponse.newBuilder()));
 
     static <Req, Resp> Future<?> unary(GrpcClient c, HostPort to, ServiceMethod<Resp, Req> method, Req request) {
         return Calls.unary(c, to, method, request, 10_000);

@@ -275,7 +275,8 @@ public final class ExecutorVerticle extends VerticleBase {
         server = NodeServer.builder(vertx, NodeName.EXECUTOR)
                 .listen(config.basics().host(), config.basics().grpcPort())
                 .tls(config.basics().tls()).httpLimits(config.basics().http())
-                .onlyClients(EnumSet.of(NodeName.RISK, NodeName.GATEWAY))
+                .onlyClients(EnumSet.of(NodeName.RISK, NodeName.GATEWAY), true) // the operator may inspect it
+                .restrict(ExecutorGrpcService.SERVICE_NAME, "WatchFills", EnumSet.of(NodeName.RISK, NodeName.GATEWAY))
                 .restrict(ExecutorGrpcService.SERVICE_NAME, "Execute", EnumSet.of(NodeName.RISK))
                 .restrict(ExecutorGrpcService.SERVICE_NAME, "GetLimits", EnumSet.of(NodeName.RISK))
                 .service(ExecutorGrpcService.of(new Service()))

@@ -30,6 +30,11 @@ public final class StatusJson {
             if (n.via() != null) {
                 node.put("via", n.via());
             }
+            if (n.address() != null) {
+                // every node serves /metrics on its gRPC TLS port; the executor and the signer answer it only to the
+                // monitoring certificate (monitor.pem from `memesnipe certs`) and to their own callers
+                node.put("metricsUrl", "https://" + n.address() + "/metrics");
+            }
             nodes.add(node);
         }
         Map<String, String> risk = peers.riskFacts();

@@ -31,7 +31,8 @@ class StatusJsonTest {
         JsonArray nodes = json.getJsonArray("nodes");
         assertThat(nodes).hasSize(5);
         assertThat(nodes.getJsonObject(0).getMap()).containsEntry("name", "gateway")
-                .containsEntry("address", "127.0.0.1:7001").containsEntry("serving", true).doesNotContainKey("via");
+                .containsEntry("address", "127.0.0.1:7001").containsEntry("serving", true).doesNotContainKey("via")
+                .containsEntry("metricsUrl", "https://127.0.0.1:7001/metrics");
         assertThat(nodes.getJsonObject(4).getString("via")).isEqualTo("executor");
 
         JsonObject breaker = json.getJsonObject("breaker");

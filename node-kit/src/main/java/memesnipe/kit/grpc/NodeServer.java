@@ -19,6 +19,7 @@ import memesnipe.kit.http.SlowClientGuard;
 import memesnipe.kit.tls.NodeIdentity;
 import memesnipe.kit.tls.NodeName;
 import memesnipe.kit.tls.TlsFiles;
+import memesnipe.model.text.Printable;
 import memesnipe.v1.GetStatusRequest;
 import memesnipe.v1.NodeGrpcService;
 import memesnipe.v1.NodeService;
@@ -31,7 +32,6 @@ import java.security.cert.Certificate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -39,8 +39,14 @@ import java.util.function.Supplier;
 /**
  * The TLS HTTP/2 server every node runs: gRPC (its services, Node.GetStatus, grpc.health.v1 and
  * reflection v1) on one port, plus GET /health and GET /metrics for anything that is not gRPC.
- * With {@code allowedClients} set, it requires a client certificate and closes every connection
- * whose certificate does not name one of those nodes. Slow and idle clients are cut off within its
+ * Who may call what is decided per request and always answered at once, never by dropping the connection: a gRPC
+ * call without a client certificate gets UNAUTHENTICATED, one with a certificate that is not admitted
+ * PERMISSION_DENIED, each with a message naming what the method needs; an HTTP request 401 or 403 with a text body.
+ * (A certificate that does not chain to the deployment's CA fails the TLS handshake.) Health checks (gRPC and
+ * GET /health) answer any TLS client, so probes need no certificate. With {@link Builder#onlyClients} set, every
+ * other method and route needs one of those nodes' certificates (or, where admitted, the operator's admin
+ * certificate), and GET /metrics also admits the monitoring certificate, which reaches nothing else on any node.
+ * Slow and idle clients are cut off within its
  * {@link HttpLimits} ({@link SlowClientGuard}); malformed gRPC requests are answered by {@link FramingGuard}.
  */
 public final class NodeServer {
@@ -51,6 +57,7 @@ public final class NodeServer {
     private final String host;
     private final int port;
     private final TlsFiles tls;
+    /** Nodes admitted to every method and route without a restriction of its own; empty: no such allow-list. */
     private final Set<NodeName> allowedClients;
     private final List<Service> services;
     private final Supplier<NodeStatus> status;
@@ -145,17 +152,11 @@ public final class NodeServer {
                 .setHost(host).setPort(port)
                 .setSsl(true).setUseAlpn(true)
                 .setKeyCertOptions(tls.keyCertOptions());
-        if (!allowedClients.isEmpty()) {
-            options.setClientAuth(ClientAuth.REQUIRED).setTrustOptions(tls.trustOptions());
-        } else if (requestClientCerts) {
+        if (requestClientCerts) {
             options.setClientAuth(ClientAuth.REQUEST).setTrustOptions(tls.trustOptions());
         }
         server = vertx.createHttpServer(slowClients.options(options));
-        server.connectionHandler(conn -> {
-            if (allowedClients.isEmpty() || admitOrClose(conn)) {
-                slowClients.opened(conn);
-            }
-        });
+        server.connectionHandler(slowClients::opened);
         server.requestHandler(req -> {
             FramingGuard.Method method = methods.get(req.path());
             slowClients.request(req, isGrpc(req) && method != null && !method.singleRequest());
@@ -172,11 +173,6 @@ public final class NodeServer {
     }
 
     private void route(HttpServerRequest req, GrpcServer grpc, Router router) {
-        if (!allowedClients.isEmpty() && !admitted(req.connection())) {
-            req.response().setStatusCode(403).end();
-            req.connection().close();
-            return;
-        }
         String type = req.getHeader("content-type");
         if (isGrpc(req)) {
             String encoding = req.getHeader("grpc-encoding");
@@ -191,23 +187,56 @@ public final class NodeServer {
             }
             Restriction r = restrictions.getOrDefault(req.path(),
                     req.path().startsWith(HEALTH_PATH) ? null : everyCaller);
-            if (r != null) {
-                List<Certificate> chain = peerChain(req.connection());
-                if (chain.isEmpty() || !r.who().test(chain)) {
-                    refusedClients.increment();
-                    LOG.warn("{} refused {} from {}: {}", node, req.path(), req.connection().remoteAddress(),
-                            chain.isEmpty() ? "no client certificate" : "certificate is not " + r.description());
-                    req.response().putHeader("content-type", "application/grpc")
-                            .putHeader("grpc-status", chain.isEmpty() ? "16" : "7") // UNAUTHENTICATED : PERMISSION_DENIED
-                            .putHeader("grpc-message", req.path() + " needs " + r.description()).end();
-                    return;
-                }
+            List<Certificate> chain = r == null ? List.of() : peerChain(req.connection());
+            if (r != null && (chain.isEmpty() || !r.who().test(chain))) {
+                refused(req, chain);
+                req.handler(ignored -> { }); // drained unread, so the client can finish its stream
+                req.response().putHeader("content-type", "application/grpc")
+                        .putHeader("grpc-status", chain.isEmpty() ? "16" : "7") // UNAUTHENTICATED : PERMISSION_DENIED
+                        .putHeader("grpc-message", Printable.of(req.path()) + " needs " + r.description()).end();
+                return;
             }
             grpc.handle(new FramingGuard(req, methods.get(req.path()), !type.startsWith("application/grpc-web-text"),
                     this::countRefused));
         } else {
+            Restriction r = httpRestriction(req.path());
+            List<Certificate> chain = r == null ? List.of() : peerChain(req.connection());
+            if (r != null && (chain.isEmpty() || !r.who().test(chain))) {
+                refused(req, chain);
+                req.response().setStatusCode(chain.isEmpty() ? 401 : 403)
+                        .putHeader("content-type", "text/plain; charset=utf-8")
+                        .end(Printable.of(req.path()) + " needs " + r.description() + "\n");
+                return;
+            }
             router.handle(req);
         }
+    }
+
+    /**
+     * Who may read an HTTP route: on a node with an allow-list, GET /health anyone, /metrics the monitoring
+     * certificate or an admitted caller, every other route an admitted caller; elsewhere anyone (null).
+     */
+    private Restriction httpRestriction(String path) {
+        if (allowedClients.isEmpty() || "/health".equals(path)) {
+            return null;
+        }
+        if ("/metrics".equals(path)) {
+            return new Restriction("the monitoring certificate or " + everyCaller.description(),
+                    chain -> NodeIdentity.isMonitor(chain) || everyCaller.who().test(chain));
+        }
+        return everyCaller;
+    }
+
+    private void refused(HttpServerRequest req, List<Certificate> chain) {
+        refusedClients.increment();
+        LOG.warn("{} refused {} from {}: {}", node, Printable.of(req.path()), req.connection().remoteAddress(),
+                chain.isEmpty() ? "no client certificate" : "certificate " + describe(chain) + " is not admitted");
+    }
+
+    /** The leaf certificate's subject, for a log line. */
+    private static String describe(List<Certificate> chain) {
+        return chain.get(0) instanceof java.security.cert.X509Certificate leaf
+                ? Printable.of(leaf.getSubjectX500Principal().getName()) : "of an unknown type";
     }
 
     private void countRefused(FramingGuard.Problem problem) {
@@ -217,26 +246,6 @@ public final class NodeServer {
     private static boolean isGrpc(HttpServerRequest req) {
         String type = req.getHeader("content-type");
         return type != null && type.startsWith("application/grpc");
-    }
-
-    /** Whether the client's certificate names an allowed node; the connection is closed when it does not. */
-    private boolean admitOrClose(HttpConnection conn) {
-        if (!admitted(conn)) {
-            refusedClients.increment();
-            LOG.warn("{} refused a TLS client at {}: certificate is not one of {}", node, conn.remoteAddress(), allowedClients);
-            conn.close();
-            return false;
-        }
-        return true;
-    }
-
-    private boolean admitted(HttpConnection conn) {
-        return admitted(conn, allowedClients);
-    }
-
-    private static boolean admitted(HttpConnection conn, Set<NodeName> allowed) {
-        Optional<NodeName> peer = NodeIdentity.of(peerChain(conn));
-        return peer.isPresent() && allowed.contains(peer.get());
     }
 
     /** The client's verified certificate chain; empty when it presented none. */
@@ -318,9 +327,26 @@ public final class NodeServer {
             return this;
         }
 
-        /** Require mutual TLS and admit only these nodes' certificates. */
+        /**
+         * Admits only these nodes' certificates to every method and route without a restriction of its own
+         * (health checks excepted, /metrics also to the monitoring certificate); others are answered
+         * UNAUTHENTICATED or PERMISSION_DENIED (HTTP 401 or 403).
+         */
         public Builder onlyClients(Set<NodeName> nodes) {
-            this.allowedClients = nodes.isEmpty() ? EnumSet.noneOf(NodeName.class) : EnumSet.copyOf(nodes);
+            return onlyClients(nodes, false);
+        }
+
+        /**
+         * As {@link #onlyClients(Set)}; with operatorMayInspect the operator's admin certificate is admitted too
+         * (to list and describe services, Node.GetStatus and /metrics: methods that need more are restricted).
+         */
+        public Builder onlyClients(Set<NodeName> nodes, boolean operatorMayInspect) {
+            Set<NodeName> allowed = EnumSet.copyOf(nodes);
+            this.allowedClients = allowed;
+            this.requestClientCerts = true;
+            this.everyCaller = new Restriction("a certificate of " + allowed + (operatorMayInspect ? " or the admin's" : ""),
+                    chain -> NodeIdentity.of(chain).filter(allowed::contains).isPresent()
+                            || operatorMayInspect && NodeIdentity.isAdmin(chain));
             return this;
         }
 
@@ -340,8 +366,8 @@ public final class NodeServer {
         }
 
         /**
-         * Admits only these nodes' certificates to one gRPC method (others get PERMISSION_DENIED);
-         * requires mutual TLS, see {@link #onlyClients}.
+         * Admits only these nodes' certificates to one gRPC method (others get PERMISSION_DENIED); needs client
+         * certificates, see {@link #onlyClients}.
          */
         public Builder restrict(io.vertx.grpc.common.ServiceName service, String method, Set<NodeName> nodes) {
             Set<NodeName> allowed = EnumSet.copyOf(nodes);
@@ -387,7 +413,7 @@ public final class NodeServer {
             if (tls == null || status == null || metrics == null) {
                 throw new IllegalStateException("tls, status and metrics are required");
             }
-            if (!restrictions.isEmpty() && allowedClients.isEmpty() && !requestClientCerts) {
+            if (!restrictions.isEmpty() && !requestClientCerts) {
                 throw new IllegalStateException("restricting methods needs client certificates");
             }
             return new NodeServer(this);

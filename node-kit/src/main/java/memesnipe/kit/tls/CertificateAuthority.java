@@ -124,7 +124,8 @@ public final class CertificateAuthority {
 
     /**
      * Writes ca.pem, ca-key.pem, for every node &lt;node&gt;.pem and &lt;node&gt;-key.pem, and an operator's
-     * admin.pem and admin-key.pem (for admin RPCs such as Risk/Trip), and the risk node's approval key pair
+     * admin.pem and admin-key.pem (for admin RPCs such as Risk/Trip), a scraper's monitor.pem and monitor-key.pem
+     * (admitted to every node's /metrics and health checks, nothing else), and the risk node's approval key pair
      * (risk-approval.key, risk-approval.pub: see {@link memesnipe.kit.signing.RiskApproval}) into dir (created if
      * missing). Keys are written with owner-only permissions.
      */
@@ -141,11 +142,16 @@ public final class CertificateAuthority {
         Issued admin = ca.issue(ADMIN, NodeIdentity.ADMIN_OU, extraNames, validity);
         Files.writeString(dir.resolve(ADMIN + ".pem"), admin.certificatePem());
         writeSecret(dir.resolve(ADMIN + "-key.pem"), admin.privateKeyPem());
+        Issued monitor = ca.issue(MONITOR, NodeIdentity.MONITOR_OU, extraNames, validity);
+        Files.writeString(dir.resolve(MONITOR + ".pem"), monitor.certificatePem());
+        writeSecret(dir.resolve(MONITOR + "-key.pem"), monitor.privateKeyPem());
         memesnipe.kit.signing.RiskApproval.writeKeyPair(dir);
     }
 
     /** File stem and common name of the operator's admin certificate. */
     public static final String ADMIN = "admin";
+    /** File stem and common name of the monitoring certificate (a scraper's: /metrics and health checks only). */
+    public static final String MONITOR = "monitor";
 
     /** Writes text to a file readable and writable only by its owner (POSIX), created that way. */
     public static void writeSecret(Path file, String text) throws IOException {

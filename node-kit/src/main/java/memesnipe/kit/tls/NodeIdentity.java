@@ -16,6 +16,8 @@ public final class NodeIdentity {
     public static final String NODE_OU = "memesnipe-node";
     /** Organizational unit that marks an operator's certificate, which may call admin RPCs. */
     public static final String ADMIN_OU = "memesnipe-admin";
+    /** Organizational unit that marks a monitoring certificate: admitted to /metrics and health checks only. */
+    public static final String MONITOR_OU = "memesnipe-monitor";
 
     private NodeIdentity() {
     }
@@ -35,11 +37,19 @@ public final class NodeIdentity {
 
     /** Whether the (chain-verified) leaf certificate is an operator's admin certificate. */
     public static boolean isAdmin(List<Certificate> chain) {
+        return unit(chain).filter(ADMIN_OU::equals).isPresent();
+    }
+
+    /** Whether the (chain-verified) leaf certificate is a monitoring (scraper) certificate. */
+    public static boolean isMonitor(List<Certificate> chain) {
+        return unit(chain).filter(MONITOR_OU::equals).isPresent();
+    }
+
+    private static Optional<String> unit(List<Certificate> chain) {
         if (chain == null || chain.isEmpty() || !(chain.get(0) instanceof X509Certificate leaf)) {
-            return false;
+            return Optional.empty();
         }
-        X500Name subject = X500Name.getInstance(leaf.getSubjectX500Principal().getEncoded());
-        return first(subject, BCStyle.OU).filter(ADMIN_OU::equals).isPresent();
+        return first(X500Name.getInstance(leaf.getSubjectX500Principal().getEncoded()), BCStyle.OU);
     }
 
     private static Optional<String> first(X500Name name, org.bouncycastle.asn1.ASN1ObjectIdentifier oid) {

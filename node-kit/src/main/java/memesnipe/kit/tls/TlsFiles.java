@@ -19,8 +19,16 @@ public record TlsFiles(Path ca, Path cert, Path key) {
 
     /** The operator's admin certificate in the layout written by {@code memesnipe certs --out dir}. */
     public static TlsFiles admin(Path dir) {
-        return new TlsFiles(dir.resolve("ca.pem"), dir.resolve(CertificateAuthority.ADMIN + ".pem"),
-                dir.resolve(CertificateAuthority.ADMIN + "-key.pem"));
+        return named(dir, CertificateAuthority.ADMIN);
+    }
+
+    /** The monitoring identity (monitor.pem, monitor-key.pem) and ca.pem in dir: what a metrics scraper presents. */
+    public static TlsFiles monitor(Path dir) {
+        return named(dir, CertificateAuthority.MONITOR);
+    }
+
+    private static TlsFiles named(Path dir, String stem) {
+        return new TlsFiles(dir.resolve("ca.pem"), dir.resolve(stem + ".pem"), dir.resolve(stem + "-key.pem"));
     }
 
     /** Every missing or unreadable file, as one message each (empty when all are usable). */

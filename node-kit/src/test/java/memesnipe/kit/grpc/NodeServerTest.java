@@ -103,7 +103,7 @@ class NodeServerTest {
     void portInUse_failsWithClearMessage() {
         var second = NodeServer.builder(vertx, NodeName.RISK).listen("127.0.0.1", address.port())
                 .tls(certs.of(NodeName.RISK)).metrics(NodeMetrics.create("risk"))
-                .status(() -> NodeStatus.getDefaultInstance()).onlyClients(Set.of()).build();
+                .status(() -> NodeStatus.getDefaultInstance()).build();
         assertThatThrownBy(() -> second.start().await(5, TimeUnit.SECONDS))
                 .hasMessageContaining("port already in use");
     }

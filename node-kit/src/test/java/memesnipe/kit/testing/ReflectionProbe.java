@@ -15,7 +15,7 @@ import java.util.List;
 
 /** A grpc.reflection.v1 client, as grpcurl uses it: lists the services a server exposes. */
 public final class ReflectionProbe {
-    static final ServiceMethod<ServerReflectionResponse, ServerReflectionRequest> INFO = ServiceMethod.client(
+    public static final ServiceMethod<ServerReflectionResponse, ServerReflectionRequest> INFO = ServiceMethod.client(
             ServiceName.create("grpc.reflection.v1", "ServerReflection"), "ServerReflectionInfo",
             GrpcMessageEncoder.encoder(), GrpcMessageDecoder.decoder(ServerReflectionResponse.newBuilder()));
 
