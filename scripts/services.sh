@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure PostgreSQL (127.0.0.1:5432) and Redis (127.0.0.1:6379) are running for the
-# integration tests: starts them if installed, installs them on Debian/Ubuntu (as root) if not.
+# integration tests: starts them if installed, installs them on Debian/Ubuntu (as root) if not; and that
+# Prometheus, promtool and Alertmanager are installed for the monitoring tests (they start their own).
 # Tests create their own databases and keys; nothing here is required to already exist.
 set -uo pipefail
 
@@ -48,6 +49,13 @@ if ! redis_up; then
   fi
   for _ in $(seq 1 30); do redis_up && break; sleep 0.5; done
 fi
+
+# The monitoring tests run a real Prometheus (promtool for the alert-rule unit tests) and Alertmanager.
+if ! command -v promtool >/dev/null 2>&1 || ! command -v prometheus-alertmanager >/dev/null 2>&1; then
+  install_pkgs --no-install-recommends prometheus prometheus-alertmanager
+fi
+command -v promtool >/dev/null 2>&1 && echo "services: Prometheus $(prometheus --version 2>&1 | head -n 1 | awk '{print $3}') and Alertmanager installed" >&2 \
+  || echo "services: WARNING Prometheus/Alertmanager not installed (monitoring tests need them)" >&2
 
 pg_up && echo "services: PostgreSQL up on 127.0.0.1:5432" >&2 || echo "services: WARNING PostgreSQL not reachable" >&2
 redis_up && echo "services: Redis up on 127.0.0.1:6379" >&2 || echo "services: WARNING Redis not reachable" >&2
