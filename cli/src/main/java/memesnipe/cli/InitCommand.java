@@ -37,6 +37,10 @@ final class InitCommand implements Callable<Integer> {
             description = "starting equity in USD (default: ${DEFAULT-VALUE})")
     String initialCapital;
 
+    @Option(names = "--if-absent", description = "succeed without changing anything when a deployment exists "
+            + "(for a container that runs init before every start)")
+    boolean ifAbsent;
+
     @Option(names = "--force-new", description = "replace an existing deployment (erases risk's ledger)")
     boolean forceNew;
 
@@ -74,6 +78,10 @@ final class InitCommand implements Callable<Integer> {
             System.out.println("memesnipe init: " + created.describe());
             return 0;
         } catch (Deployments.DeploymentExists e) {
+            if (ifAbsent && !forceNew) {
+                System.out.println("memesnipe init: kept: " + e.getMessage());
+                return 0;
+            }
             System.err.println("memesnipe init: " + e.getMessage());
             return 1;
         } catch (Exception e) {

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "memesnipe", mixinStandardHelpOptions = true, version = "memesnipe 0.1.0",
         description = "MemeSnipe: an automated crypto trading engine of five gRPC nodes. Paper trading by default.",
         subcommands = {DemoCommand.class, NodeCommand.class, CertsCommand.class, AdminCommand.class, BenchCommand.class,
-                SignerCommand.class, JournalCommand.class, InitCommand.class, BacktestCommand.class, WalkForwardCommand.class})
+                SignerCommand.class, JournalCommand.class, InitCommand.class, BacktestCommand.class, WalkForwardCommand.class,
+                HealthCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

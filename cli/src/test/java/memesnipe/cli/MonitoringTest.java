@@ -184,6 +184,18 @@ class MonitoringTest {
             assertThat(alert.getJsonObject("annotations").getString("runbook_url"))
                     .isEqualTo("deploy/README.md#runbook-breaker-not-normal");
             assertThat(alert.getJsonObject("annotations").getString("summary")).startsWith("Circuit breaker at tier 1");
+
+            // every metric the dashboards and the alert rules query is one the nodes export: scraped by this very
+            // Prometheus, or a counter the nodes register when it first counts (found in their sources)
+            java.util.Set<String> exported = new java.util.TreeSet<>();
+            new JsonObject(memesnipe.kit.testing.HttpGet.body(vertx, promPort, "/api/v1/label/__name__/values"))
+                    .getJsonArray("data").forEach(n -> exported.add((String) n));
+            exported.addAll(lazilyRegisteredCounters());
+            assertThat(exported).as("scraped from the cluster").contains("memesnipe_risk_equity_usd",
+                    "memesnipe_executor_ledger_up", "memesnipe_signer_signed_total", "jvm_memory_used_bytes", "disk_free_bytes");
+            for (Map.Entry<String, java.util.Set<String>> queried : queriedMetrics().entrySet()) {
+                assertThat(exported).as(queried.getKey() + " queries metrics the nodes export").containsAll(queried.getValue());
+            }
         } finally {
             tools.forEach(Process::destroy);
             for (Process p : tools) {
@@ -193,6 +205,95 @@ class MonitoringTest {
             }
             vertx.close().await(30, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void fiveGrafanaDashboards_areProvisionedOnTheShippedDataSource_andEveryPanelHasAQuery() throws Exception {
+        Path grafana = DEPLOY.resolve("grafana");
+        String datasource = Files.readString(grafana.resolve("provisioning/datasources/prometheus.yml"));
+        assertThat(datasource).contains("uid: prometheus").contains("type: prometheus");
+        assertThat(Files.readString(grafana.resolve("provisioning/dashboards/memesnipe.yml")))
+                .contains("path: /var/lib/grafana/dashboards");
+        java.util.Set<String> titles = new java.util.TreeSet<>();
+        java.util.Set<String> uids = new java.util.TreeSet<>();
+        for (String name : List.of("pnl", "strategies", "risk", "system", "execution")) {
+            JsonObject board = new JsonObject(Files.readString(grafana.resolve("dashboards/" + name + ".json")));
+            titles.add(board.getString("title"));
+            uids.add(board.getString("uid"));
+            JsonArray panels = board.getJsonArray("panels");
+            assertThat(panels.size()).as(name + " panels").isGreaterThanOrEqualTo(4);
+            java.util.Set<Integer> ids = new java.util.TreeSet<>();
+            for (int i = 0; i < panels.size(); i++) {
+                JsonObject panel = panels.getJsonObject(i);
+                ids.add(panel.getInteger("id"));
+                assertThat(panel.getString("title")).as(name + " panel title").isNotBlank();
+                assertThat(panel.getJsonObject("gridPos").fieldNames()).containsExactlyInAnyOrder("x", "y", "w", "h");
+                assertThat(panel.getJsonObject("datasource").getString("uid")).isEqualTo("prometheus");
+                JsonArray targets = panel.getJsonArray("targets");
+                assertThat(targets.size()).as(name + "/" + panel.getString("title") + " queries").isPositive();
+                for (int t = 0; t < targets.size(); t++) {
+                    assertThat(metricNames(targets.getJsonObject(t).getString("expr")))
+                            .as(name + "/" + panel.getString("title") + " names a metric").isNotEmpty();
+                }
+            }
+            assertThat(ids).as(name + " panel ids unique").hasSize(panels.size());
+        }
+        assertThat(titles).hasSize(5).anyMatch(t -> t.contains("P&L")).anyMatch(t -> t.contains("strategy performance"))
+                .anyMatch(t -> t.contains("risk")).anyMatch(t -> t.contains("system health"))
+                .anyMatch(t -> t.contains("execution quality"));
+        assertThat(uids).hasSize(5);
+    }
+
+    /** Every metric name each dashboard and the alert rules query, by file. */
+    static Map<String, java.util.Set<String>> queriedMetrics() throws IOException {
+        Map<String, java.util.Set<String>> out = new java.util.TreeMap<>();
+        try (var files = Files.list(DEPLOY.resolve("grafana/dashboards"))) {
+            for (Path f : files.sorted().toList()) {
+                JsonObject board = new JsonObject(Files.readString(f));
+                java.util.Set<String> names = new java.util.TreeSet<>();
+                board.getJsonArray("panels").forEach(p -> ((JsonObject) p).getJsonArray("targets")
+                        .forEach(t -> names.addAll(metricNames(((JsonObject) t).getString("expr")))));
+                out.put(f.getFileName().toString(), names);
+            }
+        }
+        java.util.Set<String> rules = new java.util.TreeSet<>();
+        Matcher expr = Pattern.compile("expr: (>\\s*\\n(?:\\s{10}.*\\n)+|.*)").matcher(Files.readString(RULES));
+        while (expr.find()) {
+            rules.addAll(metricNames(expr.group(1)));
+        }
+        out.put("memesnipe-rules.yml", rules);
+        return out;
+    }
+
+    /** The metric names in a PromQL expression (ours, the JVM's, disk and Prometheus's own up). */
+    static java.util.Set<String> metricNames(String promql) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        Matcher m = Pattern.compile("\\b(memesnipe_\\w+|jvm_\\w+|disk_\\w+|process_\\w+|system_\\w+|up)\\b(?![\"\\w])")
+                .matcher(promql);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
+    /**
+     * Counters the nodes register in code (metrics.counter("name", ...) when they first count, or Counter.builder, e.g.
+     * per tag value), by name as Prometheus shows it.
+     */
+    static java.util.Set<String> lazilyRegisteredCounters() throws IOException {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        Pattern counter = Pattern.compile("(?:counter\\(|Counter\\.builder\\()\"(memesnipe_\\w+)\"");
+        for (String module : List.of("gateway", "strategy-node", "risk-node", "executor-node", "signer-node", "node-kit")) {
+            try (var files = Files.walk(DEPLOY.resolveSibling(module).resolve("src/main/java"))) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    Matcher m = counter.matcher(Files.readString(f));
+                    while (m.find()) {
+                        names.add(m.group(1).endsWith("_total") ? m.group(1) : m.group(1) + "_total");
+                    }
+                }
+            }
+        }
+        return names;
     }
 
     static JsonObject firing(List<JsonObject> delivered, String name) {

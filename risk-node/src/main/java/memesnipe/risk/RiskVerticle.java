@@ -801,6 +801,20 @@ public final class RiskVerticle extends VerticleBase {
                 .register(metrics);
         Gauge.builder("memesnipe_risk_drawdown_ratio", this, v -> v.engine.breaker().drawdownBps() / 10_000.0)
                 .register(metrics);
+        Gauge.builder("memesnipe_risk_daily_loss_ratio", this, v -> v.engine.breaker().dailyLossBps() / 10_000.0)
+                .description("loss since the trading day's start, as a fraction of its start equity").register(metrics);
+        Gauge.builder("memesnipe_risk_gross_exposure_usd", this, v -> Fixed.toDouble(v.engine.grossExposureE8()))
+                .description("marked value of every open position").register(metrics);
+        Gauge.builder("memesnipe_risk_gross_exposure_cap_usd", this,
+                        v -> Fixed.toDouble(v.engine.equityE8()) * v.engine.limits().grossCapBps() / 10_000.0)
+                .description("the gross exposure cap at the current equity").register(metrics);
+        for (String strategy : config.strategies()) {
+            Gauge.builder("memesnipe_risk_exposure_usd", this, v -> Fixed.toDouble(v.engine.strategyExposureE8(strategy)))
+                    .description("marked value of a strategy's open positions").tag("strategy", strategy).register(metrics);
+        }
+        Gauge.builder("memesnipe_risk_strategy_exposure_cap_usd", this,
+                        v -> Fixed.toDouble(v.engine.equityE8()) * v.engine.limits().strategyCapBps() / 10_000.0)
+                .description("each strategy's exposure cap at the current equity").register(metrics);
         Gauge.builder("memesnipe_risk_breaker_tier", this, v -> v.engine.breaker().tier().ordinal())
                 .description("0 NORMAL, 1 WARNING, 2 CRITICAL, 3 EMERGENCY").register(metrics);
         Gauge.builder("memesnipe_risk_open_positions", this, v -> v.engine.portfolio().openPositions()).register(metrics);

@@ -849,6 +849,20 @@ public final class RiskEngine {
         return equity;
     }
 
+    /** A strategy's marked exposure (USD, 1e8); 0 while it does not fit a long. */
+    public long strategyExposureE8(String strategy) {
+        return exposureFigure(strategy);
+    }
+
+    /** The book's gross marked exposure (USD, 1e8); 0 while it does not fit a long. */
+    public long grossExposureE8() {
+        try {
+            return portfolio.grossExposureE8();
+        } catch (AmountOverflow e) {
+            return 0;
+        }
+    }
+
     /** A strategy's marked exposure for a decision's figures; 0 while it does not fit (the detail says why). */
     private long exposureFigure(String strategy) {
         try {
