@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# The test command: starts PostgreSQL and Redis if needed, then builds everything and runs every
-# test tier (unit, node over real gRPC, end-to-end with separate JVMs). Extra arguments go to Maven.
+# The test command: starts PostgreSQL and Redis if needed (and installs Prometheus and Alertmanager), lints the
+# deployment files (compose, Kubernetes, Containerfile, YAML, shell), then builds everything and runs every test
+# tier (unit, node over real gRPC, end-to-end with separate JVMs, monitoring). Extra arguments go to Maven.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/services.sh
+scripts/lint-deploy.sh
 exec ./mvnw -B verify "$@"
