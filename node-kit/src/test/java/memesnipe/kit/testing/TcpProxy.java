@@ -18,22 +18,32 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private final int port;
+    private final InetAddress bindAddress;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket listener;
     private volatile boolean closed;
 
-    private TcpProxy(int targetPort, int port) {
+    private TcpProxy(InetAddress bindAddress, int targetPort, int port) {
+        this.bindAddress = bindAddress;
         this.targetPort = targetPort;
         this.port = port;
     }
 
     /** Starts relaying a free loopback port to 127.0.0.1:targetPort. */
     public static TcpProxy to(int targetPort) throws IOException {
+        return on(InetAddress.getLoopbackAddress(), targetPort);
+    }
+
+    /**
+     * Starts relaying a free port of this host address (e.g. a container network's gateway, so that containers reach
+     * a server that listens on loopback only) to 127.0.0.1:targetPort.
+     */
+    public static TcpProxy on(InetAddress bindAddress, int targetPort) throws IOException {
         int port;
-        try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket probe = new ServerSocket(0, 50, bindAddress)) {
             port = probe.getLocalPort();
         }
-        TcpProxy p = new TcpProxy(targetPort, port);
+        TcpProxy p = new TcpProxy(bindAddress, targetPort, port);
         p.restore();
         return p;
     }
@@ -61,7 +71,7 @@ public final class TcpProxy implements AutoCloseable {
         }
         ServerSocket ss = new ServerSocket();
         ss.setReuseAddress(true);
-        ss.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        ss.bind(new InetSocketAddress(bindAddress, port));
         listener = ss;
         Thread t = new Thread(() -> acceptLoop(ss), "tcp-proxy-" + port);
         t.setDaemon(true);
