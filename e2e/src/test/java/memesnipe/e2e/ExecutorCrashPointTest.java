@@ -152,7 +152,8 @@ class ExecutorCrashPointTest {
             try {
                 var s = new PeerProbe(asRisk).status(executor, 2000).await(3, TimeUnit.SECONDS);
                 return s.getFactsOrDefault("signerReachable", "").equals("true")
-                        && s.getPeersList().stream().allMatch(p -> p.getServing());
+                        && s.getPeersList().stream().allMatch(p -> p.getServing())
+                        && java.util.List.of(s.getFactsOrDefault("freshPrices", "").split(",")).contains("SOL");
             } catch (Exception e) {
                 return false;
             }

@@ -330,6 +330,7 @@ public final class ExecutorVerticle extends VerticleBase {
         facts.put("fills", Long.toString(fillLog.lastSeq()));
         facts.put("fillLogId", fillLogId);
         facts.put("venuePlacements", Long.toString(venue.placements()));
+        facts.put("freshPrices", String.join(",", venue.freshSymbols())); // symbols an entry could be priced for now
         facts.put("signerReachable", Boolean.toString(signerReachable));
         facts.put("signerPolicyKnown", Boolean.toString(signerLimits != null));
         facts.put("configProblem", configProblem.orElse(""));
@@ -575,8 +576,9 @@ public final class ExecutorVerticle extends VerticleBase {
             fillLog.append(fill);
             fillsCounter.increment();
             countOrder("FILLED");
-            LOG.info("order {} filled: seq={} {} {} qty={} price={}", id, fill.getSeq(), fill.getSide(),
-                    Printable.of(fill.getSymbol()), fill.getQtyE8(), fill.getPriceE8());
+            LOG.info("order {} filled: seq={} {} {} qty={} price={}{}", id, fill.getSeq(), fill.getSide(),
+                    Printable.of(fill.getSymbol()), Fixed.format(fill.getQtyE8()), Fixed.format(fill.getPriceE8()),
+                    fill.getLotExponent() == 0 ? "" : " (lots of 10^" + fill.getLotExponent() + ")");
             book.finish(id, State.FILLED, ExecutionReport.newBuilder().setClientOrderId(id)
                     .setStatus(OrderStatus.FILLED).setFill(fill).build());
             for (FillWatcher w : List.copyOf(watchers)) {

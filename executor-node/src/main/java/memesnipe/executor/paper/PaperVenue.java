@@ -155,6 +155,11 @@ public final class PaperVenue {
         pricing.mark(symbol, priceE8, lotExponent, volumeE8, streamId, seq);
     }
 
+    /** The symbols a buy could be priced for now (see {@link PaperPricing#freshSymbols()}). */
+    public java.util.List<String> freshSymbols() {
+        return pricing.freshSymbols();
+    }
+
     /** Orders that named their deciding event but filled at the latest mark (see {@link PaperPricing}). */
     public long latestMarkFallbacks() {
         return pricing.latestMarkFallbacks();

@@ -156,6 +156,12 @@ public final class PaperPricing {
                 .add(new Mark(seq, priceE8, clock.millis(), lotExponent, Math.max(0, volumeE8)));
     }
 
+    /** The symbols a buy could be priced for now (a mark no older than the maximum age), sorted. */
+    public java.util.List<String> freshSymbols() {
+        return marks.entrySet().stream().filter(e -> usable(e.getValue().latest, Side.BUY)).map(Map.Entry::getKey)
+                .sorted().toList();
+    }
+
     /** Orders that named their deciding event but filled at the latest mark (the event was not among the recent). */
     public long latestMarkFallbacks() {
         return latestMarkFallbacks;
