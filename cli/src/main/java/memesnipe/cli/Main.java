@@ -10,14 +10,53 @@ import picocli.CommandLine.Command;
                 SignerCommand.class, JournalCommand.class, InitCommand.class, BacktestCommand.class, WalkForwardCommand.class,
                 HealthCommand.class})
 public final class Main implements Runnable {
+    /** The system property (and environment variable) logback.xml reads to pick the log line format. */
+    static final String LOG_FORMAT = "MEMESNIPE_LOG_FORMAT";
+
+    @CommandLine.Option(names = "--log-format", paramLabel = "TEXT|JSON", scope = CommandLine.ScopeType.LOCAL,
+            description = "log lines as TEXT (default) or JSON objects, one per line (also MEMESNIPE_LOG_FORMAT); "
+                    + "give it before the command, e.g. memesnipe --log-format json node risk")
+    void logFormat(String format) {
+        logFormatOf(format); // validated here too, for the usage message; applied in main before logging starts
+    }
 
     public static void main(String[] args) {
+        // logging is configured as the first class logs, which can happen before picocli has parsed: read the flag first
+        for (int i = 0; i < args.length; i++) {
+            String value = args[i].startsWith("--log-format=") ? args[i].substring("--log-format=".length())
+                    : args[i].equals("--log-format") && i + 1 < args.length ? args[i + 1] : null;
+            if (value != null) {
+                try {
+                    System.setProperty(LOG_FORMAT, logFormatOf(value));
+                } catch (CommandLine.ParameterException | IllegalArgumentException e) {
+                    System.err.println("memesnipe: --log-format must be TEXT or JSON, not " + memesnipe.model.text.Printable.of(value));
+                    System.exit(2);
+                }
+            }
+        }
+        if (System.getProperty(LOG_FORMAT) == null && System.getenv(LOG_FORMAT) != null) {
+            try {
+                System.setProperty(LOG_FORMAT, logFormatOf(System.getenv(LOG_FORMAT)));
+            } catch (IllegalArgumentException e) {
+                System.err.println("memesnipe: " + LOG_FORMAT + " must be TEXT or JSON");
+                System.exit(2);
+            }
+        }
         CommandLine cmd = new CommandLine(new Main());
         cmd.setParameterExceptionHandler((ex, a) -> {
             System.err.println("memesnipe: " + ex.getMessage() + " (see memesnipe --help)");
             return 2;
         });
         System.exit(cmd.execute(args));
+    }
+
+    /** TEXT or JSON, whatever the case it was given in. */
+    static String logFormatOf(String format) {
+        String f = format.toUpperCase(java.util.Locale.ROOT);
+        if (!f.equals("TEXT") && !f.equals("JSON")) {
+            throw new IllegalArgumentException("--log-format must be TEXT or JSON");
+        }
+        return f;
     }
 
     @Override

@@ -70,6 +70,52 @@ class CliErrorsTest {
     }
 
     @Test
+    void certs_alsoWriteTheMonitoringCertificate_forScrapersOnly() throws Exception {
+        X509Certificate monitor;
+        try (InputStream in = Files.newInputStream(certs.resolve("monitor.pem"))) {
+            monitor = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+        assertThat(monitor.getSubjectX500Principal().getName()).contains("CN=monitor").contains("OU=memesnipe-monitor");
+        assertThat(Files.getPosixFilePermissions(certs.resolve("monitor-key.pem")))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    }
+
+    @Test
+    void jsonLogs_areOneObjectPerLine_andHealthAnswersWhileTheNodeServes() throws Exception {
+        int grpc = NodeProcess.freePort();
+        NodeProcess gateway = run("json-gateway", "--log-format", "json", "node", "gateway", "--certs-dir",
+                certs.toString(), "--grpc-port", String.valueOf(grpc), "--http-port", String.valueOf(NodeProcess.freePort()));
+        try {
+            memesnipe.kit.testing.Await.until("the gateway logs that it serves", Duration.ofSeconds(60),
+                    () -> gateway.output().contains("serving gRPC"));
+            List<String> lines = nonBlankLines(gateway.output());
+            for (String line : lines) {
+                io.vertx.core.json.JsonObject json = new io.vertx.core.json.JsonObject(line); // each line parses alone
+                assertThat(json.fieldNames()).as(line).contains("timestamp", "level", "loggerName", "message");
+            }
+            assertThat(lines).anySatisfy(l -> assertThat(new io.vertx.core.json.JsonObject(l).getString("message"))
+                    .contains("serving gRPC over TLS"));
+            NodeProcess health = run("health-up", "health", "--address", "127.0.0.1:" + grpc, "--ca",
+                    certs.resolve("ca.pem").toString());
+            assertThat(health.waitFor(Duration.ofSeconds(60))).as(health.output()).isZero();
+            assertThat(health.output()).contains("SERVING");
+        } finally {
+            gateway.stop();
+        }
+        NodeProcess down = run("health-down", "health", "--address", "127.0.0.1:" + grpc, "--ca",
+                certs.resolve("ca.pem").toString(), "--timeout-ms", "1000");
+        assertThat(down.waitFor(Duration.ofSeconds(60))).as(down.output()).isEqualTo(1);
+        assertThat(down.output()).contains("NOT SERVING");
+    }
+
+    @Test
+    void unknownLogFormat_exitsTwoWithOneLine() throws Exception {
+        NodeProcess p = run("bad-log-format", "--log-format", "yaml", "certs", "--out", dir.resolve("unused").toString());
+        assertThat(p.waitFor(Duration.ofSeconds(60))).isEqualTo(2);
+        assertThat(nonBlankLines(p.output())).singleElement().asString().contains("--log-format must be TEXT or JSON");
+    }
+
+    @Test
     void node_withUnknownSetting_exitsNonZeroWithOneLine() throws Exception {
         NodeProcess p = run("unknown-key", "node", "risk", "--certs-dir", certs.toString(), "--no-such-key", "1");
         assertThat(p.waitFor(Duration.ofSeconds(60))).isEqualTo(2);

@@ -29,11 +29,18 @@ public final class Settings {
         return new Settings(new LinkedHashMap<>(), new LinkedHashMap<>(), new ArrayList<>());
     }
 
-    /** Environment variables starting with MEMESNIPE_ become keys (MEMESNIPE_GRPC_PORT → grpc-port). */
+    /** Variables the whole process reads (logging: see logback.xml), which are not a node's settings. */
+    public static final java.util.Set<String> PROCESS_VARIABLES = java.util.Set.of("MEMESNIPE_LOG_LEVEL",
+            "MEMESNIPE_LOG_FORMAT");
+
+    /**
+     * Environment variables starting with MEMESNIPE_ become keys (MEMESNIPE_GRPC_PORT → grpc-port), except the
+     * {@link #PROCESS_VARIABLES}.
+     */
     public static Settings fromEnvironment(Map<String, String> env) {
         Settings s = empty();
         env.forEach((name, value) -> {
-            if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
+            if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length() && !PROCESS_VARIABLES.contains(name)) {
                 String key = name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '-');
                 s.values.put(key, value);
                 s.origins.put(key, "environment variable " + name);

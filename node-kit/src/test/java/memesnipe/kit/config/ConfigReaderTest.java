@@ -29,6 +29,15 @@ class ConfigReaderTest {
     }
 
     @Test
+    void loggingVariables_areTheProcesssNotANodesSettings() {
+        Settings s = Settings.fromEnvironment(Map.of("MEMESNIPE_LOG_LEVEL", "DEBUG", "MEMESNIPE_LOG_FORMAT", "JSON",
+                "MEMESNIPE_GATEWAY", "a:1"));
+        ConfigReader r = new ConfigReader(s);
+        assertThat(r.hostPort("gateway", "127.0.0.1:7001", "gw")).isEqualTo(new HostPort("a", 1));
+        r.finish(); // no "unknown setting 'log-level'"
+    }
+
+    @Test
     void flagsWinOverEnvironment() {
         Settings s = Settings.fromEnvironment(Map.of("MEMESNIPE_GATEWAY", "a:1")).withFlags(List.of("--gateway", "b:2"));
         ConfigReader r = new ConfigReader(s);

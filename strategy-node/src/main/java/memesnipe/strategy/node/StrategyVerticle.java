@@ -165,7 +165,7 @@ public final class StrategyVerticle extends VerticleBase {
         metrics.counter("memesnipe_strategy_intents_total", "strategy", intent.getStrategy(),
                 "purpose", intent.getPurpose().name()).increment();
         LOG.info("{} {} {} {} at {}", intent.getClientOrderId(), intent.getPurpose(), intent.getSide(),
-                Printable.of(intent.getSymbol()), intent.getDecisionPriceE8());
+                Printable.of(intent.getSymbol()), memesnipe.model.money.Fixed.format(intent.getDecisionPriceE8()));
         send(intent, 1);
     }
 
