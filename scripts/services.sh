@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure PostgreSQL (127.0.0.1:5432) and Redis (127.0.0.1:6379) are running for the
 # integration tests: starts them if installed, installs them on Debian/Ubuntu (as root) if not; and that
-# Prometheus, promtool and Alertmanager are installed for the monitoring tests (they start their own).
+# Prometheus, promtool and Alertmanager (monitoring tests), Chromium and npm (dashboard test) are installed.
 # Tests create their own databases and keys; nothing here is required to already exist.
 set -uo pipefail
 
@@ -56,6 +56,10 @@ if ! command -v promtool >/dev/null 2>&1 || ! command -v prometheus-alertmanager
 fi
 command -v promtool >/dev/null 2>&1 && echo "services: Prometheus $(prometheus --version 2>&1 | head -n 1 | awk '{print $3}') and Alertmanager installed" >&2 \
   || echo "services: WARNING Prometheus/Alertmanager not installed (monitoring tests need them)" >&2
+
+# The dashboard test drives the gateway's page in headless Chromium (playwright-core, installed by the test with npm).
+command -v chromium >/dev/null 2>&1 || install_pkgs --no-install-recommends chromium
+command -v npm >/dev/null 2>&1 || install_pkgs --no-install-recommends nodejs npm
 
 pg_up && echo "services: PostgreSQL up on 127.0.0.1:5432" >&2 || echo "services: WARNING PostgreSQL not reachable" >&2
 redis_up && echo "services: Redis up on 127.0.0.1:6379" >&2 || echo "services: WARNING Redis not reachable" >&2

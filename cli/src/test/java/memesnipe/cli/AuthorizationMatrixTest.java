@@ -287,16 +287,11 @@ class AuthorizationMatrixTest {
                     10_000)
                     .compose(r -> r.getListServicesResponse().getServiceCount() > 0 ? Future.succeededFuture(r)
                             : Future.failedFuture("no services listed")));
-            m.put(n.id() + " health", c -> unary(c, at, HEALTH_CHECK,
+            m.put(n.id() + " health", c -> unary(c, at, memesnipe.kit.grpc.PeerProbe.HEALTH_CHECK,
                     io.vertx.grpc.health.v1.HealthCheckRequest.getDefaultInstance()));
         }
         return m;
     }
-
-    static final ServiceMethod<io.vertx.grpc.health.v1.HealthCheckResponse, io.vertx.grpc.health.v1.HealthCheckRequest>
-            HEALTH_CHECK = ServiceMethod.client(io.vertx.grpc.common.ServiceName.create("grpc.health.v1", "Health"),
-            "Check", io.vertx.grpc.common.GrpcMessageEncoder.encoder(),
-            io.vertx.grpc.common.GrpcMessageDecoder.decoder(io.vertx.grpc.health.v1.HealthCheckResponse.newBuilder()));
 
     static <Req, Resp> Future<?> unary(GrpcClient c, HostPort to, ServiceMethod<Resp, Req> method, Req request) {
         return Calls.unary(c, to, method, request, 10_000);

@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.StaticHandler;
 import memesnipe.gateway.fanout.FanOut;
 import memesnipe.gateway.fanout.SubscribeService;
 import memesnipe.gateway.feed.Feed;
@@ -21,6 +22,7 @@ import memesnipe.gateway.replay.ReplayFeed;
 import memesnipe.gateway.replay.ReplayFiles;
 import memesnipe.gateway.replay.RowRejectReason;
 import memesnipe.gateway.status.FeedStats;
+import memesnipe.gateway.status.LiveStatus;
 import memesnipe.gateway.status.NodeView;
 import memesnipe.gateway.status.StatusJson;
 import memesnipe.gateway.status.StatusPoller;
@@ -80,6 +82,9 @@ public final class GatewayVerticle extends VerticleBase {
     private volatile ReplayFeed replay;
     private volatile ReplayData replayData;
     private volatile boolean replayBegun;
+    /** Live dashboard streams served at once, and how often each gets the status. */
+    static final int LIVE_STATUS_CLIENTS = 32;
+    static final long LIVE_STATUS_EVERY_MS = 1_000;
     private long startedAtMs;
     private NodeServer grpcServer;
     private HttpServer httpServer;
@@ -128,12 +133,20 @@ public final class GatewayVerticle extends VerticleBase {
                 .metrics(metrics)
                 .build();
         Router router = Router.router(vertx);
-        router.get("/").handler(ctx -> ctx.redirect("/api/v1/status"));
+        // the live dashboard: a static page (no build step) fed by server-sent events of the status document
+        LiveStatus live = new LiveStatus(vertx, this::status, LIVE_STATUS_CLIENTS, LIVE_STATUS_EVERY_MS, metrics);
         router.get("/api/v1/status").handler(ctx -> ctx.json(status()));
+        router.get("/api/v1/events").handler(live::handle);
         router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP").put("node", "gateway")));
         router.get("/metrics").handler(ctx -> ctx.response()
                 .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
                 .end(metrics.scrape()));
+        router.get("/*").handler(ctx -> {
+            ctx.response().putHeader("content-security-policy", "default-src 'self'; object-src 'none'; "
+                    + "frame-ancestors 'none'; base-uri 'none'").putHeader("x-content-type-options", "nosniff");
+            ctx.next();
+        });
+        router.get("/*").handler(StaticHandler.create("webroot").setDirectoryListing(false).setIndexPage("index.html"));
         // the REST port is bounded like the gRPC one: slow and idle clients are cut off
         SlowClientGuard slowClients = new SlowClientGuard(vertx, config.basics().http(), metrics);
         httpServer = slowClients.install(vertx.createHttpServer(slowClients.options(new HttpServerOptions())))

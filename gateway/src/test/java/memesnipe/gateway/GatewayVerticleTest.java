@@ -90,6 +90,57 @@ class GatewayVerticleTest {
         }
     }
 
+    @Test
+    void liveStatusStreams_sendTheStatusAsServerSentEvents_andRefuseBeyondTheirBound() throws Exception {
+        io.vertx.core.http.HttpClient streams = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions()
+                .setMaxPoolSize(GatewayVerticle.LIVE_STATUS_CLIENTS + 1));
+        try {
+            List<String> firstEvents = java.util.Collections.synchronizedList(new ArrayList<>());
+            for (int i = 0; i < GatewayVerticle.LIVE_STATUS_CLIENTS; i++) {
+                io.vertx.core.http.HttpClientResponse r = streams.request(HttpMethod.GET, gateway.httpPort(), "127.0.0.1",
+                        "/api/v1/events").compose(req -> req.send()).await(5, TimeUnit.SECONDS);
+                assertThat(r.statusCode()).isEqualTo(200);
+                assertThat(r.getHeader("content-type")).startsWith("text/event-stream");
+                StringBuilder first = new StringBuilder();
+                r.handler(chunk -> {
+                    if (first.isEmpty()) {
+                        first.append(chunk.toString());
+                        firstEvents.add(first.toString());
+                    }
+                });
+            }
+            await("every stream's first event", () -> firstEvents.size() == GatewayVerticle.LIVE_STATUS_CLIENTS);
+            for (String e : firstEvents) {
+                assertThat(e).startsWith("data: {").endsWith("\n\n");
+                assertThat(new JsonObject(e.substring("data: ".length()).trim()).getJsonObject("breaker")).isNotNull();
+            }
+            io.vertx.core.http.HttpClientResponse refused = streams.request(HttpMethod.GET, gateway.httpPort(),
+                    "127.0.0.1", "/api/v1/events").compose(req -> req.send()).await(5, TimeUnit.SECONDS);
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(refused.body().await(5, TimeUnit.SECONDS).toString()).contains("at most 32 live status streams");
+        } finally {
+            streams.close().await(5, TimeUnit.SECONDS);
+        }
+        await("closed streams are released", () -> {
+            try {
+                return get("/metrics").contains("memesnipe_gateway_live_status_clients{node=\"gateway\"} 0.0");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
+    @Test
+    void dashboardPage_isServedAtTheRoot_underAStrictContentSecurityPolicy() throws Exception {
+        io.vertx.core.http.HttpClientResponse r = http.request(HttpMethod.GET, gateway.httpPort(), "127.0.0.1", "/")
+                .compose(req -> req.send()).await(5, TimeUnit.SECONDS);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.getHeader("content-security-policy")).contains("default-src 'self'").doesNotContain("unsafe");
+        assertThat(r.body().await(5, TimeUnit.SECONDS).toString()).contains("<script src=\"/dashboard.js\">")
+                .doesNotContain("<script>");
+        assertThat(get("/dashboard.js")).contains("new EventSource('/api/v1/events')").doesNotContain("innerHTML");
+    }
+
     static String get(String path) throws Exception {
         return http.request(HttpMethod.GET, gateway.httpPort(), "127.0.0.1", path)
                 .compose(r -> r.send().compose(resp -> resp.body()))
