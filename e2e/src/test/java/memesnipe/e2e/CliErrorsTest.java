@@ -91,10 +91,11 @@ class CliErrorsTest {
             List<String> lines = nonBlankLines(gateway.output());
             for (String line : lines) {
                 io.vertx.core.json.JsonObject json = new io.vertx.core.json.JsonObject(line); // each line parses alone
-                assertThat(json.fieldNames()).as(line).contains("timestamp", "level", "loggerName", "message");
+                assertThat(json.fieldNames()).as(line).contains("timestamp", "level", "loggerName", "formattedMessage");
             }
-            assertThat(lines).anySatisfy(l -> assertThat(new io.vertx.core.json.JsonObject(l).getString("message"))
-                    .contains("serving gRPC over TLS"));
+            assertThat(lines).anySatisfy(l -> assertThat(new io.vertx.core.json.JsonObject(l).getString("formattedMessage"))
+                    .startsWith("gateway serving gRPC over TLS on ")
+                    .endsWith(":" + grpc)); // arguments filled in
             NodeProcess health = run("health-up", "health", "--address", "127.0.0.1:" + grpc, "--ca",
                     certs.resolve("ca.pem").toString());
             assertThat(health.waitFor(Duration.ofSeconds(60))).as(health.output()).isZero();

@@ -108,6 +108,9 @@ public final class RiskVerticle extends VerticleBase {
     private final List<WriteStream<BreakerEvent>> breakerWatchers = new ArrayList<>();
     private final Map<String, Counter> decisionCounters = new LinkedHashMap<>();
     private Counter forwardFailures;
+    private io.micrometer.core.instrument.Timer decisionToFill;
+    private io.micrometer.core.instrument.DistributionSummary fillSlippage;
+    private Counter executionFailures;
     private String fillSource = "STREAM";
     private long skippedOldFills;
     private long lastSampleMs;
@@ -467,6 +470,12 @@ public final class RiskVerticle extends VerticleBase {
     }
 
     private void onQualitySample(memesnipe.risk.quality.ExecutionQuality.Sample s) {
+        if (s.error()) {
+            executionFailures.increment();
+        } else {
+            decisionToFill.record(s.latencyMs(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            fillSlippage.record(s.slippageBps() / 10_000.0);
+        }
         ledger.quality(s);
         if (++qualitySamplesWritten % 1000 == 0) {
             ledger.pruneQuality(config.quality().window() * 2);
@@ -795,6 +804,16 @@ public final class RiskVerticle extends VerticleBase {
     }
 
     private void registerMetrics() {
+        decisionToFill = io.micrometer.core.instrument.Timer.builder("memesnipe_risk_decision_to_fill")
+                .description("from risk's approval to the fill, per filled order").publishPercentileHistogram()
+                .minimumExpectedValue(java.time.Duration.ofMillis(1)).maximumExpectedValue(java.time.Duration.ofSeconds(30))
+                .register(metrics);
+        fillSlippage = io.micrometer.core.instrument.DistributionSummary.builder("memesnipe_risk_fill_slippage_ratio")
+                .description("(fill price - approved reference price) / reference price: above 0 is a higher price")
+                .publishPercentiles(0.5, 0.95).register(metrics);
+        executionFailures = Counter.builder("memesnipe_risk_execution_failures_total")
+                .description("approved orders that failed at the executor or venue (execution-quality samples)")
+                .register(metrics);
         forwardFailures = Counter.builder("memesnipe_risk_forward_failures_total")
                 .description("attempts to hand an approved order to the executor that failed").register(metrics);
         Gauge.builder("memesnipe_risk_equity_usd", this, v -> Fixed.toDouble(v.engine.equityE8()))
