@@ -11,7 +11,8 @@ jar=${MEMESNIPE_JAR:-../../cli/target/memesnipe.jar}
 [ -f "$jar" ] || { echo "prepare: $jar missing: run ./mvnw -DskipTests package in the repository first" >&2; exit 1; }
 umask 077
 rm -rf secrets/ca secrets/certs && mkdir -p secrets/certs
-java -jar "$jar" certs --out secrets/ca --san localhost "$@" >/dev/null
+# the signer is reached at its fixed address on the internal signing network (compose.yaml), hence the IP
+java -jar "$jar" certs --out secrets/ca --san localhost --san 172.28.30.10 "$@" >/dev/null
 give() { # give NODE FILE...: copies the files into secrets/certs/NODE (readable by the containers' user)
   local node=$1; shift
   mkdir -p "secrets/certs/$node"
