@@ -54,7 +54,8 @@ final class Cluster {
     static Vertx newVertx() {
         int loops = Math.max(2 * NodeName.values().length, 2 * Runtime.getRuntime().availableProcessors());
         TlsWarmup.warm();
-        return Vertx.vertx(new io.vertx.core.VertxOptions().setEventLoopPoolSize(loops));
+        return memesnipe.kit.metrics.NodeMetrics.vertx(new io.vertx.core.VertxOptions().setEventLoopPoolSize(loops),
+                "cluster");
     }
 
     /** The settings each node gets in the demo; extra per-node settings override them. */

@@ -57,7 +57,7 @@ final class NodeCommand implements Callable<Integer> {
             return 2;
         }
         TlsWarmup.warm();
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = memesnipe.kit.metrics.NodeMetrics.vertx(new io.vertx.core.VertxOptions(), name.id());
         try {
             vertx.deployVerticle(verticle).await(30, TimeUnit.SECONDS);
         } catch (Exception e) {

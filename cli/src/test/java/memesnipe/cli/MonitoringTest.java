@@ -192,7 +192,8 @@ class MonitoringTest {
                     .getJsonArray("data").forEach(n -> exported.add((String) n));
             exported.addAll(lazilyRegisteredCounters());
             assertThat(exported).as("scraped from the cluster").contains("memesnipe_risk_equity_usd",
-                    "memesnipe_executor_ledger_up", "memesnipe_signer_signed_total", "jvm_memory_used_bytes", "disk_free_bytes");
+                    "memesnipe_executor_ledger_up", "memesnipe_signer_signed_total", "jvm_memory_used_bytes", "disk_free_bytes",
+                    "vertx_http_server_requests_total", "vertx_pool_queue_pending"); // Vert.x Micrometer
             for (Map.Entry<String, java.util.Set<String>> queried : queriedMetrics().entrySet()) {
                 assertThat(exported).as(queried.getKey() + " queries metrics the nodes export").containsAll(queried.getValue());
             }
@@ -265,10 +266,10 @@ class MonitoringTest {
         return out;
     }
 
-    /** The metric names in a PromQL expression (ours, the JVM's, disk and Prometheus's own up). */
+    /** The metric names in a PromQL expression (ours, Vert.x's, the JVM's, disk and Prometheus's own up). */
     static java.util.Set<String> metricNames(String promql) {
         java.util.Set<String> names = new java.util.TreeSet<>();
-        Matcher m = Pattern.compile("\\b(memesnipe_\\w+|jvm_\\w+|disk_\\w+|process_\\w+|system_\\w+|up)\\b(?![\"\\w])")
+        Matcher m = Pattern.compile("\\b(memesnipe_\\w+|vertx_\\w+|jvm_\\w+|disk_\\w+|process_\\w+|system_\\w+|up)\\b(?![\"\\w])")
                 .matcher(promql);
         while (m.find()) {
             names.add(m.group(1));

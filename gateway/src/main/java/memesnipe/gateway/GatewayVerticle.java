@@ -140,7 +140,7 @@ public final class GatewayVerticle extends VerticleBase {
         router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP").put("node", "gateway")));
         router.get("/metrics").handler(ctx -> ctx.response()
                 .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
-                .end(metrics.scrape()));
+                .end(memesnipe.kit.metrics.NodeMetrics.scrape(metrics)));
         router.get("/*").handler(ctx -> {
             ctx.response().putHeader("content-security-policy", "default-src 'self'; object-src 'none'; "
                     + "frame-ancestors 'none'; base-uri 'none'").putHeader("x-content-type-options", "nosniff");

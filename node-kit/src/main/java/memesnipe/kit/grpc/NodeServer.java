@@ -142,7 +142,7 @@ public final class NodeServer {
                 .put("status", "UP").put("node", node.id())));
         router.get("/metrics").handler(ctx -> ctx.response()
                 .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
-                .end(metrics.scrape()));
+                .end(memesnipe.kit.metrics.NodeMetrics.scrape(metrics)));
         if (extraRoutes != null) {
             extraRoutes.accept(router);
         }
