@@ -71,6 +71,9 @@ public final class NodeServer {
     static final String HEALTH_PATH = "/grpc.health.v1.Health/";
     private final HttpLimits httpLimits;
     private HttpServer server;
+    /** How often the event-loop delay is sampled. */
+    static final long LOOP_PROBE_MS = 100;
+    private long loopProbe = -1;
     private Counter refusedClients;
     private Health health;
     private Counter compressedRefused;
@@ -114,6 +117,7 @@ public final class NodeServer {
                         .tag("problem", p.name().toLowerCase(java.util.Locale.ROOT)).register(metrics));
             }
         }
+        probeEventLoop();
         GrpcServer grpc = GrpcServer.server(vertx);
         Service nodeService = NodeGrpcService.of(new NodeService() {
             @Override
@@ -285,7 +289,24 @@ public final class NodeServer {
 
     /** Stops accepting, gives open calls and streams one second to finish, then closes every connection. */
     public Future<Void> close() {
+        vertx.cancelTimer(loopProbe);
         return server == null ? Future.succeededFuture() : server.shutdown(1, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /**
+     * memesnipe_event_loop_delay_seconds: how late a {@value #LOOP_PROBE_MS} ms timer fires on the event loop of the
+     * node that started this server (the loop its verticle runs on): anything that blocks or floods that loop shows.
+     */
+    private void probeEventLoop() {
+        io.micrometer.core.instrument.Timer delay = io.micrometer.core.instrument.Timer.builder("memesnipe_event_loop_delay")
+                .description("how late a " + LOOP_PROBE_MS + " ms timer fires on the node's event loop")
+                .publishPercentiles(0.5, 0.99).register(metrics);
+        long[] last = {System.nanoTime()};
+        loopProbe = vertx.setPeriodic(LOOP_PROBE_MS, id -> {
+            long now = System.nanoTime();
+            delay.record(Math.max(0, now - last[0] - LOOP_PROBE_MS * 1_000_000), java.util.concurrent.TimeUnit.NANOSECONDS);
+            last[0] = now;
+        });
     }
 
     /** Configures a NodeServer. */
