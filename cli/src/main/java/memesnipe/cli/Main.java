@@ -21,24 +21,21 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        // logging is configured as the first class logs, which can happen before picocli has parsed: read the flag first
+        // logging is configured as the first class logs, which can happen before picocli has parsed: read the flag
+        // (or else the environment variable) first; a bad value is a usage error (exit 2), as for any other flag
+        String format = System.getenv(LOG_FORMAT);
         for (int i = 0; i < args.length; i++) {
-            String value = args[i].startsWith("--log-format=") ? args[i].substring("--log-format=".length())
-                    : args[i].equals("--log-format") && i + 1 < args.length ? args[i + 1] : null;
-            if (value != null) {
-                try {
-                    System.setProperty(LOG_FORMAT, logFormatOf(value));
-                } catch (CommandLine.ParameterException | IllegalArgumentException e) {
-                    System.err.println("memesnipe: --log-format must be TEXT or JSON, not " + memesnipe.model.text.Printable.of(value));
-                    System.exit(2);
-                }
+            if (args[i].startsWith("--log-format=")) {
+                format = args[i].substring("--log-format=".length());
+            } else if (args[i].equals("--log-format") && i + 1 < args.length) {
+                format = args[i + 1];
             }
         }
-        if (System.getProperty(LOG_FORMAT) == null && System.getenv(LOG_FORMAT) != null) {
+        if (format != null) {
             try {
-                System.setProperty(LOG_FORMAT, logFormatOf(System.getenv(LOG_FORMAT)));
+                System.setProperty(LOG_FORMAT, logFormatOf(format));
             } catch (IllegalArgumentException e) {
-                System.err.println("memesnipe: " + LOG_FORMAT + " must be TEXT or JSON");
+                System.err.println("memesnipe: " + e.getMessage() + ", not " + memesnipe.model.text.Printable.of(format));
                 System.exit(2);
             }
         }
