@@ -20,7 +20,7 @@ give() { # give NODE FILE...: copies the files into secrets/certs/NODE (readable
 }
 give gateway gateway.pem gateway-key.pem
 give strategy strategy.pem strategy-key.pem
-give risk risk.pem risk-key.pem risk-approval.key
+give risk risk.pem risk-key.pem risk-approval.key operator.token.sha256
 give executor executor.pem executor-key.pem risk-approval.pub
 give signer signer.pem signer-key.pem risk-approval.pub
 give monitor monitor.pem monitor-key.pem

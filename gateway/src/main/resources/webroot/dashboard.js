@@ -76,6 +76,80 @@ function show(s) {
   previous = s;
 }
 
+// ------------------------------------------------------------------ views from the REST API (read-only)
+
+const time = (ms) => ms ? new Date(ms).toISOString().replace('T', ' ').replace(/\.\d+Z$/, '') : '—';
+
+function fill(table, rows, cells) {
+  const t = byId(table);
+  while (t.rows.length > 1) t.deleteRow(1);
+  rows.forEach((r) => row(t, cells(r)));
+}
+
+async function getJson(path) {
+  const response = await fetch(path, { headers: { accept: 'application/json' }, cache: 'no-store' });
+  const body = await response.json();
+  if (!response.ok) throw new Error(body.error ? body.error.message : response.status);
+  return body;
+}
+
+let refreshing = false;
+async function refreshViews() {
+  if (refreshing) return;
+  refreshing = true;
+  try {
+    const [positions, fills, decisions, breaker] = await Promise.all([getJson('/api/v1/positions'),
+      getJson('/api/v1/fills?limit=10'), getJson('/api/v1/decisions?limit=10'), getJson('/api/v1/breaker?history=10')]);
+    fill('positions', positions.positions, (p) => [p.strategy, p.symbol, p.qty, p.averagePrice, p.markPrice || '—',
+      p.value, p.unrealizedPnl]);
+    fill('recent-fills', fills.fills, (f) => [time(f.fillTimeMs), f.strategy, f.symbol, f.side, f.qty, f.price, f.fee]);
+    fill('recent-decisions', decisions.decisions, (d) => [time(d.timeMs), d.strategy, d.symbol, d.purpose, d.verdict,
+      d.reason, d.detail]);
+    fill('breaker-history', breaker.history.slice().reverse(), (t) => [time(t.timeMs), t.from, t.to,
+      t.drawdownPct + ' %', t.dailyLossPct + ' %', t.reason]);
+    text('views-status', '');
+  } catch (err) {
+    text('views-status', 'positions, fills and decisions unavailable: ' + err.message);
+  } finally {
+    refreshing = false;
+  }
+}
+
+// ------------------------------------------------------------------ operator actions (need the operator token)
+
+async function act(path, body) {
+  const token = byId('admin-token').value.trim();
+  const result = byId('admin-result');
+  result.className = 'muted';
+  if (!token) {
+    result.textContent = 'enter the operator token first';
+    result.className = 'error';
+    return;
+  }
+  try {
+    const response = await fetch(path, { method: 'POST', cache: 'no-store',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer ' + token }, body: JSON.stringify(body) });
+    const answer = await response.json();
+    if (!response.ok) {
+      result.textContent = response.status + ' ' + (answer.error ? answer.error.message : '');
+      result.className = 'error';
+      return;
+    }
+    result.textContent = 'breaker now ' + answer.tier + ': ' + answer.reason;
+    result.className = 'ok';
+    refreshViews();
+  } catch (err) {
+    result.textContent = 'failed: ' + err.message;
+    result.className = 'error';
+  }
+}
+
+byId('trip-button').addEventListener('click', () => act('/api/v1/breaker/trip',
+  { tier: byId('trip-tier').value, reason: byId('admin-reason').value.trim() || 'dashboard trip' }));
+byId('reset-button').addEventListener('click', () => act('/api/v1/breaker/reset',
+  { reason: byId('admin-reason').value.trim() || 'dashboard reset' }));
+byId('admin-form').addEventListener('submit', (e) => e.preventDefault());
+
 function connect() {
   const source = new EventSource('/api/v1/events');
   source.onopen = () => text('connection', 'live');
@@ -83,3 +157,5 @@ function connect() {
   source.onerror = () => text('connection', 'reconnecting…'); // EventSource reconnects by itself
 }
 connect();
+refreshViews();
+setInterval(refreshViews, 2000);

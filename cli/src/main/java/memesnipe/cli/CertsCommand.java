@@ -18,7 +18,9 @@ import java.util.concurrent.Callable;
                 "admin.pem, admin-key.pem: the operator's certificate for admin RPCs (Risk/Trip, Risk/Reset),",
                 "monitor.pem, monitor-key.pem: a metrics scraper's certificate (every node's /metrics and health only),",
                 "and risk-approval.key (owner-only), risk-approval.pub: the Ed25519 key pair the risk node signs",
-                "every approved order with, which the executor and the signer verify.",
+                "every approved order with, which the executor and the signer verify,",
+                "and operator.token (owner-only), operator.token.sha256: the token a person gives the dashboard",
+                "to trip or reset the breaker (only risk checks it, against the hash).",
                 "Each certificate is valid for localhost, 127.0.0.1, the node's name and every --san.",
                 "Running it again rotates everything: give every node the new directory and restart them."})
 final class CertsCommand implements Callable<Integer> {
@@ -44,7 +46,7 @@ final class CertsCommand implements Callable<Integer> {
             return 1;
         }
         System.out.println("wrote CA, certificates for " + List.of(NodeName.values()) + ", the admin and monitoring "
-                + "certificates and risk's approval key pair to " + out.toAbsolutePath());
+                + "certificates, risk's approval key pair and the operator token to " + out.toAbsolutePath());
         return 0;
     }
 }

@@ -237,6 +237,10 @@ final class DemoCommand implements Callable<Integer> {
                 + layout.address(NodeName.STRATEGY) + ", risk " + layout.address(NodeName.RISK) + ", executor "
                 + layout.address(NodeName.EXECUTOR) + ", signer " + layout.address(NodeName.SIGNER)
                 + "  certs: " + certDir);
+        java.nio.file.Path token = certDir.resolve(memesnipe.kit.tls.OperatorToken.FILE);
+        System.out.println("Dashboard: http://127.0.0.1:" + port + "/  (operator actions need the token in "
+                + (java.nio.file.Files.isRegularFile(token) ? token : "operator.token, which " + certDir
+                + " lacks: run memesnipe certs") + ")");
         HttpClient http = vertx.createHttpClient();
         vertx.setPeriodic(statusEvery * 1000L, id -> http.request(HttpMethod.GET, port, "127.0.0.1", "/api/v1/status")
                 .compose(req -> req.send().compose(resp -> resp.body()))

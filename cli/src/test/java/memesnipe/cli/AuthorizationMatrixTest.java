@@ -89,6 +89,9 @@ class AuthorizationMatrixTest {
             Map.entry("risk Risk/WatchBreaker", ANY_OF_OURS),
             Map.entry("risk Risk/Trip", Set.of(ADMIN)),
             Map.entry("risk Risk/Reset", Set.of(ADMIN)),
+            Map.entry("risk Risk/ListPositions", Set.of("gateway", ADMIN)),
+            Map.entry("risk Risk/ListFills", Set.of("gateway", ADMIN)),
+            Map.entry("risk Risk/ListDecisions", Set.of("gateway", ADMIN)),
             Map.entry("risk Node/GetStatus", ANY_OF_OURS),
             Map.entry("executor Executor/Execute", Set.of("risk")),
             Map.entry("executor Executor/WatchFills", Set.of("risk", "gateway")),
@@ -268,6 +271,12 @@ class AuthorizationMatrixTest {
                 WatchBreakerRequest.getDefaultInstance()));
         m.put("risk Risk/Trip", c -> unary(c, risk, RiskGrpcClient.Trip, TripRequest.getDefaultInstance()));
         m.put("risk Risk/Reset", c -> unary(c, risk, RiskGrpcClient.Reset, ResetRequest.getDefaultInstance()));
+        m.put("risk Risk/ListPositions", c -> unary(c, risk, RiskGrpcClient.ListPositions,
+                memesnipe.v1.ListPositionsRequest.getDefaultInstance()));
+        m.put("risk Risk/ListFills", c -> unary(c, risk, RiskGrpcClient.ListFills,
+                memesnipe.v1.ListFillsRequest.getDefaultInstance()));
+        m.put("risk Risk/ListDecisions", c -> unary(c, risk, RiskGrpcClient.ListDecisions,
+                memesnipe.v1.ListDecisionsRequest.getDefaultInstance()));
         m.put("risk Node/GetStatus", c -> unary(c, risk, NodeGrpcClient.GetStatus, GetStatusRequest.getDefaultInstance()));
         m.put("executor Executor/Execute", c -> unary(c, executor, ExecutorGrpcClient.Execute, ApprovedOrder.getDefaultInstance()));
         m.put("executor Executor/WatchFills", c -> stream(c, executor, ExecutorGrpcClient.WatchFills,

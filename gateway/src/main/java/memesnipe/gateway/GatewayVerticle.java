@@ -21,6 +21,7 @@ import memesnipe.gateway.replay.ReplayData;
 import memesnipe.gateway.replay.ReplayFeed;
 import memesnipe.gateway.replay.ReplayFiles;
 import memesnipe.gateway.replay.RowRejectReason;
+import memesnipe.gateway.rest.RestApi;
 import memesnipe.gateway.status.FeedStats;
 import memesnipe.gateway.status.LiveStatus;
 import memesnipe.gateway.status.NodeView;
@@ -89,6 +90,8 @@ public final class GatewayVerticle extends VerticleBase {
     private NodeServer grpcServer;
     private HttpServer httpServer;
     private StatusPoller poller;
+    /** The REST API's client of the risk node (positions, fills, decisions, breaker). */
+    private io.vertx.grpc.client.GrpcClient riskClient;
     private JournalWriter journal;
     private long feedTimer = -1;
 
@@ -132,31 +135,17 @@ public final class GatewayVerticle extends VerticleBase {
                 .status(this::nodeStatus)
                 .metrics(metrics)
                 .build();
-        Router router = Router.router(vertx);
         // the live dashboard: a static page (no build step) fed by server-sent events of the status document
         LiveStatus live = new LiveStatus(vertx, this::status, LIVE_STATUS_CLIENTS, LIVE_STATUS_EVERY_MS, metrics);
-        router.get("/api/v1/status").handler(ctx -> ctx.json(status()));
-        router.get("/api/v1/events").handler(live::handle);
-        router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP").put("node", "gateway")));
-        router.get("/metrics").handler(ctx -> ctx.response()
-                .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
-                .end(memesnipe.kit.metrics.NodeMetrics.scrape(metrics)));
-        router.get("/*").handler(ctx -> {
-            ctx.response().putHeader("content-security-policy", "default-src 'self'; object-src 'none'; "
-                    + "frame-ancestors 'none'; base-uri 'none'").putHeader("x-content-type-options", "nosniff");
-            ctx.next();
-        });
-        router.get("/*").handler(StaticHandler.create("webroot").setDirectoryListing(false).setIndexPage("index.html"));
-        // the REST port is bounded like the gRPC one: slow and idle clients are cut off
-        SlowClientGuard slowClients = new SlowClientGuard(vertx, config.basics().http(), metrics);
-        httpServer = slowClients.install(vertx.createHttpServer(slowClients.options(new HttpServerOptions())))
-                .requestHandler(req -> {
-                    slowClients.request(req, false);
-                    router.handle(req);
-                });
+        RestApi.Sources sources = new RestApi.Sources(this::status, live::handle);
+        riskClient = GrpcClients.create(vertx, config.basics().tls());
         // the replay file is read first (on a worker): a file that cannot be replayed stops the start here
         return loadReplay()
-                .compose(v -> grpcServer.start())
+                .compose(v -> RestApi.router(vertx, riskClient, config.risk(), sources, metrics))
+                .compose(router -> {
+                    httpServer = httpServer(router);
+                    return grpcServer.start();
+                })
                 .compose(s -> httpServer.listen(config.httpPort(), config.httpHost()).recover(err ->
                         grpcServer.close().transform(v -> Future.failedFuture(new IllegalStateException(
                                 "gateway: cannot listen for HTTP on " + config.httpHost() + ":" + config.httpPort()
@@ -174,6 +163,29 @@ public final class GatewayVerticle extends VerticleBase {
                 });
     }
 
+    /**
+     * The REST port: the API's router (from its OpenAPI document), then /health, /metrics and the dashboard's
+     * static files with a strict Content-Security-Policy; slow and idle clients are cut off as on the gRPC port.
+     */
+    private HttpServer httpServer(Router router) {
+        router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP").put("node", "gateway")));
+        router.get("/metrics").handler(ctx -> ctx.response()
+                .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
+                .end(memesnipe.kit.metrics.NodeMetrics.scrape(metrics)));
+        router.get("/*").handler(ctx -> {
+            ctx.response().putHeader("content-security-policy", "default-src 'self'; object-src 'none'; "
+                    + "frame-ancestors 'none'; base-uri 'none'").putHeader("x-content-type-options", "nosniff");
+            ctx.next();
+        });
+        router.get("/*").handler(StaticHandler.create("webroot").setDirectoryListing(false).setIndexPage("index.html"));
+        SlowClientGuard slowClients = new SlowClientGuard(vertx, config.basics().http(), metrics);
+        return slowClients.install(vertx.createHttpServer(slowClients.options(new HttpServerOptions())))
+                .requestHandler(req -> {
+                    slowClients.request(req, false);
+                    router.handle(req);
+                });
+    }
+
     @Override
     public Future<?> stop() {
         vertx.cancelTimer(feedTimer);
@@ -183,7 +195,8 @@ public final class GatewayVerticle extends VerticleBase {
         fanOut.endAll();
         return Future.join(httpServer == null ? Future.succeededFuture() : httpServer.close(),
                 grpcServer == null ? Future.succeededFuture() : grpcServer.close(),
-                journal == null ? Future.succeededFuture() : journal.stop());
+                journal == null ? Future.succeededFuture() : journal.stop(),
+                riskClient == null ? Future.succeededFuture() : riskClient.close());
     }
 
     /** Names of the market data subscribers connected now (read on the gateway's own event loop). */

@@ -37,9 +37,22 @@ final class RiskApi implements Service {
 
         void watchBreaker(WatchBreakerRequest request, WriteStream<BreakerEvent> response);
 
-        Future<BreakerState> trip(TripRequest request, String actor);
+        Future<BreakerState> trip(TripRequest request, Operator operator);
 
-        Future<BreakerState> reset(ResetRequest request, String actor);
+        Future<BreakerState> reset(ResetRequest request, Operator operator);
+
+        Future<memesnipe.v1.PositionList> listPositions(memesnipe.v1.ListPositionsRequest request);
+
+        Future<memesnipe.v1.FillPage> listFills(memesnipe.v1.ListFillsRequest request);
+
+        Future<memesnipe.v1.DecisionPage> listDecisions(memesnipe.v1.ListDecisionsRequest request);
+    }
+
+    /**
+     * Who asks for a Trip or a Reset: the client certificate's subject, whether it is an admin certificate, and
+     * the operator token forwarded in the metadata (empty when none; at most a few hundred characters are read).
+     */
+    record Operator(String subject, boolean admin, String token) {
     }
 
     private final Handlers handlers;
@@ -62,8 +75,11 @@ final class RiskApi implements Service {
     public void bind(GrpcServer server) {
         server.callHandler(RiskGrpcService.Submit, req -> unary(req, m -> handlers.submit(m, subject(req))));
         server.callHandler(RiskGrpcService.GetBreaker, req -> unary(req, handlers::getBreaker));
-        server.callHandler(RiskGrpcService.Trip, req -> unary(req, m -> handlers.trip(m, subject(req))));
-        server.callHandler(RiskGrpcService.Reset, req -> unary(req, m -> handlers.reset(m, subject(req))));
+        server.callHandler(RiskGrpcService.Trip, req -> unary(req, m -> handlers.trip(m, operator(req))));
+        server.callHandler(RiskGrpcService.Reset, req -> unary(req, m -> handlers.reset(m, operator(req))));
+        server.callHandler(RiskGrpcService.ListPositions, req -> unary(req, handlers::listPositions));
+        server.callHandler(RiskGrpcService.ListFills, req -> unary(req, handlers::listFills));
+        server.callHandler(RiskGrpcService.ListDecisions, req -> unary(req, handlers::listDecisions));
         server.callHandler(RiskGrpcService.WatchBreaker, req -> req.handler(m -> handlers.watchBreaker(m, req.response())));
     }
 
@@ -83,6 +99,17 @@ final class RiskApi implements Service {
                 }
             });
         });
+    }
+
+    static Operator operator(GrpcServerRequest<?, ?> req) {
+        String token = req.headers().get(memesnipe.kit.tls.OperatorToken.METADATA);
+        boolean admin;
+        try {
+            admin = memesnipe.kit.tls.NodeIdentity.isAdmin(req.connection().peerCertificates());
+        } catch (Exception e) {
+            admin = false;
+        }
+        return new Operator(subject(req), admin, token == null ? "" : token);
     }
 
     /** The verified client certificate's subject, e.g. "CN=admin,OU=memesnipe-admin"; empty without one. */

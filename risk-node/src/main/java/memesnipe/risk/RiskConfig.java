@@ -1,5 +1,6 @@
 package memesnipe.risk;
 
+import memesnipe.kit.tls.OperatorToken;
 import memesnipe.kit.config.ConfigReader;
 import memesnipe.kit.config.HostPort;
 import memesnipe.model.text.Identifiers;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +38,7 @@ public record RiskConfig(NodeBasics basics, HostPort gateway, HostPort executor,
                          BreakerThresholds thresholds, RiskLimits limits, ExecutionQuality.Limits quality,
                          long evaluateEveryMs, DatabaseSettings database, Path walFile, int ledgerQueueMax,
                          long equitySampleMs, RedisSettings redis, String journalStream, Set<String> strategies,
-                         Path approvalKey) {
+                         Path approvalKey, String operatorTokenHash) {
     public static final String EQUITY_SAMPLE_MS_KEY = "equity-sample-ms";
     public static final long EQUITY_SAMPLE_MS_DEFAULT = 1000;
     public static final String WAL_FILE_KEY = "wal-file";
@@ -54,6 +56,7 @@ public record RiskConfig(NodeBasics basics, HostPort gateway, HostPort executor,
      */
     public static final String STRATEGIES_DEFAULT = "momentum_5m,mean_revert_1h";
     public static final String APPROVAL_KEY_KEY = "approval-key";
+    public static final String OPERATOR_TOKEN_HASH_KEY = "operator-token-hash";
 
     public static RiskConfig from(Settings settings) {
         return ConfigReader.validate(settings, RiskConfig::read);
@@ -133,6 +136,7 @@ public record RiskConfig(NodeBasics basics, HostPort gateway, HostPort executor,
             r.problem("risk approval key not found: " + Printable.of(String.valueOf(approvalKey), 300)
                     + " (memesnipe certs writes it)");
         }
+        String operatorTokenHash = operatorTokenHash(r, basics);
         if (t.rampPct() != null && t.tradingDayZone() != null) {
             t.problems().forEach(r::problem);
         }
@@ -140,7 +144,28 @@ public record RiskConfig(NodeBasics basics, HostPort gateway, HostPort executor,
             limits.problems().forEach(r::problem);
         }
         return new RiskConfig(basics, gateway, executor, venue, t, limits, q, every, database, walFile, queueMax,
-                equitySample, redis, stream, strategies, approvalKey);
+                equitySample, redis, stream, strategies, approvalKey, operatorTokenHash);
+    }
+
+    /**
+     * The operator token's SHA-256 (hex) from the operator-token-hash file; empty when the setting is empty, or when
+     * it is left at its default and the certificates directory has no such file (the dashboard's admin actions are
+     * then refused). A file named explicitly must exist and hold a hash.
+     */
+    private static String operatorTokenHash(ConfigReader r, NodeBasics basics) {
+        String def = basics.certsDir() == null ? "" : basics.certsDir().resolve(OperatorToken.HASH_FILE).toString();
+        return r.read(OPERATOR_TOKEN_HASH_KEY, def, "file with the SHA-256 of the operator token (memesnipe certs "
+                + "writes operator.token.sha256): the token admits Trip and Reset through the gateway's REST API (the "
+                + "dashboard); empty: only an admin certificate may trip or reset", v -> {
+                    if (v.isBlank() || (v.equals(def) && !Files.exists(Path.of(v)))) {
+                        return "";
+                    }
+                    try {
+                        return OperatorToken.readHash(Path.of(v));
+                    } catch (IOException e) {
+                        throw new IllegalArgumentException("cannot be read: " + e.getMessage(), e);
+                    }
+                });
     }
 
     /** Reads a percentage such as "2.5" as basis points (250). */

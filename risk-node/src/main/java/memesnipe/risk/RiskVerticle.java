@@ -38,6 +38,8 @@ import memesnipe.risk.ledger.BreakerWrite;
 import memesnipe.risk.ledger.BreakerWriter;
 import memesnipe.risk.ledger.Deployment;
 import memesnipe.risk.ledger.RiskLedger;
+import memesnipe.risk.ledger.LedgerViews;
+import memesnipe.kit.tls.OperatorToken;
 import memesnipe.v1.ApprovedOrder;
 import memesnipe.v1.BreakerEvent;
 import memesnipe.v1.BreakerState;
@@ -111,6 +113,7 @@ public final class RiskVerticle extends VerticleBase {
     private io.micrometer.core.instrument.Timer decisionToFill;
     private io.micrometer.core.instrument.DistributionSummary fillSlippage;
     private Counter executionFailures;
+    private Counter refusedOperatorCalls;
     private String fillSource = "STREAM";
     private long skippedOldFills;
     private long lastSampleMs;
@@ -326,8 +329,13 @@ public final class RiskVerticle extends VerticleBase {
                 .authenticateEveryCaller()
                 // only the strategy node submits intents: anyone else could open or close the strategies' positions
                 .restrict(RiskApi.NAME, "Submit", java.util.EnumSet.of(NodeName.STRATEGY))
-                .restrict(RiskApi.NAME, "Trip", "an admin certificate", NodeIdentity::isAdmin)
-                .restrict(RiskApi.NAME, "Reset", "an admin certificate", NodeIdentity::isAdmin)
+                // the operator: an admin certificate, or the gateway's carrying the operator token (checked in the call)
+                .restrict(RiskApi.NAME, "Trip", ADMIN_OR_GATEWAY, RiskVerticle::adminOrGateway)
+                .restrict(RiskApi.NAME, "Reset", ADMIN_OR_GATEWAY, RiskVerticle::adminOrGateway)
+                // read-only views of the book and the ledger: for the gateway's REST API and the operator
+                .restrict(RiskApi.NAME, "ListPositions", ADMIN_OR_GATEWAY, RiskVerticle::adminOrGateway)
+                .restrict(RiskApi.NAME, "ListFills", ADMIN_OR_GATEWAY, RiskVerticle::adminOrGateway)
+                .restrict(RiskApi.NAME, "ListDecisions", ADMIN_OR_GATEWAY, RiskVerticle::adminOrGateway)
                 .build();
         return server.start().map(s -> {
             ticks = new ResilientStream<>(vertx, "risk<-gateway", () -> Calls.serverStream(client, config.gateway(),
@@ -666,7 +674,55 @@ public final class RiskVerticle extends VerticleBase {
 
         @Override
         public Future<BreakerState> getBreaker(GetBreakerRequest request) {
-            return Future.succeededFuture(breakerState());
+            int events = request.getMaxEvents();
+            if (events < 0 || events > MAX_BREAKER_EVENTS) {
+                return Future.failedFuture(new StatusException(GrpcStatus.INVALID_ARGUMENT, "max_events must be 0.."
+                        + MAX_BREAKER_EVENTS + "; got " + Integer.toUnsignedString(events)));
+            }
+            return Future.succeededFuture(breakerState(events == 0 ? DEFAULT_BREAKER_EVENTS : events));
+        }
+
+        @Override
+        public Future<memesnipe.v1.PositionList> listPositions(memesnipe.v1.ListPositionsRequest request) {
+            return Future.succeededFuture(Wire.positions(engine.portfolio(), engine.equityE8(), clock.millis()));
+        }
+
+        @Override
+        public Future<memesnipe.v1.FillPage> listFills(memesnipe.v1.ListFillsRequest request) {
+            return query(request.getLimit(), request.getBefore(), request.getStrategy(), request.getSymbol(), "")
+                    .compose(q -> readLedger(ledger.listFills(q))).map(Wire::fills);
+        }
+
+        @Override
+        public Future<memesnipe.v1.DecisionPage> listDecisions(memesnipe.v1.ListDecisionsRequest request) {
+            memesnipe.v1.Verdict v = request.getVerdict();
+            if (v == memesnipe.v1.Verdict.UNRECOGNIZED) {
+                return Future.failedFuture(new StatusException(GrpcStatus.INVALID_ARGUMENT, "unknown verdict "
+                        + request.getVerdictValue()));
+            }
+            return query(request.getLimit(), request.getBefore(), request.getStrategy(), request.getSymbol(),
+                    v == memesnipe.v1.Verdict.VERDICT_UNSPECIFIED ? "" : v.name())
+                    .compose(q -> readLedger(ledger.listDecisions(q))).map(Wire::decisions);
+        }
+
+        private Future<LedgerViews.Query> query(int limit, long before, String strategy, String symbol, String verdict) {
+            try {
+                return Future.succeededFuture(LedgerViews.Query.of(Integer.toUnsignedLong(limit), before, strategy,
+                        symbol, verdict));
+            } catch (IllegalArgumentException e) {
+                return Future.failedFuture(new StatusException(GrpcStatus.INVALID_ARGUMENT, e.getMessage()));
+            }
+        }
+
+        /** A ledger read, bounded in time; UNAVAILABLE (with the cause) when PostgreSQL does not answer. */
+        private <T> Future<T> readLedger(Future<T> read) {
+            if (ledger == null) {
+                return Future.failedFuture(new StatusException(GrpcStatus.UNAVAILABLE, "the ledger is not open yet"));
+            }
+            return read.timeout(LOOKUP_TIMEOUT_MS, TimeUnit.MILLISECONDS).transform(ar -> ar.succeeded()
+                    ? Future.succeededFuture(ar.result())
+                    : Future.failedFuture(new StatusException(GrpcStatus.UNAVAILABLE, "the ledger did not answer: "
+                    + Ledger.rootMessage(ar.cause()))));
         }
 
         @Override
@@ -686,7 +742,11 @@ public final class RiskVerticle extends VerticleBase {
         }
 
         @Override
-        public Future<BreakerState> trip(TripRequest request, String actor) {
+        public Future<BreakerState> trip(TripRequest request, RiskApi.Operator who) {
+            return operator(who, "Trip").compose(actor -> trip(request, actor));
+        }
+
+        private Future<BreakerState> trip(TripRequest request, String actor) {
             Tier tier;
             try {
                 tier = Tier.valueOf(request.getTier().trim().toUpperCase(java.util.Locale.ROOT));
@@ -712,7 +772,11 @@ public final class RiskVerticle extends VerticleBase {
         }
 
         @Override
-        public Future<BreakerState> reset(ResetRequest request, String actor) {
+        public Future<BreakerState> reset(ResetRequest request, RiskApi.Operator who) {
+            return operator(who, "Reset").compose(actor -> reset(request, actor));
+        }
+
+        private Future<BreakerState> reset(ResetRequest request, String actor) {
             if (deployment == null) {
                 return Future.failedFuture(new StatusException(GrpcStatus.FAILED_PRECONDITION, "reset refused: "
                         + NO_DEPLOYMENT));
@@ -738,9 +802,49 @@ public final class RiskVerticle extends VerticleBase {
     }
 
     private BreakerState breakerState() {
+        return breakerState(DEFAULT_BREAKER_EVENTS);
+    }
+
+    private BreakerState breakerState(int events) {
         List<Transition> all = engine.breaker().transitions();
-        List<Transition> recent = all.subList(Math.max(0, all.size() - 20), all.size());
+        List<Transition> recent = all.subList(Math.max(0, all.size() - events), all.size());
         return Wire.breaker(engine.breaker(), engine.equityE8(), recent);
+    }
+
+    /** Transitions GetBreaker returns when not asked for a number, and the most it returns (all it keeps). */
+    static final int DEFAULT_BREAKER_EVENTS = 20;
+    static final int MAX_BREAKER_EVENTS = 1000;
+    private static final String ADMIN_OR_GATEWAY = "an admin certificate or the gateway's";
+
+    private static boolean adminOrGateway(List<java.security.cert.Certificate> chain) {
+        return NodeIdentity.isAdmin(chain) || NodeIdentity.of(chain).filter(n -> n == NodeName.GATEWAY).isPresent();
+    }
+
+    /**
+     * Who may trip or reset: an admin certificate, or the gateway's forwarding the operator token (UNAUTHENTICATED
+     * without one, PERMISSION_DENIED for a wrong one, FAILED_PRECONDITION when no token hash is configured).
+     * Returns the actor to audit, or the refusal.
+     */
+    private Future<String> operator(RiskApi.Operator who, String action) {
+        if (who.admin()) {
+            return Future.succeededFuture(who.subject());
+        }
+        if (config.operatorTokenHash().isEmpty()) {
+            return refusedOperator(GrpcStatus.FAILED_PRECONDITION, action + " through the gateway is off: risk has "
+                    + "no operator-token-hash (memesnipe certs writes " + OperatorToken.HASH_FILE + "); use an admin "
+                    + "certificate");
+        }
+        return switch (OperatorToken.check(who.token(), config.operatorTokenHash())) {
+            case VALID -> Future.succeededFuture("operator token via " + who.subject());
+            case MISSING -> refusedOperator(GrpcStatus.UNAUTHENTICATED, action + " needs the operator token");
+            case WRONG -> refusedOperator(GrpcStatus.PERMISSION_DENIED, action + " refused: wrong operator token");
+        };
+    }
+
+    private Future<String> refusedOperator(GrpcStatus status, String message) {
+        refusedOperatorCalls.increment();
+        LOG.warn("{}", message);
+        return Future.failedFuture(new StatusException(status, message));
     }
 
     // ------------------------------------------------------------------ status and metrics
@@ -814,6 +918,9 @@ public final class RiskVerticle extends VerticleBase {
         executionFailures = Counter.builder("memesnipe_risk_execution_failures_total")
                 .description("approved orders that failed at the executor or venue (execution-quality samples)")
                 .register(metrics);
+        refusedOperatorCalls = Counter.builder("memesnipe_risk_operator_refused_total")
+                .description("Trip and Reset calls through the gateway refused: no operator token, a wrong one, or "
+                        + "none configured").register(metrics);
         forwardFailures = Counter.builder("memesnipe_risk_forward_failures_total")
                 .description("attempts to hand an approved order to the executor that failed").register(metrics);
         Gauge.builder("memesnipe_risk_equity_usd", this, v -> Fixed.toDouble(v.engine.equityE8()))

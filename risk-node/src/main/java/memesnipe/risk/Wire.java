@@ -1,6 +1,7 @@
 package memesnipe.risk;
 
 import memesnipe.risk.breaker.CircuitBreaker;
+import memesnipe.risk.ledger.LedgerViews;
 import memesnipe.model.Tier;
 import memesnipe.risk.breaker.Transition;
 import memesnipe.model.Decision;
@@ -103,6 +104,52 @@ final class Wire {
                 .addAllSuspendedStrategies(b.suspendedStrategies().stream().sorted().toList());
         recent.forEach(t -> s.addEvents(event(t)));
         return s.build();
+    }
+
+    /** The open positions at their marks (the cost while unmarked), ordered by strategy then symbol. */
+    static memesnipe.v1.PositionList positions(memesnipe.risk.portfolio.Portfolio p, long equityE8, long nowMs) {
+        memesnipe.v1.PositionList.Builder b = memesnipe.v1.PositionList.newBuilder().setEquityE8(equityE8)
+                .setCashE8(p.cashE8()).setGrossExposureE8(p.grossExposureE8()).setAsOfMs(nowMs);
+        p.positions().stream()
+                .sorted(java.util.Comparator.comparing(memesnipe.risk.portfolio.Position::strategy)
+                        .thenComparing(memesnipe.risk.portfolio.Position::symbol))
+                .forEach(pos -> {
+                    memesnipe.risk.portfolio.Portfolio.Mark mark = p.markOf(pos.symbol());
+                    long value = p.valueE8(pos);
+                    b.addPositions(memesnipe.v1.PositionView.newBuilder().setStrategy(pos.strategy())
+                            .setSymbol(pos.symbol()).setQtyE8(pos.qtyE8()).setAveragePriceE8(pos.averagePriceE8())
+                            .setMarkPriceE8(mark == null ? 0 : mark.priceE8())
+                            .setMarkTimeMs(mark == null ? 0 : mark.timeMs()).setValueE8(value)
+                            .setCostE8(pos.costE8())
+                            .setUnrealizedPnlE8(memesnipe.model.money.Fixed.sub(value, pos.costE8()))
+                            .setLotExponent(pos.lotExponent()));
+                });
+        return b.build();
+    }
+
+    static memesnipe.v1.FillPage fills(LedgerViews.Page<LedgerViews.FillRow> page) {
+        memesnipe.v1.FillPage.Builder b = memesnipe.v1.FillPage.newBuilder().setNextBefore(page.nextBefore());
+        for (LedgerViews.FillRow f : page.rows()) {
+            b.addFills(memesnipe.v1.FillRecord.newBuilder().setApplied(f.applied()).setClientOrderId(f.clientOrderId())
+                    .setStrategy(f.strategy()).setSymbol(f.symbol()).setSide(memesnipe.v1.Side.valueOf(f.side()))
+                    .setQtyE8(f.qtyE8()).setPriceE8(f.priceE8()).setFeeE8(f.feeE8()).setFillTimeMs(f.fillTimeMs())
+                    .setLogId(f.logId()).setSeq(f.seq()).setLotExponent(f.lotExponent()));
+        }
+        return b.build();
+    }
+
+    static memesnipe.v1.DecisionPage decisions(LedgerViews.Page<LedgerViews.DecisionRow> page) {
+        memesnipe.v1.DecisionPage.Builder b = memesnipe.v1.DecisionPage.newBuilder().setNextBefore(page.nextBefore());
+        for (LedgerViews.DecisionRow d : page.rows()) {
+            b.addDecisions(memesnipe.v1.DecisionRecord.newBuilder().setRecorded(d.recorded())
+                    .setClientOrderId(d.clientOrderId()).setCaller(d.caller()).setStrategy(d.strategy())
+                    .setSymbol(d.symbol()).setPurpose(OrderPurpose.valueOf(d.purpose()))
+                    .setVerdict(Verdict.valueOf(d.verdict())).setReason(d.reason()).setDetail(d.detail())
+                    .setApprovedQtyE8(d.approvedQtyE8()).setApprovedNotionalE8(d.approvedNotionalE8())
+                    .setTier(BreakerTier.valueOf(d.tier())).setEquityE8(d.equityE8()).setTimeMs(d.timeMs())
+                    .setOutcome(d.outcome()).setLotExponent(d.lotExponent()));
+        }
+        return b.build();
     }
 
     static String pct(int bps) {

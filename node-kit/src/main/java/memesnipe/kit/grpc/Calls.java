@@ -35,8 +35,15 @@ public final class Calls {
     /** One request, one response, within timeoutMs. */
     public static <Req, Resp> Future<Resp> unary(GrpcClient client, HostPort peer, ServiceMethod<Resp, Req> method,
                                                  Req request, long timeoutMs) {
+        return unary(client, peer, method, request, timeoutMs, java.util.Map.of());
+    }
+
+    /** One request carrying these metadata entries, one response, within timeoutMs. */
+    public static <Req, Resp> Future<Resp> unary(GrpcClient client, HostPort peer, ServiceMethod<Resp, Req> method,
+                                                 Req request, long timeoutMs, java.util.Map<String, String> metadata) {
         return client.request(peer.socketAddress(), method)
                 .compose(req -> {
+                    metadata.forEach((k, v) -> req.headers().set(k, v));
                     req.timeout(timeoutMs, TimeUnit.MILLISECONDS);
                     return req.send(request);
                 })

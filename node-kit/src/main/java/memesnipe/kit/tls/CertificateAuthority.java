@@ -146,6 +146,7 @@ public final class CertificateAuthority {
         Files.writeString(dir.resolve(MONITOR + ".pem"), monitor.certificatePem());
         writeSecret(dir.resolve(MONITOR + "-key.pem"), monitor.privateKeyPem());
         memesnipe.kit.signing.RiskApproval.writeKeyPair(dir);
+        OperatorToken.write(dir);
     }
 
     /** File stem and common name of the operator's admin certificate. */

@@ -361,6 +361,16 @@ public final class RiskLedger {
                 });
     }
 
+    /** A page of the fills risk applied, newest first (read-only; fails while PostgreSQL does not answer). */
+    public Future<LedgerViews.Page<LedgerViews.FillRow>> listFills(LedgerViews.Query query) {
+        return LedgerViews.fills(pool, query);
+    }
+
+    /** A page of the decisions recorded, newest first (decisions still queued for writing are not in it yet). */
+    public Future<LedgerViews.Page<LedgerViews.DecisionRow>> listDecisions(LedgerViews.Query query) {
+        return LedgerViews.decisions(pool, query);
+    }
+
     // ------------------------------------------------------------------ health
 
     /** Whether new risk may be taken: the last write or probe reached PostgreSQL and no write is stuck. */

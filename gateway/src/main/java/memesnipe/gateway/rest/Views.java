@@ -1,0 +1,86 @@
+package memesnipe.gateway.rest;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import memesnipe.model.money.Fixed;
+import memesnipe.v1.BreakerEvent;
+import memesnipe.v1.BreakerState;
+import memesnipe.v1.DecisionPage;
+import memesnipe.v1.DecisionRecord;
+import memesnipe.v1.FillPage;
+import memesnipe.v1.FillRecord;
+import memesnipe.v1.PositionList;
+import memesnipe.v1.PositionView;
+
+/**
+ * The risk node's answers as the REST API's JSON (the shapes in openapi/memesnipe-api.json): money and quantities
+ * as exact decimal strings (never floating point), times in ms, a page cursor of null at the oldest row.
+ */
+final class Views {
+    private Views() {
+    }
+
+    static JsonObject positions(PositionList p) {
+        JsonArray rows = new JsonArray();
+        for (PositionView v : p.getPositionsList()) {
+            boolean marked = v.getMarkPriceE8() > 0;
+            rows.add(new JsonObject().put("strategy", v.getStrategy()).put("symbol", v.getSymbol())
+                    .put("qty", Fixed.format(v.getQtyE8())).put("averagePrice", Fixed.format(v.getAveragePriceE8()))
+                    .put("markPrice", marked ? Fixed.format(v.getMarkPriceE8()) : null)
+                    .put("markTimeMs", marked ? v.getMarkTimeMs() : null)
+                    .put("value", Fixed.format(v.getValueE8())).put("cost", Fixed.format(v.getCostE8()))
+                    .put("unrealizedPnl", Fixed.format(v.getUnrealizedPnlE8())).put("lotExponent", v.getLotExponent()));
+        }
+        return new JsonObject().put("positions", rows).put("equity", Fixed.format(p.getEquityE8()))
+                .put("cash", Fixed.format(p.getCashE8())).put("grossExposure", Fixed.format(p.getGrossExposureE8()))
+                .put("asOfMs", p.getAsOfMs());
+    }
+
+    static JsonObject fills(FillPage page) {
+        JsonArray rows = new JsonArray();
+        for (FillRecord f : page.getFillsList()) {
+            rows.add(new JsonObject().put("applied", f.getApplied()).put("clientOrderId", f.getClientOrderId())
+                    .put("strategy", f.getStrategy()).put("symbol", f.getSymbol()).put("side", f.getSide().name())
+                    .put("qty", Fixed.format(f.getQtyE8())).put("price", Fixed.format(f.getPriceE8()))
+                    .put("fee", Fixed.format(f.getFeeE8())).put("fillTimeMs", f.getFillTimeMs())
+                    .put("logId", f.getLogId()).put("seq", f.getSeq()).put("lotExponent", f.getLotExponent()));
+        }
+        return new JsonObject().put("fills", rows).put("nextBefore", cursor(page.getNextBefore()));
+    }
+
+    static JsonObject decisions(DecisionPage page) {
+        JsonArray rows = new JsonArray();
+        for (DecisionRecord d : page.getDecisionsList()) {
+            rows.add(new JsonObject().put("recorded", d.getRecorded()).put("clientOrderId", d.getClientOrderId())
+                    .put("caller", d.getCaller()).put("strategy", d.getStrategy()).put("symbol", d.getSymbol())
+                    .put("purpose", d.getPurpose().name()).put("verdict", d.getVerdict().name())
+                    .put("reason", d.getReason()).put("detail", d.getDetail())
+                    .put("approvedQty", Fixed.format(d.getApprovedQtyE8()))
+                    .put("approvedNotional", Fixed.format(d.getApprovedNotionalE8()))
+                    .put("tier", d.getTier().name()).put("equity", Fixed.format(d.getEquityE8()))
+                    .put("timeMs", d.getTimeMs()).put("outcome", d.getOutcome().isEmpty() ? null : d.getOutcome())
+                    .put("lotExponent", d.getLotExponent()));
+        }
+        return new JsonObject().put("decisions", rows).put("nextBefore", cursor(page.getNextBefore()));
+    }
+
+    static JsonObject breaker(BreakerState b) {
+        JsonArray history = new JsonArray();
+        for (BreakerEvent e : b.getEventsList()) {
+            history.add(new JsonObject().put("seq", e.getSeq()).put("from", e.getFrom().name()).put("to", e.getTo().name())
+                    .put("reason", e.getReason()).put("drawdownPct", e.getDrawdownPct())
+                    .put("dailyLossPct", e.getDailyLossPct()).put("equity", Fixed.format(e.getEquityE8()))
+                    .put("peakEquity", Fixed.format(e.getPeakEquityE8())).put("timeMs", e.getTimeMs()));
+        }
+        return new JsonObject().put("tier", b.getTier().name()).put("reason", b.getReason())
+                .put("sinceMs", b.getSinceMs()).put("drawdownPct", b.getDrawdownPct())
+                .put("dailyLossPct", b.getDailyLossPct()).put("equity", Fixed.format(b.getEquityE8()))
+                .put("peakEquity", Fixed.format(b.getPeakEquityE8())).put("sizeMultiplierPct", b.getSizeMultiplierPct())
+                .put("suspendedStrategies", new JsonArray(b.getSuspendedStrategiesList()))
+                .put("history", history);
+    }
+
+    private static Long cursor(long nextBefore) {
+        return nextBefore == 0 ? null : nextBefore;
+    }
+}
