@@ -50,6 +50,10 @@ public final class NodeMetrics {
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new DiskSpaceMetrics(new java.io.File(".")).bindTo(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("memesnipe_log_events_dropped", LogDrops.class,
+                        c -> LogDrops.total())
+                .description("Log events this process dropped instead of waiting for a stalled log reader (the "
+                        + "asynchronous appender's queue was full); per process").register(registry);
         return registry;
     }
 }
