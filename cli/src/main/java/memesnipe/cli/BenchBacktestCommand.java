@@ -96,7 +96,7 @@ final class BenchBacktestCommand implements Callable<Integer> {
         double ta4jRate = ta4j(trades, ta4jBars);
         System.out.printf("ratio: kernel %,.0f events/s / ta4j %,.0f bars/s = %.1fx (same crossover, same prices, one "
                 + "thread each)%n", kernel.perSecond, ta4jRate, kernel.perSecond / ta4jRate);
-        System.out.printf("process RSS %s%n", rss());
+        System.out.printf("process RSS %s%n", Rss.text());
         return 0;
     }
 
@@ -224,18 +224,5 @@ final class BenchBacktestCommand implements Callable<Integer> {
             return t.getThreadAllocatedBytes(Thread.currentThread().getId());
         }
         return -1;
-    }
-
-    private static String rss() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return line.substring(6).trim();
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux: no figure
-        }
-        return "n/a";
     }
 }

@@ -19,7 +19,7 @@ import memesnipe.risk.limits.RiskLimits;
 import memesnipe.risk.quality.ExecutionQuality;
 import memesnipe.v1.OrderIntent;
 import memesnipe.v1.OrderPurpose;
-import memesnipe.v1.RiskGrpcClient;
+import memesnipe.v1.RiskDecision;
 import org.HdrHistogram.Histogram;
 
 import java.nio.file.Path;
@@ -72,22 +72,51 @@ final class RiskBench {
                 n, approved, secs, n / secs);
     }
 
-    /** Sequential Submit calls to a running risk node (of a running cluster) over gRPC + TLS. */
-    static void overGrpc(Vertx vertx, Path certs, HostPort risk, int n) throws Exception {
-        GrpcClient client = GrpcClients.create(vertx, TlsFiles.inDir(certs, NodeName.STRATEGY));
-        Histogram hist = new Histogram(10_000_000_000L, 3);
+    /**
+     * Sequential Risk.Submit calls to a running risk node over gRPC + TLS, then the same calls to a raw grpc-java unary
+     * echo (with risk's TLS files, answering a decision of the same size), from the same grpc-java client.
+     */
+    static void overGrpc(io.grpc.ManagedChannel risk, Path certs, int n) throws Exception {
+        Histogram node = new Histogram(10_000_000_000L, 3);
+        RiskDecision answer = null;
         for (int i = 0; i < n + 200; i++) {
-            OrderIntent intent = OrderIntent.newBuilder().setClientOrderId("bench-" + System.nanoTime() + "-" + i)
-                    .setStrategy(STRATEGY).setSymbol(SYMBOLS[i % SYMBOLS.length]).setSide(memesnipe.v1.Side.BUY)
-                    .setPurpose(OrderPurpose.ENTRY).setNotionalE8(Fixed.ONE).setDecisionPriceE8(Fixed.ONE).build();
             long t0 = System.nanoTime();
-            Calls.unary(client, risk, RiskGrpcClient.Submit, intent, 5000).await(10, TimeUnit.SECONDS);
+            answer = RawGrpc.call(risk, RawGrpc.SUBMIT, intent(i));
             if (i >= 200) { // the first 200 are warm-up
-                hist.recordValue(System.nanoTime() - t0);
+                node.recordValue(System.nanoTime() - t0);
             }
         }
-        System.out.printf("risk over gRPC+TLS: %,d sequential Submit calls: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-                hist.getTotalCount(), hist.getValueAtPercentile(50) / 1e6, hist.getValueAtPercentile(99) / 1e6,
-                hist.getMaxValue() / 1e6);
+        io.grpc.Server echo = RawGrpc.start(TlsFiles.inDir(certs, NodeName.RISK), seq -> null, answer);
+        Histogram raw = new Histogram(10_000_000_000L, 3);
+        io.grpc.ManagedChannel channel = RawGrpc.channel(new HostPort("127.0.0.1", echo.getPort()),
+                TlsFiles.inDir(certs, NodeName.STRATEGY));
+        try {
+            for (int i = 0; i < n + 200; i++) {
+                long t0 = System.nanoTime();
+                RawGrpc.call(channel, RawGrpc.ECHO, intent(i));
+                if (i >= 200) {
+                    raw.recordValue(System.nanoTime() - t0);
+                }
+            }
+        } finally {
+            RawGrpc.close(channel);
+            echo.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
+        }
+        System.out.printf("Risk.Submit over gRPC+TLS, %,d sequential calls: %s; raw grpc-java unary echo of the same "
+                        + "messages: %s; ratio p50 %.2f, p99 %.2f%n", node.getTotalCount(), nanos(node), nanos(raw),
+                (double) node.getValueAtPercentile(50) / raw.getValueAtPercentile(50),
+                (double) node.getValueAtPercentile(99) / raw.getValueAtPercentile(99));
+    }
+
+    private static OrderIntent intent(int i) {
+        return OrderIntent.newBuilder().setClientOrderId("bench-" + System.nanoTime() + "-" + i)
+                .setStrategy(STRATEGY).setSymbol(SYMBOLS[i % SYMBOLS.length]).setSide(memesnipe.v1.Side.BUY)
+                .setPurpose(OrderPurpose.ENTRY).setNotionalE8(Fixed.ONE).setDecisionPriceE8(Fixed.ONE).build();
+    }
+
+    private static String nanos(Histogram h) {
+        return String.format("p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms",
+                h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(90) / 1e6, h.getValueAtPercentile(99) / 1e6,
+                h.getValueAtPercentile(99.9) / 1e6, h.getMaxValue() / 1e6);
     }
 }
