@@ -196,7 +196,8 @@ final class BenchCommand implements Callable<Integer> {
         extra.put(NodeName.GATEWAY, Map.of("feed-bad-tick-ratio", "0"));
         // the bench submits as its own strategy, beside the cluster's, at a rate the defaults would throttle
         extra.put(NodeName.RISK, Map.of(memesnipe.risk.RiskConfig.STRATEGIES_KEY,
-                String.join(",", memesnipe.strategy.core.Strategies.NAMES) + "," + RiskBench.STRATEGY,
+                String.join(",", memesnipe.strategy.core.Strategies.NAMES) + "," + RiskBench.STRATEGY + ","
+                        + String.join(",", OrderLoad.STRATEGIES),
                 "entries-per-second", "100000", "entry-burst", "100000", "max-open-positions", "10000"));
         extra.put(NodeName.SIGNER, Map.of("max-signs-per-second", "100000"));
         // the bench's ledger is a scratch one: a new deployment for this run (risk would otherwise stay CRITICAL)
@@ -211,16 +212,20 @@ final class BenchCommand implements Callable<Integer> {
         Histogram tickToFill = new Histogram(60_000, 3);
         Histogram fromDue = new Histogram(60_000_000, 3);
         Histogram fromSent = new Histogram(60_000_000, 3);
+        Map<String, Long> sentWallMs = new java.util.concurrent.ConcurrentHashMap<>();
+        Hops hops = new Hops();
         io.grpc.ManagedChannel fillChannel = RawGrpc.channel(executor, TlsFiles.inDir(certs, NodeName.RISK));
         io.grpc.ClientCall<WatchFillsRequest, Fill> fills = RawGrpc.stream(fillChannel, RawGrpc.WATCH_FILLS,
                 WatchFillsRequest.getDefaultInstance(), f -> {
                     long nowNs = System.nanoTime();
                     Long due = dueAt.remove(f.getClientOrderId());
                     Long sent = sentAt.remove(f.getClientOrderId());
+                    Long wall = sentWallMs.remove(f.getClientOrderId());
                     synchronized (tickToFill) {
                         if (due != null) {
                             fromDue.recordValue(Math.min(60_000_000, (nowNs - due) / 1_000));
                             fromSent.recordValue(Math.min(60_000_000, (nowNs - sent) / 1_000));
+                            hops.record(wall, f, System.currentTimeMillis());
                         } else if (f.getDecisionIngestTimeMs() > 0) {
                             tickToFill.recordValue(Math.max(0, Math.min(60_000,
                                     System.currentTimeMillis() - f.getDecisionIngestTimeMs())));
@@ -242,7 +247,8 @@ final class BenchCommand implements Callable<Integer> {
                         tickToFill.getTotalCount(), latencySeconds, tickToFill.getValueAtPercentile(50),
                         tickToFill.getValueAtPercentile(99), tickToFill.getMaxValue());
             }
-            OrderLoad.Result load = OrderLoad.run(strategyChannel, latest, orderRate, orderSeconds, sentAt, dueAt);
+            OrderLoad.Result load = OrderLoad.run(strategyChannel, latest, orderRate, orderSeconds, sentAt, dueAt,
+                    sentWallMs);
             long lastFills = System.nanoTime() + TimeUnit.SECONDS.toNanos(10); // the fills of the approved orders
             while (!dueAt.isEmpty() && System.nanoTime() < lastFills) {
                 Thread.sleep(10);
@@ -254,6 +260,8 @@ final class BenchCommand implements Callable<Integer> {
                                 + "scheduled time): %s%n",
                         orderRate, orderSeconds, load.sent(), load.approved(), load.denied(), load.failed(),
                         fromSent.getTotalCount(), percentiles(fromSent), percentiles(fromDue));
+                System.out.println("  denied by reason: " + load.deniedBy());
+                System.out.println("  per hop (ms clocks of the nodes): " + hops);
             }
             RiskBench.overGrpc(strategyChannel, certs, grpcDecisions);
         } finally {
@@ -262,6 +270,43 @@ final class BenchCommand implements Callable<Integer> {
             fills.cancel("bench done", null);
             RawGrpc.close(fillChannel);
             RawGrpc.close(strategyChannel);
+        }
+    }
+
+    /**
+     * Where intent-to-fill time goes, per hop, from the fills' tracing fields (ms): risk's decision (submit to
+     * approval), the hand-off to the executor, journaling RECEIVED and signing, journaling SIGNED and SENT, the venue,
+     * and journaling FILLED with the fill stream back to a client.
+     */
+    static final class Hops {
+        private static final String[] NAMES = {"risk", "risk->executor", "journal+sign", "journal signed+sent",
+                "venue", "journal fill+stream"};
+        private final Histogram[] hops = new Histogram[NAMES.length];
+
+        Hops() {
+            for (int i = 0; i < hops.length; i++) {
+                hops[i] = new Histogram(60_000, 3);
+            }
+        }
+
+        synchronized void record(long submittedMs, Fill f, long seenMs) {
+            long[] at = {submittedMs, f.getApprovedTimeMs(), f.getReceivedTimeMs(), f.getSignedTimeMs(),
+                    f.getSentTimeMs(), f.getFillTimeMs(), seenMs};
+            for (int i = 0; i < hops.length; i++) {
+                if (at[i] > 0 && at[i + 1] > 0) {
+                    hops[i].recordValue(Math.max(0, Math.min(60_000, at[i + 1] - at[i])));
+                }
+            }
+        }
+
+        @Override
+        public synchronized String toString() {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < hops.length; i++) {
+                b.append(i == 0 ? "" : "; ").append(NAMES[i]).append(" p50 ").append(hops[i].getValueAtPercentile(50))
+                        .append(" p99 ").append(hops[i].getValueAtPercentile(99));
+            }
+            return b.toString();
         }
     }
 

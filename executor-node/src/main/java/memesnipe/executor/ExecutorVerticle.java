@@ -131,11 +131,24 @@ public final class ExecutorVerticle extends VerticleBase {
     /** Reject reason prefix of an order without a valid risk approval, followed by the problem and its figures. */
     public static final String APPROVAL_INVALID = "APPROVAL_INVALID";
 
-    /** What the node keeps with an open order: the order as routed, and its signature once signed. */
-    private record Open(ApprovedOrder order, String keyId, String signature) {
+    /**
+     * What the node keeps with an open order: the order as routed, its signature once signed, and when it reached
+     * each step (for the fill's tracing fields).
+     */
+    private record Open(ApprovedOrder order, String keyId, String signature, Timeline timeline) {
         Open signedWith(String key, String sig) {
-            return new Open(order, key, sig);
+            return new Open(order, key, sig, timeline);
         }
+    }
+
+    /**
+     * When an order was received, signed (signature verified) and sent, ms: the times journaled with each step (so a
+     * fill read back from the ledger carries the same); 0 until reached. Owned by the event loop.
+     */
+    private static final class Timeline {
+        long receivedMs;
+        long signedMs;
+        long sentMs;
     }
 
     private final ExecutorConfig config;
@@ -392,7 +405,9 @@ public final class ExecutorVerticle extends VerticleBase {
             unavailable(id); // fail closed: no new risk while the ledger is down
             return report.future();
         }
-        book.attach(id, new Open(routed, "", ""));
+        Timeline timeline = new Timeline();
+        timeline.receivedMs = now;
+        book.attach(id, new Open(routed, "", "", timeline));
         journal.write(new LedgerOp.Received(routed, now)).onComplete(ar -> {
             if (ar.failed()) {
                 LOG.warn("order {}: cannot be journaled: {}", id, Ledger.rootMessage(ar.cause()));
@@ -495,14 +510,18 @@ public final class ExecutorVerticle extends VerticleBase {
     /** Journals a verified signature, then SENT, then places the order at the venue. */
     private void journalSignedAndPlace(String id, ApprovedOrder routed, SignResponse signed) {
         String signature = Base64.getEncoder().encodeToString(signed.getSignature().toByteArray());
-        book.attach(id, new Open(routed, signed.getKeyId(), signature));
-        journal.write(new LedgerOp.Signed(id, signed.getKeyId(), signature, clock.millis()))
+        Open before = book.order(id).orElse(null);
+        Timeline timeline = before == null ? new Timeline() : before.timeline();
+        timeline.signedMs = clock.millis();
+        book.attach(id, new Open(routed, signed.getKeyId(), signature, timeline));
+        journal.write(new LedgerOp.Signed(id, signed.getKeyId(), signature, timeline.signedMs))
                 .compose(w -> {
                     if (!book.live(id)) {
                         return Future.failedFuture("order " + id + " settled meanwhile");
                     }
                     book.signed(id, clock.millis());
-                    return journal.write(new LedgerOp.Sent(id, clock.millis()));
+                    timeline.sentMs = clock.millis();
+                    return journal.write(new LedgerOp.Sent(id, timeline.sentMs));
                 })
                 .onSuccess(w -> {
                     if (!book.live(id)) {
@@ -566,6 +585,9 @@ public final class ExecutorVerticle extends VerticleBase {
                 .setKeyId(o.keyId()).setSignature(o.signature()).setFillTimeMs(filled.timeMs())
                 .setDecisionSeq(order.getDecisionSeq()).setDecisionIngestTimeMs(order.getDecisionIngestTimeMs())
                 .setLotExponent(order.getLotExponent())
+                // when each step was reached: the times journaled with the order (the ledger gives them back)
+                .setApprovedTimeMs(order.getApprovedTimeMs()).setReceivedTimeMs(o.timeline().receivedMs)
+                .setSignedTimeMs(o.timeline().signedMs).setSentTimeMs(o.timeline().sentMs)
                 .build();
         journal.write(new LedgerOp.Filled(fill, clock.millis())).onComplete(ar -> {
             if (ar.failed()) {
@@ -645,7 +667,7 @@ public final class ExecutorVerticle extends VerticleBase {
             }
             // open in the ledger but not in flight here (a commit whose answer was lost): settle it now
             book.restore(id, stored.state(), new Open(stored.order(), nullToEmpty(stored.keyId()),
-                    nullToEmpty(stored.signature())), clock.millis());
+                    nullToEmpty(stored.signature()), new Timeline()), clock.millis());
             reconcile(id);
         });
     }
@@ -662,8 +684,8 @@ public final class ExecutorVerticle extends VerticleBase {
 
     private void adoptAndReconcile(StoredOrder o) {
         String id = o.order().getClientOrderId();
-        if (book.adopt(id, o.state(), new Open(o.order(), nullToEmpty(o.keyId()), nullToEmpty(o.signature())),
-                clock.millis())) {
+        if (book.adopt(id, o.state(), new Open(o.order(), nullToEmpty(o.keyId()), nullToEmpty(o.signature()),
+                new Timeline()), clock.millis())) {
             reconcile(id);
         }
     }

@@ -624,9 +624,11 @@ public final class RiskVerticle extends VerticleBase {
             }
             // a client order id decided long ago (or before a restart) gets that decision back, never a new one; and
             // only to the caller it was made for (another caller is denied ID_IN_USE)
-            Future<java.util.Optional<RiskLedger.CallerDecision>> earlier = ledger.usable()
-                    ? ledger.findDecision(intent.clientOrderId()).timeout(LOOKUP_TIMEOUT_MS, TimeUnit.MILLISECONDS)
-                    : Future.failedFuture("ledger unreachable");
+            // an id the ledger certainly does not hold is not looked up: no PostgreSQL round trip for a new id
+            Future<java.util.Optional<RiskLedger.CallerDecision>> earlier =
+                    !ledger.mayHoldDecision(intent.clientOrderId()) ? Future.succeededFuture(java.util.Optional.empty())
+                    : ledger.usable() ? ledger.findDecision(intent.clientOrderId()).timeout(LOOKUP_TIMEOUT_MS,
+                    TimeUnit.MILLISECONDS) : Future.failedFuture("ledger unreachable");
             return earlier.transform(ar -> {
                 if (ar.succeeded() && ar.result().isPresent()) {
                     engine.restoreDecision(ar.result().get().caller(), ar.result().get().decision());

@@ -38,8 +38,11 @@ public final class ExecutorLedger {
             + "WHERE client_order_id = $1 AND state = 'SENT'";
     private static final String FINISHED = "UPDATE orders SET state = $2, reject_reason = $3, final_ms = $4 "
             + "WHERE client_order_id = $1 AND state IN ('RECEIVED', 'SIGNED', 'SENT')";
-    private static final String FILL_COLUMNS = "seq, client_order_id, strategy, symbol, side, purpose, qty_e8, price_e8, "
-            + "fee_e8, venue, key_id, signature, fill_time_ms, decision_seq, decision_ingest_time_ms, lot_exponent";
+    /** A fill with its order's step times (the fill's tracing fields), from fills f joined with orders o. */
+    private static final String FILLS = "SELECT f.seq, f.client_order_id, f.strategy, f.symbol, f.side, f.purpose, "
+            + "f.qty_e8, f.price_e8, f.fee_e8, f.venue, f.key_id, f.signature, f.fill_time_ms, f.decision_seq, "
+            + "f.decision_ingest_time_ms, f.lot_exponent, o.approved_time_ms, o.received_ms, o.signed_ms, o.sent_ms "
+            + "FROM fills f JOIN orders o ON o.client_order_id = f.client_order_id";
 
     /** An order as the ledger holds it, with its fill when FILLED. */
     public record StoredOrder(ApprovedOrder order, State state, String rejectReason, String keyId, String signature,
@@ -143,8 +146,8 @@ public final class ExecutorLedger {
 
     /** The newest fills, oldest first, at most limit. */
     public Future<List<Fill>> newestFills(int limit, String logId) {
-        return pool.preparedQuery("SELECT * FROM (SELECT " + FILL_COLUMNS + " FROM fills ORDER BY seq DESC LIMIT $1) t "
-                        + "ORDER BY seq").execute(Tuple.of(limit))
+        return pool.preparedQuery("SELECT * FROM (" + FILLS + " ORDER BY f.seq DESC LIMIT $1) t ORDER BY seq")
+                .execute(Tuple.of(limit))
                 .map(rows -> fills(rows, logId));
     }
 
@@ -156,7 +159,7 @@ public final class ExecutorLedger {
 
     /** Up to limit fills with seq > afterSeq, in order. */
     public Future<List<Fill>> fillsAfter(long afterSeq, int limit, String logId) {
-        return pool.preparedQuery("SELECT " + FILL_COLUMNS + " FROM fills WHERE seq > $1 ORDER BY seq LIMIT $2")
+        return pool.preparedQuery(FILLS + " WHERE f.seq > $1 ORDER BY f.seq LIMIT $2")
                 .execute(Tuple.of(afterSeq, limit)).map(rows -> fills(rows, logId));
     }
 
@@ -164,7 +167,7 @@ public final class ExecutorLedger {
     public Future<Optional<StoredOrder>> order(String clientOrderId, String logId) {
         Future<RowSet<Row>> order = pool.preparedQuery("SELECT * FROM orders WHERE client_order_id = $1")
                 .execute(Tuple.of(clientOrderId));
-        Future<RowSet<Row>> fill = pool.preparedQuery("SELECT " + FILL_COLUMNS + " FROM fills WHERE client_order_id = $1")
+        Future<RowSet<Row>> fill = pool.preparedQuery(FILLS + " WHERE f.client_order_id = $1")
                 .execute(Tuple.of(clientOrderId));
         return Future.all(order, fill).map(v -> {
             if (order.result().size() == 0) {
@@ -212,7 +215,9 @@ public final class ExecutorLedger {
                     .setVenue(r.getString("venue")).setKeyId(r.getString("key_id")).setSignature(r.getString("signature"))
                     .setFillTimeMs(r.getLong("fill_time_ms")).setDecisionSeq(r.getLong("decision_seq"))
                     .setDecisionIngestTimeMs(r.getLong("decision_ingest_time_ms")).setLogId(logId)
-                    .setLotExponent(r.getInteger("lot_exponent")).build());
+                    .setLotExponent(r.getInteger("lot_exponent")).setApprovedTimeMs(r.getLong("approved_time_ms"))
+                    .setReceivedTimeMs(r.getLong("received_ms")).setSignedTimeMs(orZero(r.getLong("signed_ms")))
+                    .setSentTimeMs(orZero(r.getLong("sent_ms"))).build());
         }
         return out;
     }

@@ -36,7 +36,9 @@ public final class WalCodec {
                         .put("venue", x.getVenue()).put("key_id", x.getKeyId()).put("signature", x.getSignature())
                         .put("fill_time_ms", x.getFillTimeMs()).put("decision_seq", x.getDecisionSeq())
                         .put("decision_ingest_time_ms", x.getDecisionIngestTimeMs()).put("log_id", x.getLogId())
-                        .put("lot", x.getLotExponent()).put("at_ms", f.atMs());
+                        .put("lot", x.getLotExponent()).put("approved_ms", x.getApprovedTimeMs())
+                        .put("received_ms", x.getReceivedTimeMs()).put("signed_ms", x.getSignedTimeMs())
+                        .put("sent_ms", x.getSentTimeMs()).put("at_ms", f.atMs());
         } else {
             LedgerOp.Finished f = (LedgerOp.Finished) op;
             j.put("op", "finished").put("id", f.clientOrderId()).put("state", f.state().name())
@@ -72,7 +74,9 @@ public final class WalCodec {
                     .setVenue(required(j, "venue")).setKeyId(required(j, "key_id")).setSignature(required(j, "signature"))
                     .setFillTimeMs(j.getLong("fill_time_ms")).setDecisionSeq(j.getLong("decision_seq"))
                     .setDecisionIngestTimeMs(j.getLong("decision_ingest_time_ms")).setLogId(j.getString("log_id", ""))
-                    .setLotExponent(j.getInteger("lot", 0)).build(), at);
+                    .setLotExponent(j.getInteger("lot", 0)).setApprovedTimeMs(j.getLong("approved_ms", 0L))
+                    .setReceivedTimeMs(j.getLong("received_ms", 0L)).setSignedTimeMs(j.getLong("signed_ms", 0L))
+                    .setSentTimeMs(j.getLong("sent_ms", 0L)).build(), at);
             case "finished" -> new LedgerOp.Finished(id, State.valueOf(required(j, "state")), required(j, "reason"), at);
             default -> throw new IllegalArgumentException("unknown op " + j.getString("op"));
         };

@@ -66,6 +66,9 @@ public final class RiskLedger {
     }
 
     private final Vertx vertx;
+    /** Every client order id the ledger may hold a decision for (see mayHoldDecision). */
+    private final DecidedIds decidedIds = new DecidedIds();
+    private boolean closed;
     private final Ledger ledger;
     private final Pool pool;
     private final Clock clock;
@@ -102,6 +105,7 @@ public final class RiskLedger {
         return Ledger.open(vertx, settings, SCHEMA).map(l -> {
             RiskLedger r = new RiskLedger(vertx, l, clock, journalFile, queueMax);
             r.lastActivityMs = clock.millis();
+            r.loadDecidedIds();
             r.probeTimer = vertx.setPeriodic(1_000, id -> r.watch());
             return r;
         });
@@ -253,6 +257,7 @@ public final class RiskLedger {
      * decision under a client order id is kept: the id belongs to its first caller.
      */
     public void decision(Decision d, String caller, String strategy, String symbol, String purpose, long nowMs) {
+        decidedIds.add(d.clientOrderId());
         pendingDecisions.putIfAbsent(d.clientOrderId(), new CallerDecision(caller, d));
         queue.add(new WriteQueue.Row(WriteQueue.Kind.DECISION, decisionTuple(d, caller, strategy, symbol, purpose, nowMs),
                 d.clientOrderId()));
@@ -270,6 +275,7 @@ public final class RiskLedger {
             decision(d, caller, strategy, symbol, purpose, nowMs);
             return Future.succeededFuture();
         }
+        decidedIds.add(d.clientOrderId());
         pendingDecisions.putIfAbsent(d.clientOrderId(), new CallerDecision(caller, d));
         return pool.preparedQuery(LedgerSql.INSERT_DECISION).execute(t)
                 .timeout(DIRECT_WRITE_TIMEOUT_MS, java.util.concurrent.TimeUnit.MILLISECONDS)
@@ -335,6 +341,24 @@ public final class RiskLedger {
     public void pruneQuality(int keep) {
         pool.preparedQuery("DELETE FROM quality_samples WHERE id <= (SELECT max(id) FROM quality_samples) - $1")
                 .execute(Tuple.of((long) keep)).onFailure(err -> { });
+    }
+
+    /** False only when no decision under this id can be in the ledger (no need to look it up). */
+    public boolean mayHoldDecision(String clientOrderId) {
+        return pendingDecisions.containsKey(clientOrderId) || decidedIds.mayHold(clientOrderId);
+    }
+
+    /** Reads the decided ids once (at open), trying again every few seconds while PostgreSQL does not answer. */
+    private void loadDecidedIds() {
+        long t0 = clock.millis();
+        decidedIds.load(pool).onSuccess(n -> LOG.info("{} decided client order id(s) read from the ledger in {} ms",
+                n, clock.millis() - t0)).onFailure(err -> {
+                    LOG.warn("decided ids not read ({}): every new id is looked up in the ledger until they are",
+                            Ledger.rootMessage(err));
+                    if (!closed) {
+                        vertx.setTimer(5_000, id -> loadDecidedIds());
+                    }
+                });
     }
 
     /**
@@ -439,6 +463,7 @@ public final class RiskLedger {
 
     /** Stops writing (what is still queued stays unwritten) and closes the pool. */
     public Future<Void> close() {
+        closed = true;
         if (probeTimer >= 0) {
             vertx.cancelTimer(probeTimer);
         }

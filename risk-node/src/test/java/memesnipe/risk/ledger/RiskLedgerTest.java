@@ -342,4 +342,30 @@ class RiskLedgerTest {
         assertThat(stored.decision().approvedQtyE8()).isEqualTo(Fixed.ONE);
         assertThat(on(() -> reopened.findDecision("ord-2"))).isEmpty();
     }
+
+    @Test
+    void everyDecidedId_mayBeInTheLedger_afterAReopenToo_whileMostNewIdsCertainlyAreNot() throws Exception {
+        RiskLedger ledger = open(db.settings());
+        init();
+        List<String> decided = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            decided.add("ord-" + i);
+        }
+        ctx.runOnContext(v -> decided.forEach(id -> ledger.decision(new Decision(id, Verdict.DENIED,
+                DenyReason.BREAKER_HALTED, "halted", 0, 0, Tier.NORMAL, CAPITAL, 0, Optional.empty()), "CN=strategy",
+                "s1", "SOL", "ENTRY", T0)));
+        assertThat(on(() -> Future.succeededFuture(decided.stream().allMatch(ledger::mayHoldDecision))))
+                .as("ids decided by this process, written or still queued").isTrue();
+        await("written", Duration.ofSeconds(30), () -> count("SELECT count(*) FROM risk.decisions") == 3_000);
+
+        RiskLedger reopened = open(db.settings());
+        await("the decided ids read", Duration.ofSeconds(30),
+                () -> on(() -> Future.succeededFuture(!reopened.mayHoldDecision("never-used-" + System.nanoTime()))));
+        assertThat(on(() -> Future.succeededFuture(decided.stream().allMatch(reopened::mayHoldDecision))))
+                .as("a restart knows every id in the ledger: none is decided anew").isTrue();
+        long certainlyNew = on(() -> Future.succeededFuture(java.util.stream.IntStream.range(0, 10_000)
+                .filter(i -> !reopened.mayHoldDecision("fresh-" + i)).count()));
+        assertThat(certainlyNew).as("new ids skip the ledger lookup (false positives about 1 %%)")
+                .isGreaterThan(9_500);
+    }
 }
