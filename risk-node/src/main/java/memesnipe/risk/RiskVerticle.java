@@ -892,6 +892,7 @@ public final class RiskVerticle extends VerticleBase {
         if (ledger != null) {
             ledger.pendingWrites();
             facts.putAll(ledger.health().facts(now));
+            facts.putAll(ledger.decidedIdFacts());
             facts.put("ledger.droppedWrites", String.valueOf(ledger.droppedWrites()));
             facts.put("ledger.refusedWrites", String.valueOf(ledger.refusedWrites()));
             facts.put("ledger.journaledBreakerWrites", String.valueOf(breakerWriter == null ? 0 : breakerWriter.journaled()));

@@ -343,6 +343,12 @@ public final class RiskLedger {
                 .execute(Tuple.of((long) keep)).onFailure(err -> { });
     }
 
+    /** Status facts of the decided-id filter: whether the ledger's ids are read, and how many ids it holds. */
+    public Map<String, String> decidedIdFacts() {
+        return Map.of("ledger.decidedIdsRead", String.valueOf(decidedIds.complete()),
+                "ledger.decidedIds", String.valueOf(decidedIds.size()));
+    }
+
     /** False only when no decision under this id can be in the ledger (no need to look it up). */
     public boolean mayHoldDecision(String clientOrderId) {
         return pendingDecisions.containsKey(clientOrderId) || decidedIds.mayHold(clientOrderId);
