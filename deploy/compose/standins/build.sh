@@ -5,7 +5,8 @@
 # scripts/image.sh builds the node image. Each behaves as its upstream image does for what compose.yaml uses (ports,
 # paths, environment variables, user ids, command lines); ../compose.standins.yaml swaps them in. Grafana is not
 # packaged in Debian: it has no stand-in. Installs the packages with apt-get when missing (as root).
-# Usage: deploy/compose/standins/build.sh   -> localhost/memesnipe-standin-{postgres,redis,prometheus,alertmanager}
+# Usage: deploy/compose/standins/build.sh
+#   -> localhost/memesnipe-standin-{postgres,redis,prometheus,alertmanager}:standin (also tagged with their versions)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 out=$here/../../../target/standins
@@ -52,7 +53,7 @@ context() {
 }
 
 build() { # build NAME VERSION
-  podman build --format docker -q -t "localhost/memesnipe-standin-$1:latest" -t "localhost/memesnipe-standin-$1:$2" \
+  podman build --format docker -q -t "localhost/memesnipe-standin-$1:standin" -t "localhost/memesnipe-standin-$1:$2" \
     "$out/$1" >/dev/null
   echo "standins: built localhost/memesnipe-standin-$1 ($2)" >&2
 }
