@@ -13,10 +13,13 @@ import java.net.UnixDomainSocketAddress;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,12 +50,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * container's own check at its interval instead. Shown: every service starts and passes its health check (the init job
  * completes), the system trades (fills in the status API on the published port), Prometheus scrapes every node, the
  * signer answers at its address to the executor's container and to no other node's, and `down -v` removes
- * everything, also when the test fails. Needs podman, docker-compose (scripts/podman-setup.sh), openssl and root (the
- * reachability probes run in the containers' network namespaces); skipped without them, except under CI=true.
+ * everything, also when the test fails. Runs on one machine take turns (a lock file): the file's fixed subnets exist
+ * once. Needs podman, docker-compose (scripts/podman-setup.sh), openssl and root (the reachability probes run in the
+ * containers' network namespaces); skipped without them, except under CI=true.
  */
 class ComposeTest {
     static final String PROJECT = "memesnipe-composetest";
     static final String LABEL = "label=com.docker.compose.project=" + PROJECT;
+    static final Path LOCK = Path.of(System.getProperty("java.io.tmpdir"), PROJECT + ".lock");
     /** Services without a local stand-in (deploy/README.md). */
     static final Set<String> NOT_HERE = Set.of("grafana");
     static final Pattern PEER = Pattern.compile("Peer certificate: .*CN = ([\\w-]+)");
@@ -63,96 +68,121 @@ class ComposeTest {
         requireTools();
         long started = System.nanoTime();
         Path dir = Files.createTempDirectory("compose");
-        Path deploy = Files.createDirectories(dir.resolve("deploy"));
-        for (String d : List.of("compose", "prometheus", "alertmanager", "grafana")) {
-            sh(REPO, 60, "cp", "-r", REPO.resolve("deploy").resolve(d).toString(), deploy.resolve(d).toString());
-        }
-        Path compose = deploy.resolve("compose");
-        sh(compose, 60, "rm", "-rf", "secrets");
-        removeProject(); // what a killed earlier run left: the fixed subnets can exist only once
-        ContainersTest.buildNodeImage();
-        sh(REPO, 300, "deploy/compose/standins/build.sh");
-        sh(compose, 60, "env", "MEMESNIPE_JAR=" + REPO.resolve("cli/target/memesnipe.jar"), "./prepare.sh");
-        progress(started, "images built, secrets prepared");
-
-        Path socket = dir.resolve("podman.sock");
-        Process api = new ProcessBuilder("podman", "system", "service", "--time=0", "unix://" + socket)
-                .redirectErrorStream(true).redirectOutput(dir.resolve("podman-service.log").toFile()).start();
-        int statusPort = ContainersTest.free();
-        int prometheusPort = ContainersTest.free();
-        Map<String, String> env = Map.of("DOCKER_HOST", "unix://" + socket, "COMPOSE_HTTP_TIMEOUT", "300",
-                "GATEWAY_HTTP_PORT", String.valueOf(statusPort), "PROMETHEUS_PORT", String.valueOf(prometheusPort));
-        try (HealthTimers timers = new HealthTimers()) {
-            within("podman's Docker API answers on " + socket, Duration.ofSeconds(30), () -> answers(socket));
-            List<String> services = new ArrayList<>(Arrays.asList(
-                    compose(compose, env, 60, "config", "--services").strip().split("\\s+")));
-            services.removeAll(NOT_HERE);
-            List<String> up = new ArrayList<>(List.of("up", "-d"));
-            up.addAll(services);
-            compose(compose, env, 300, up.toArray(String[]::new));
-            progress(started, "compose up returned");
-
-            within("every service running and healthy, init completed", Duration.ofSeconds(150),
-                    () -> services.stream().map(ComposeTest::state).allMatch(s -> s != null && s.ready()),
-                    () -> states(services));
-            progress(started, "every service healthy");
-            StatusApi status = new StatusApi(statusPort);
-            status.await("all five nodes serving and fills in the status API", Duration.ofSeconds(120),
-                    () -> ContainersTest.allServing(status) && status.portfolio("fills") > 0, () -> logs(services));
-            progress(started, "trading: " + status.portfolio("fills") + " fills");
-
-            within("Prometheus scrapes all five nodes", Duration.ofSeconds(90),
-                    () -> targets(prometheusPort).values().stream().filter("up"::equals).count() == 5,
-                    () -> "targets: " + targets(prometheusPort));
-            progress(started, "Prometheus: 5/5 targets up");
-            assertThat(targets(prometheusPort)).containsOnlyKeys("gateway", "strategy", "risk", "executor", "signer");
-            assertThat(get(prometheusPort, "/api/v1/alertmanagers").getJsonObject("data")
-                    .getJsonArray("activeAlertmanagers")).as("Prometheus found Alertmanager").hasSize(1);
-
-            // who reaches the signer: from each container's network, which server (if any) proves with a certificate
-            // of this deployment to be at the signer's signing address; on its feed address, shared with the gateway,
-            // the signer does not listen. (A bare TCP connect proves nothing here: this machine's egress proxy
-            // accepts connections to any outside address.)
-            Path ca = compose.resolve("secrets/ca/ca.pem");
-            Map<String, String> signer = addresses("signer");
-            String signing = signer.get(PROJECT + "_signing");
-            assertThat(serverAt("executor", signing, 7005, ca)).as("executor -> signer").isEqualTo("signer");
-            for (String node : List.of("gateway", "strategy", "risk")) {
-                assertThat(serverAt(node, signing, 7005, ca)).as(node + " -> signer's signing address").isNull();
+        try (FileChannel lockFile = FileChannel.open(LOCK, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = exclusively(lockFile)) {
+            removeProject(); // left by a killed run (the lock is ours: no other run uses it); its subnets exist once
+            Path deploy = Files.createDirectories(dir.resolve("deploy"));
+            for (String d : List.of("compose", "prometheus", "alertmanager", "grafana")) {
+                sh(REPO, 60, "cp", "-r", REPO.resolve("deploy").resolve(d).toString(), deploy.resolve(d).toString());
             }
-            assertThat(serverAt("gateway", signer.get(PROJECT + "_feed"), 7005, ca))
-                    .as("gateway -> signer's feed address").isNull();
-            assertThat(serverAt("risk", addresses("executor").get(PROJECT + "_trading"), 7004, ca))
-                    .as("risk -> executor (the probe does reach a node where a route exists)").isEqualTo("executor");
-            // and the signer answers the executor's health check by the name the executor uses (signer:7005)
-            assertThat(sh(REPO, 90, "podman", "exec", container("executor"), ContainersTest.JAVA,
-                    "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-jar", "/opt/memesnipe/memesnipe.jar", "health",
-                    "--address", "signer:7005", "--timeout-ms", "30000")).contains("SERVING");
-            progress(started, "only the executor reaches the signer");
-        } finally {
-            try {
-                compose(compose, env, 180, "down", "-v", "--timeout", "5");
-            } catch (AssertionError | Exception e) {
-                System.err.println("compose: down failed, removing the project with podman: " + e.getMessage());
+            Path compose = deploy.resolve("compose");
+            sh(compose, 60, "rm", "-rf", "secrets");
+            ContainersTest.buildNodeImage();
+            sh(REPO, 300, "deploy/compose/standins/build.sh");
+            sh(compose, 60, "env", "MEMESNIPE_JAR=" + REPO.resolve("cli/target/memesnipe.jar"), "./prepare.sh");
+            progress(started, "images built, secrets prepared");
+
+            Path socket = dir.resolve("podman.sock");
+            Process api = new ProcessBuilder("podman", "system", "service", "--time=0", "unix://" + socket)
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("podman-service.log").toFile()).start();
+            Map<String, String> env = Map.of("DOCKER_HOST", "unix://" + socket, "COMPOSE_HTTP_TIMEOUT", "300",
+                    "GATEWAY_HTTP_PORT", String.valueOf(ContainersTest.free()),
+                    "PROMETHEUS_PORT", String.valueOf(ContainersTest.free()));
+            try (HealthTimers timers = new HealthTimers()) {
+                within("podman's Docker API answers on " + socket, Duration.ofSeconds(30), () -> answers(socket));
+                upAndCheck(compose, env, started);
             } finally {
-                removeProject();
-                api.destroy();
-                api.waitFor(30, TimeUnit.SECONDS);
-                quietly("rm", "-rf", dir.toString());
-                progress(started, "down -v");
+                try {
+                    compose(compose, env, 180, "down", "-v", "--timeout", "5");
+                } catch (AssertionError | Exception e) {
+                    System.err.println("compose: down failed, removing the project with podman: " + e.getMessage());
+                } finally {
+                    removeProject();
+                    api.destroy();
+                    api.waitFor(30, TimeUnit.SECONDS);
+                    progress(started, "down -v");
+                }
             }
+        } finally {
+            quietly("rm", "-rf", dir.toString());
         }
         assertThat(sh(REPO, 30, "podman", "ps", "-a", "-q", "--filter", LABEL)).as("containers left").isBlank();
     }
 
+    /** Starts every service but those without a stand-in, then checks what a user would look at. */
+    static void upAndCheck(Path compose, Map<String, String> env, long started) throws Exception {
+        List<String> services = new ArrayList<>(Arrays.asList(
+                compose(compose, env, 60, "config", "--services").strip().split("\\s+")));
+        services.removeAll(NOT_HERE);
+        List<String> up = new ArrayList<>(List.of("up", "-d"));
+        up.addAll(services);
+        compose(compose, env, 300, up.toArray(String[]::new));
+        progress(started, "compose up returned");
+
+        within("every service running and healthy, init completed", Duration.ofSeconds(150),
+                () -> services.stream().map(ComposeTest::state).allMatch(s -> s != null && s.ready()),
+                () -> states(services));
+        progress(started, "every service healthy");
+        StatusApi status = new StatusApi(Integer.parseInt(env.get("GATEWAY_HTTP_PORT")));
+        status.await("all five nodes serving and fills in the status API", Duration.ofSeconds(120),
+                () -> ContainersTest.allServing(status) && status.portfolio("fills") > 0, () -> logs(services));
+        progress(started, "trading: " + status.portfolio("fills") + " fills");
+
+        int prometheus = Integer.parseInt(env.get("PROMETHEUS_PORT"));
+        within("Prometheus scrapes all five nodes", Duration.ofSeconds(90),
+                () -> targets(prometheus).values().stream().filter("up"::equals).count() == 5,
+                () -> "targets: " + targets(prometheus));
+        progress(started, "Prometheus: 5/5 targets up");
+        assertThat(targets(prometheus)).containsOnlyKeys("gateway", "strategy", "risk", "executor", "signer");
+        assertThat(get(prometheus, "/api/v1/alertmanagers").getJsonObject("data")
+                .getJsonArray("activeAlertmanagers")).as("Prometheus found Alertmanager").hasSize(1);
+
+        // who reaches the signer: from each container's network, which server (if any) proves with a certificate of
+        // this deployment to be at the signer's signing address; on its feed address, shared with the gateway, the
+        // signer does not listen. (A bare TCP connect proves nothing here: this machine's egress proxy accepts
+        // connections to any outside address.)
+        Path ca = compose.resolve("secrets/ca/ca.pem");
+        Map<String, String> signer = addresses("signer");
+        String signing = signer.get(PROJECT + "_signing");
+        assertThat(serverAt("executor", signing, 7005, ca)).as("executor -> signer").isEqualTo("signer");
+        for (String node : List.of("gateway", "strategy", "risk")) {
+            assertThat(serverAt(node, signing, 7005, ca)).as(node + " -> signer's signing address").isNull();
+        }
+        assertThat(serverAt("gateway", signer.get(PROJECT + "_feed"), 7005, ca))
+                .as("gateway -> signer's feed address").isNull();
+        assertThat(serverAt("risk", addresses("executor").get(PROJECT + "_trading"), 7004, ca))
+                .as("risk -> executor (the probe does reach a node where a route exists)").isEqualTo("executor");
+        // and the signer answers the executor's health check by the name the executor uses (signer:7005)
+        assertThat(sh(REPO, 90, "podman", "exec", container("executor"), ContainersTest.JAVA,
+                "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-jar", "/opt/memesnipe/memesnipe.jar", "health",
+                "--address", "signer:7005", "--timeout-ms", "30000")).contains("SERVING");
+        progress(started, "only the executor reaches the signer");
+    }
+
+    /** The lock that keeps runs on one machine (other worktrees too) apart: the file's subnets can exist only once. */
+    static FileLock exclusively(FileChannel file) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (true) {
+            FileLock lock = file.tryLock();
+            if (lock != null) {
+                return lock;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("another compose test run held " + LOCK + " for 10 minutes");
+            }
+            Thread.sleep(1000);
+        }
+    }
+
     static void progress(long started, String what) {
-        System.out.printf("compose: %s after %d s%n", what, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+        System.out.printf("compose: %s after %d s%n", what, seconds);
     }
 
     /** docker-compose with the project's files (compose.yaml, then compose.standins.yaml); fails with its output. */
     static String compose(Path dir, Map<String, String> env, int timeoutSeconds, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("docker-compose", "--ansi", "never", "-p", PROJECT, "-f", "compose.yaml",
-                "-f", "compose.standins.yaml"));
+        List<String> cmd = new ArrayList<>(List.of("docker-compose", "--ansi", "never", "-p", PROJECT,
+                "-f", "compose.yaml", "-f", "compose.standins.yaml"));
         cmd.addAll(List.of(args));
         ProcessBuilder b = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
         b.environment().putAll(env);
@@ -184,8 +214,9 @@ class ComposeTest {
     static State state(String service) {
         String[] f;
         try {
-            f = sh(REPO, 30, "podman", "inspect", container(service), "--format", "{{.State.Status}}|{{.State.ExitCode}}|"
-                    + "{{.HostConfig.RestartPolicy.Name}}|{{if .Config.Healthcheck}}{{.State.Health.Status}}{{end}}|")
+            f = sh(REPO, 30, "podman", "inspect", container(service), "--format",
+                    "{{.State.Status}}|{{.State.ExitCode}}|{{.HostConfig.RestartPolicy.Name}}|"
+                            + "{{if .Config.Healthcheck}}{{.State.Health.Status}}{{end}}|")
                     .strip().split("\\|", -1);
         } catch (AssertionError | Exception e) {
             return null;
@@ -316,21 +347,25 @@ class ComposeTest {
 
     static void requireTools() throws Exception {
         ContainersTest.requirePodman();
-        boolean compose;
-        try {
-            Process p = new ProcessBuilder("docker-compose", "version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            compose = p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            compose = false;
-        }
-        boolean root = sh(REPO, 30, "id", "-u").strip().equals("0");
-        String missing = !compose ? "docker-compose is not installed: scripts/podman-setup.sh installs it"
-                : !root ? "the compose test runs as root (it probes from the containers' network namespaces)" : null;
+        String missing = !runs("docker-compose", "version")
+                ? "docker-compose is missing: scripts/podman-setup.sh installs it"
+                : !runs("openssl", "version") || !runs("nsenter", "--version") ? "openssl or nsenter is missing"
+                : !sh(REPO, 30, "id", "-u").strip().equals("0")
+                ? "the compose test runs as root (it probes from the containers' network namespaces)" : null;
         if (missing != null && "true".equals(System.getenv("CI"))) {
             throw new AssertionError(missing);
         }
         Assumptions.assumeTrue(missing == null, missing);
+    }
+
+    static boolean runs(String... command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
     }
 
     /**
