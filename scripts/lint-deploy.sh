@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Lints deploy/: the compose file (dclint), the Kubernetes manifests (kubernetes-models schemas plus this
-# deployment's rules), the Containerfile (dockerfile-utils), every YAML file (yamllint) and the shell scripts
+# Lints deploy/: the compose files (dclint), the Kubernetes manifests (kubernetes-models schemas plus this
+# deployment's rules), the Containerfiles (dockerfile-utils), every YAML file (yamllint) and the shell scripts
 # (shellcheck). The npm tools are installed under deploy/lint/node_modules on first use; yamllint and shellcheck
 # from Debian (as root) when missing. Part of the test command.
 set -euo pipefail
@@ -14,9 +14,11 @@ if ! command -v yamllint >/dev/null 2>&1 || ! command -v shellcheck >/dev/null 2
 fi
 [ -d deploy/lint/node_modules/dclint ] || npm install --prefix deploy/lint --no-audit --no-fund --silent >/dev/null
 yamllint -d '{extends: relaxed, ignore: [deploy/lint/node_modules/], rules: {line-length: {max: 200}}}' deploy
-shellcheck -S warning scripts/*.sh deploy/compose/prepare.sh .ci/run
-deploy/lint/node_modules/.bin/dclint deploy/compose/compose.yaml
+shellcheck -S warning scripts/*.sh deploy/compose/prepare.sh deploy/compose/standins/*.sh .ci/run
+deploy/lint/node_modules/.bin/dclint deploy/compose/compose.yaml deploy/compose/compose.standins.yaml
 node deploy/lint/k8s-validate.mjs deploy/k8s/namespace.yaml deploy/k8s/nodes.yaml deploy/k8s/network-policies.yaml \
   deploy/k8s/disruption-budgets.yaml
-node deploy/lint/containerfile-lint.mjs deploy/image/Containerfile
-echo "lint-deploy: compose, Kubernetes, Containerfile, YAML and shell scripts clean" >&2
+for containerfile in deploy/image/Containerfile deploy/compose/standins/*.Containerfile; do
+  node deploy/lint/containerfile-lint.mjs "$containerfile"
+done
+echo "lint-deploy: compose, Kubernetes, Containerfiles, YAML and shell scripts clean" >&2

@@ -11,7 +11,7 @@ jar=${MEMESNIPE_JAR:-../../cli/target/memesnipe.jar}
 [ -f "$jar" ] || { echo "prepare: $jar missing: run ./mvnw -DskipTests package in the repository first" >&2; exit 1; }
 umask 077
 rm -rf secrets/ca secrets/certs && mkdir -p secrets/certs
-# the signer is reached at its fixed address on the internal signing network (compose.yaml), hence the IP
+# the signer listens on its fixed address on the internal signing network (compose.yaml): its health check asks it there
 java -jar "$jar" certs --out secrets/ca --san localhost --san 172.28.30.10 "$@" >/dev/null
 give() { # give NODE FILE...: copies the files into secrets/certs/NODE (readable by the containers' user)
   local node=$1; shift
@@ -28,10 +28,12 @@ for secret in pg_password signer_passphrase grafana_admin_password; do
   [ -s "secrets/$secret" ] || head -c 24 /dev/urandom | base64 | tr -d '/+=' > "secrets/$secret"
 done
 cp secrets/pg_password secrets/pg_password_server   # the same password, owned by the database's own user
-# every file stays owner-only and is owned by the user that reads it: the nodes run as 65532, PostgreSQL as 999,
-# Grafana as 472 (rootless podman maps these ids, so the change is made inside its user namespace)
+# every file stays owner-only and is owned by the user that reads it: the nodes run as 65532, Prometheus as nobody
+# (65534), PostgreSQL as 999, Grafana as 472 (rootless podman maps these ids, so the change is made inside its user
+# namespace)
 own() { if command -v podman >/dev/null 2>&1 && [ "$(id -u)" != 0 ]; then podman unshare chown -R "$@"; else chown -R "$@"; fi; }
 own 65532:65532 secrets/certs secrets/pg_password secrets/signer_passphrase
+own 65534:65534 secrets/certs/monitor
 own 999:999 secrets/pg_password_server
 own 472:472 secrets/grafana_admin_password
 echo "prepare: wrote secrets/ (certificates per node, passwords); keep it out of version control" >&2

@@ -48,7 +48,7 @@ class ContainersTest {
     void realImages_onTheirOwnAddresses_trade_onlyTheExecutorReachesTheSigner_andAKilledContainerRecovers()
             throws Exception {
         requirePodman();
-        sh(REPO, 300, "scripts/image.sh");
+        buildNodeImage();
         Path dir = Files.createTempDirectory("containers");
         Vertx vertx = Vertx.vertx();
         TcpProxy pg = null;
@@ -158,6 +158,16 @@ class ContainersTest {
                 redis.close();
             }
             vertx.close().await(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static boolean imageBuilt;
+
+    /** Builds the node image (scripts/image.sh) once per test run: the container tests share it. */
+    static synchronized void buildNodeImage() throws Exception {
+        if (!imageBuilt) {
+            sh(REPO, 300, "scripts/image.sh");
+            imageBuilt = true;
         }
     }
 
