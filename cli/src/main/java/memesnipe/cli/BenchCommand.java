@@ -55,6 +55,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--decisions", defaultValue = "1000000", description = "intents through the pure risk core (default: ${DEFAULT-VALUE})")
     int decisions;
 
+    /** The parts of the bench, in the order they run. */
+    enum Part { risk, ledger, fanout, latency }
+
+    @Option(names = "--parts", split = ",", paramLabel = "PART", description = "which parts to run, comma-separated: "
+            + "${COMPLETION-CANDIDATES} (default: all)")
+    java.util.Set<Part> parts = java.util.EnumSet.allOf(Part.class);
+
     @Option(names = "--order-rate", defaultValue = "1000", description = "intents/s of the deterministic order load (default: ${DEFAULT-VALUE})")
     int orderRate;
 
@@ -101,10 +108,18 @@ final class BenchCommand implements Callable<Integer> {
             redisUrl = services.redisUrl();
             Vertx vertx = Cluster.newVertx();
             try {
-                RiskBench.core(decisions);
-                ledger(vertx, dir);
-                throughput(vertx, certs, dir);
-                latency(vertx, certs, dir);
+                if (parts.contains(Part.risk)) {
+                    RiskBench.core(decisions);
+                }
+                if (parts.contains(Part.ledger)) {
+                    ledger(vertx, dir);
+                }
+                if (parts.contains(Part.fanout)) {
+                    throughput(vertx, certs, dir);
+                }
+                if (parts.contains(Part.latency)) {
+                    latency(vertx, certs, dir);
+                }
                 System.out.printf("memory: RSS %,d MiB (this process: the bench's five nodes, embedded Redis and "
                         + "PostgreSQL run apart)%n", Rss.mib());
             } finally {
