@@ -1,6 +1,5 @@
 package memesnipe.cli;
 
-import memesnipe.backtest.kernel.Arrival;
 import memesnipe.backtest.kernel.KernelSettings;
 import memesnipe.backtest.kernel.TradingKernel;
 import memesnipe.gateway.feed.RawTick;
@@ -35,7 +34,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -147,8 +145,9 @@ final class BenchBacktestCommand implements Callable<Integer> {
                 strategies.get());
         long allocBefore = allocated();
         long start = System.nanoTime();
-        for (Arrival a : looped(trades, n)) {
-            kernel.onTick(a);
+        for (long i = 0; i < n; i++) {
+            RawTick t = looped(trades, i);
+            kernel.onTick(t, t.eventTimeMs()); // recorded data arrives at its own time
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long alloc = allocated() - allocBefore;
@@ -160,33 +159,20 @@ final class BenchBacktestCommand implements Callable<Integer> {
     }
 
     /**
-     * The trades again and again, alternately forward and backward so the price path stays continuous (a jump back to
-     * the first price would be refused as a deviation), with time moving on: each pass starts a second after the last.
+     * Event i of the trades played again and again, alternately forward and backward so the price path stays
+     * continuous (a jump back to the first price would be refused as a deviation), with time moving on: each pass
+     * starts a second after the last.
      */
-    static Iterable<Arrival> looped(List<RawTick> trades, long n) {
+    static RawTick looped(List<RawTick> trades, long i) {
         long first = trades.get(0).eventTimeMs();
         long last = trades.get(trades.size() - 1).eventTimeMs();
         long span = last - first + 1_000;
-        return () -> new Iterator<>() {
-            long i;
-
-            @Override
-            public boolean hasNext() {
-                return i < n;
-            }
-
-            @Override
-            public Arrival next() {
-                long pass = i / trades.size();
-                int k = (int) (i % trades.size());
-                i++;
-                boolean forward = pass % 2 == 0;
-                RawTick t = trades.get(forward ? k : trades.size() - 1 - k);
-                long offset = forward ? t.eventTimeMs() - first : last - t.eventTimeMs();
-                long at = first + pass * span + offset;
-                return new Arrival(new RawTick(t.symbol(), t.price(), t.volume(), t.liquidityUsd(), at), at);
-            }
-        };
+        long pass = i / trades.size();
+        int k = (int) (i % trades.size());
+        boolean forward = pass % 2 == 0;
+        RawTick t = trades.get(forward ? k : trades.size() - 1 - k);
+        long offset = forward ? t.eventTimeMs() - first : last - t.eventTimeMs();
+        return new RawTick(t.symbol(), t.price(), t.volume(), t.liquidityUsd(), first + pass * span + offset);
     }
 
     /** ta4j's crossover on one bar per trade, in passes of the trades (alternately forward and backward). */

@@ -51,8 +51,11 @@ public final class MeanRevert1h implements Strategy {
     @Override
     public List<Signal> onTick(Tick tick) {
         String symbol = tick.symbol();
-        SampleWindow w = windows.computeIfAbsent(symbol,
-                s -> new SampleWindow(p.sampleMs(), (int) (p.windowMs() / p.sampleMs())));
+        SampleWindow w = windows.get(symbol); // not computeIfAbsent: its lambda would be made on every tick
+        if (w == null) {
+            w = new SampleWindow(p.sampleMs(), (int) (p.windowMs() / p.sampleMs()));
+            windows.put(symbol, w);
+        }
         w.add(tick.eventTimeMs(), tick.price());
         double stdev = w.stdev();
         if (w.size() < p.minSamples() || !(stdev > 1e-12 * Math.abs(w.mean()))

@@ -51,8 +51,11 @@ public final class Momentum5m implements Strategy {
     @Override
     public List<Signal> onTick(Tick tick) {
         String symbol = tick.symbol();
-        SampleWindow w = windows.computeIfAbsent(symbol,
-                s -> new SampleWindow(SAMPLE_MS, (int) (p.lookbackMs() / SAMPLE_MS) + 1));
+        SampleWindow w = windows.get(symbol); // not computeIfAbsent: its lambda would be made on every tick
+        if (w == null) {
+            w = new SampleWindow(SAMPLE_MS, (int) (p.lookbackMs() / SAMPLE_MS) + 1);
+            windows.put(symbol, w);
+        }
         w.add(tick.eventTimeMs(), tick.price());
         if (w.size() < p.minHistoryMs() / SAMPLE_MS || arming.coolingDown(symbol, tick.eventTimeMs())) {
             return List.of();
