@@ -237,15 +237,15 @@ public final class RiskEngine {
      * denied UNKNOWN_STRATEGY. Throws IllegalArgumentException for a malformed intent.
      */
     public Decision submit(String caller, Intent intent, long nowMs) {
-        Optional<Decision> previous = decisions.find(caller, intent.clientOrderId());
-        if (previous.isPresent()) {
-            return previous.get();
+        DecisionMemory.Entry known = decisions.entry(intent.clientOrderId()); // find and owner in one lookup
+        if (known != null && known.caller().equals(caller)) {
+            return known.decision();
         }
         List<String> problems = intent.problems();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
-        if (decisions.owner(intent.clientOrderId()).isPresent()) {
+        if (known != null) {
             denied++; // not remembered: the id stays its first caller's
             return deny(intent, DenyReason.ID_IN_USE, "client order id " + Printable.of(intent.clientOrderId())
                     + " is already used by another caller");
@@ -759,6 +759,12 @@ public final class RiskEngine {
     static int slippageBps(long fillPriceE8, long referencePriceE8) {
         if (referencePriceE8 <= 0) {
             return 0;
+        }
+        long diff = fillPriceE8 - referencePriceE8;
+        if (((fillPriceE8 ^ referencePriceE8) & (fillPriceE8 ^ diff)) >= 0 
+                && diff >= -Long.MAX_VALUE / 10_000 && diff <= Long.MAX_VALUE / 10_000) {
+            long bps = diff * 10_000 / referencePriceE8; // exact in a long (any real price), truncated as below
+            return (int) Math.max(-Integer.MAX_VALUE, Math.min(Integer.MAX_VALUE, bps));
         }
         java.math.BigInteger bps = java.math.BigInteger.valueOf(fillPriceE8)
                 .subtract(java.math.BigInteger.valueOf(referencePriceE8)).multiply(java.math.BigInteger.valueOf(10_000))

@@ -40,15 +40,27 @@ public final class Portfolio {
     }
 
     private long cashE8;
-    private final java.util.LinkedHashSet<String> appliedIds = new java.util.LinkedHashSet<>();
+    /** The client order ids of the last {@value #REMEMBERED_FILL_IDS} fills booked, the oldest forgotten first. */
+    private final java.util.Set<String> appliedIds = Collections.newSetFromMap(new java.util.LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED_FILL_IDS;
+        }
+    });
     /** Open positions by {@link Position#key}; {@link #book} holds the same ones in opening order. */
     private final Map<String, Position> positions = new HashMap<>();
     private final List<Position> book = new ArrayList<>();
     private final List<Position> bookView = Collections.unmodifiableList(book);
     /** Every symbol marked or held so far (a mark refused or cleared for its lot leaves it unmarked). */
     private final Map<String, Quote> quotes = new HashMap<>();
-    private final Map<String, Long> realizedByStrategy = new java.util.TreeMap<>();
-    /** The keys of {@link #realizedByStrategy} in name order, copied when a strategy first books a fill. */
+    /** What each strategy that booked a fill has: its realised P&L and its open positions in opening order. */
+    private static final class Account {
+        long realizedE8;
+        final List<Position> positions = new ArrayList<>(2);
+    }
+
+    private final Map<String, Account> accounts = new HashMap<>();
+    /** The strategies of {@link #accounts} in name order, copied when a strategy first books a fill. */
     private List<String> strategyNames = List.of();
     private String fillLogId = "";
     private long lastFillSeq;
@@ -145,28 +157,29 @@ public final class Portfolio {
                 cost = Fixed.sub(heldCost, released);
                 realized = Fixed.sub(Fixed.sub(soldNotional, released), fill.feeE8());
             }
-            realized = Fixed.add(realizedByStrategy.getOrDefault(fill.strategy(), 0L), realized);
+            Account account = accounts.get(fill.strategy());
+            realized = Fixed.add(account == null ? 0 : account.realizedE8, realized);
         } catch (AmountOverflow e) {
             throw new UnbookableFill(fill, e.getMessage());
         }
         appliedIds.add(fill.clientOrderId());
-        if (appliedIds.size() > REMEMBERED_FILL_IDS) {
-            var it = appliedIds.iterator();
-            it.next();
-            it.remove();
-        }
         fillCount++;
         if (overSold) {
             overSoldFills++;
         }
         cashE8 = cash;
-        if (realizedByStrategy.put(fill.strategy(), realized) == null) {
-            strategyNames = List.copyOf(realizedByStrategy.keySet());
+        Account account = accounts.get(fill.strategy());
+        if (account == null) {
+            account = new Account();
+            accounts.put(fill.strategy(), account);
+            strategyNames = accounts.keySet().stream().sorted().toList();
         }
+        account.realizedE8 = realized;
         if (qty == 0) {
             if (p != null) {
                 positions.remove(key);
                 book.remove(p);
+                account.positions.remove(p);
                 p.quote().holders.remove(p);
             }
         } else {
@@ -175,6 +188,7 @@ public final class Portfolio {
                 p = new Position(fill.strategy(), fill.symbol(), fill.lotExponent(), q);
                 positions.put(key, p);
                 book.add(p);
+                account.positions.add(p);
                 q.holders.add(p);
             }
             p.set(qty, cost);
@@ -280,11 +294,9 @@ public final class Portfolio {
     /** Marked value of everything a strategy holds. */
     public long exposureE8(String strategy) {
         long sum = 0;
-        for (int i = 0; i < book.size(); i++) {
-            Position p = book.get(i);
-            if (p.strategy().equals(strategy)) {
-                sum = Fixed.add(sum, valueE8(p));
-            }
+        List<Position> held = positionsOf(strategy);
+        for (int i = 0; i < held.size(); i++) {
+            sum = Fixed.add(sum, valueE8(held.get(i)));
         }
         return sum;
     }
@@ -309,14 +321,22 @@ public final class Portfolio {
 
     /** Realised P&L (after fees) plus unrealised P&L of one strategy. */
     public long strategyPnlE8(String strategy) {
-        long pnl = realizedByStrategy.getOrDefault(strategy, 0L);
-        for (int i = 0; i < book.size(); i++) {
-            Position p = book.get(i);
-            if (p.strategy().equals(strategy)) {
-                pnl = Fixed.add(pnl, Fixed.sub(valueE8(p), p.costE8()));
-            }
+        Account account = accounts.get(strategy);
+        if (account == null) {
+            return 0;
+        }
+        long pnl = account.realizedE8;
+        for (int i = 0; i < account.positions.size(); i++) {
+            Position p = account.positions.get(i);
+            pnl = Fixed.add(pnl, Fixed.sub(valueE8(p), p.costE8()));
         }
         return pnl;
+    }
+
+    /** A strategy's open positions in opening order (live; not to be changed). */
+    private List<Position> positionsOf(String strategy) {
+        Account account = accounts.get(strategy);
+        return account == null ? List.of() : account.positions;
     }
 
     public long qtyE8(String strategy, String symbol) {
@@ -353,9 +373,9 @@ public final class Portfolio {
 
     /** Whether every position of the strategy (or of every strategy, when null) has a mark. */
     public boolean marked(String strategy) {
-        for (int i = 0; i < book.size(); i++) {
-            Position p = book.get(i);
-            if ((strategy == null || p.strategy().equals(strategy)) && !p.quote().marked) {
+        List<Position> held = strategy == null ? book : positionsOf(strategy);
+        for (int i = 0; i < held.size(); i++) {
+            if (!held.get(i).quote().marked) {
                 return false;
             }
         }
