@@ -63,14 +63,19 @@ final class BenchBacktestCommand implements Callable<Integer> {
     @Option(names = "--events", defaultValue = "10000000", description = "events per measured kernel run (default: ${DEFAULT-VALUE})")
     long events;
 
+    @Option(names = "--warmup-events", defaultValue = "5000000",
+            description = "events through a kernel of the same strategies before each measured run, not counted, so "
+                    + "the JIT has compiled the path (default: ${DEFAULT-VALUE})")
+    long warmupEvents;
+
     @Option(names = "--ta4j-bars", defaultValue = "2000000",
             description = "bars through ta4j for its figure (default: ${DEFAULT-VALUE}; it keeps every bar of a pass in memory)")
     long ta4jBars;
 
     @Override
     public Integer call() throws Exception {
-        if (events < 1_000 || ta4jBars < 1_000) {
-            System.err.println("memesnipe bench backtest: --events and --ta4j-bars must be >= 1000");
+        if (events < 1_000 || ta4jBars < 1_000 || warmupEvents < 0) {
+            System.err.println("memesnipe bench backtest: --events and --ta4j-bars must be >= 1000, --warmup-events >= 0");
             return 2;
         }
         List<RawTick> trades;
@@ -86,9 +91,8 @@ final class BenchBacktestCommand implements Callable<Integer> {
 
         Supplier<List<Strategy>> sma = () -> List.of(new SmaCross());
         Supplier<List<Strategy>> defaults = () -> TradingKernel.named(Strategies.NAMES);
-        run("warm-up", trades, Math.min(events, 2_000_000), sma);
-        Figures kernel = run("kernel, sma_cross 10/30 on every trade", trades, events, sma);
-        run("kernel, default strategies (" + String.join(", ", Strategies.NAMES) + ")", trades, events, defaults);
+        Figures kernel = measure("kernel, sma_cross 10/30 on every trade", trades, sma);
+        measure("kernel, default strategies (" + String.join(", ", Strategies.NAMES) + ")", trades, defaults);
 
         ta4j(trades, Math.min(ta4jBars, 500_000)); // warm-up
         double ta4jRate = ta4j(trades, ta4jBars);
@@ -126,6 +130,14 @@ final class BenchBacktestCommand implements Callable<Integer> {
     }
 
     record Figures(long events, double seconds, double perSecond) {
+    }
+
+    /** A warm-up run of the same strategies (printed, not counted), then the measured run. */
+    private Figures measure(String name, List<RawTick> trades, Supplier<List<Strategy>> strategies) {
+        if (warmupEvents > 0) {
+            run("warm-up", trades, warmupEvents, strategies);
+        }
+        return run(name, trades, events, strategies);
     }
 
     private static Figures run(String name, List<RawTick> trades, long n, Supplier<List<Strategy>> strategies) {
