@@ -8,6 +8,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.List;
 
@@ -16,6 +17,7 @@ import java.util.List;
  * back), an event every 250 ms of data time; `memesnipe bench backtest` runs the same on real trades.
  */
 @State(Scope.Thread)
+@Warmup(iterations = 10, time = 2) // the decision path is large: C2 takes long on a busy 2-core machine
 public class KernelBenchmark extends Defaults {
     private TradingKernel kernel;
     private long n;

@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.List;
 
@@ -24,6 +25,7 @@ import java.util.List;
  * one market tick marking a book of ten positions (breaker, limits, stops evaluated).
  */
 @State(Scope.Thread)
+@Warmup(iterations = 10, time = 2) // the decision path is large: C2 takes long on a busy 2-core machine
 public class RiskBenchmark extends Defaults {
     private static final String[] SYMBOLS = {"SOL", "BONK", "WIF", "PEPE", "JUP"};
     private static final String[] STRATEGIES = {"s0", "s1", "s2", "s3"};
@@ -86,9 +88,11 @@ public class RiskBenchmark extends Defaults {
         if (d.order().isPresent()) {
             decisions.onFill(fill(d.order().get()), now);
         }
-        if (k % 1000 == 0) {
+        if (k % 1000 == 0) { // a millisecond passes, and every symbol is priced again (marks never grow stale)
             now++;
-            decisions.onTick(symbol, 10 * Fixed.ONE, now, now);
+            for (String s : SYMBOLS) {
+                decisions.onTick(s, 10 * Fixed.ONE, now, now);
+            }
         }
         return d;
     }

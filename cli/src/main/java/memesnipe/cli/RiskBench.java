@@ -73,9 +73,11 @@ final class RiskBench {
                 engine.onFill(new FillEvent("", ++seq, o.clientOrderId(), o.strategy(), o.symbol(), o.side(), o.qtyE8(),
                         o.referencePriceE8(), 0, now), now);
             }
-            if (i % 1000 == 0) {
+            if (i % 1000 == 0) { // a millisecond passes, and every symbol is priced again (marks never grow stale)
                 now += 1;
-                engine.onTick(symbol, 10 * Fixed.ONE, now, now);
+                for (String s : SYMBOLS) {
+                    engine.onTick(s, 10 * Fixed.ONE, now, now);
+                }
             }
         }
         return new double[] {approved, (System.nanoTime() - start) / 1e9};
