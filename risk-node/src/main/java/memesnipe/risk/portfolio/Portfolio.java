@@ -39,6 +39,12 @@ public final class Portfolio {
         final List<Position> holdersView = Collections.unmodifiableList(holders);
     }
 
+    /** What a strategy that booked a fill has: its realised P&L and its open positions in opening order. */
+    private static final class Account {
+        long realizedE8;
+        final List<Position> positions = new ArrayList<>(2);
+    }
+
     private long cashE8;
     /** The client order ids of the last {@value #REMEMBERED_FILL_IDS} fills booked, the oldest forgotten first. */
     private final java.util.Set<String> appliedIds = Collections.newSetFromMap(new java.util.LinkedHashMap<>() {
@@ -53,12 +59,6 @@ public final class Portfolio {
     private final List<Position> bookView = Collections.unmodifiableList(book);
     /** Every symbol marked or held so far (a mark refused or cleared for its lot leaves it unmarked). */
     private final Map<String, Quote> quotes = new HashMap<>();
-    /** What each strategy that booked a fill has: its realised P&L and its open positions in opening order. */
-    private static final class Account {
-        long realizedE8;
-        final List<Position> positions = new ArrayList<>(2);
-    }
-
     private final Map<String, Account> accounts = new HashMap<>();
     /** The strategies of {@link #accounts} in name order, copied when a strategy first books a fill. */
     private List<String> strategyNames = List.of();
@@ -133,6 +133,7 @@ public final class Portfolio {
             throw new UnbookableFill(fill, "its lot_exponent " + fill.lotExponent() + " is not the position's "
                     + p.lotExponent() + " (a symbol's lot may not change while a position is open)");
         }
+        Account account = accounts.get(fill.strategy());
         long heldQty = p == null ? 0 : p.qtyE8();
         long heldCost = p == null ? 0 : p.costE8();
         long cash;
@@ -157,7 +158,6 @@ public final class Portfolio {
                 cost = Fixed.sub(heldCost, released);
                 realized = Fixed.sub(Fixed.sub(soldNotional, released), fill.feeE8());
             }
-            Account account = accounts.get(fill.strategy());
             realized = Fixed.add(account == null ? 0 : account.realizedE8, realized);
         } catch (AmountOverflow e) {
             throw new UnbookableFill(fill, e.getMessage());
@@ -168,7 +168,6 @@ public final class Portfolio {
             overSoldFills++;
         }
         cashE8 = cash;
-        Account account = accounts.get(fill.strategy());
         if (account == null) {
             account = new Account();
             accounts.put(fill.strategy(), account);
