@@ -1,6 +1,5 @@
 package memesnipe.cli;
 
-import memesnipe.backtest.kernel.Arrival;
 import memesnipe.backtest.kernel.KernelSettings;
 import memesnipe.backtest.kernel.TradingKernel;
 import memesnipe.gateway.feed.RawTick;
@@ -35,7 +34,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -65,14 +63,19 @@ final class BenchBacktestCommand implements Callable<Integer> {
     @Option(names = "--events", defaultValue = "10000000", description = "events per measured kernel run (default: ${DEFAULT-VALUE})")
     long events;
 
+    @Option(names = "--warmup-events", defaultValue = "5000000",
+            description = "events through a kernel of the same strategies before each measured run, not counted, so "
+                    + "the JIT has compiled the path (default: ${DEFAULT-VALUE})")
+    long warmupEvents;
+
     @Option(names = "--ta4j-bars", defaultValue = "2000000",
             description = "bars through ta4j for its figure (default: ${DEFAULT-VALUE}; it keeps every bar of a pass in memory)")
     long ta4jBars;
 
     @Override
     public Integer call() throws Exception {
-        if (events < 1_000 || ta4jBars < 1_000) {
-            System.err.println("memesnipe bench backtest: --events and --ta4j-bars must be >= 1000");
+        if (events < 1_000 || ta4jBars < 1_000 || warmupEvents < 0) {
+            System.err.println("memesnipe bench backtest: --events and --ta4j-bars must be >= 1000, --warmup-events >= 0");
             return 2;
         }
         List<RawTick> trades;
@@ -88,9 +91,8 @@ final class BenchBacktestCommand implements Callable<Integer> {
 
         Supplier<List<Strategy>> sma = () -> List.of(new SmaCross());
         Supplier<List<Strategy>> defaults = () -> TradingKernel.named(Strategies.NAMES);
-        run("warm-up", trades, Math.min(events, 2_000_000), sma);
-        Figures kernel = run("kernel, sma_cross 10/30 on every trade", trades, events, sma);
-        run("kernel, default strategies (" + String.join(", ", Strategies.NAMES) + ")", trades, events, defaults);
+        Figures kernel = measure("kernel, sma_cross 10/30 on every trade", trades, sma);
+        measure("kernel, default strategies (" + String.join(", ", Strategies.NAMES) + ")", trades, defaults);
 
         ta4j(trades, Math.min(ta4jBars, 500_000)); // warm-up
         double ta4jRate = ta4j(trades, ta4jBars);
@@ -130,6 +132,14 @@ final class BenchBacktestCommand implements Callable<Integer> {
     record Figures(long events, double seconds, double perSecond) {
     }
 
+    /** A warm-up run of the same strategies (printed, not counted), then the measured run. */
+    private Figures measure(String name, List<RawTick> trades, Supplier<List<Strategy>> strategies) {
+        if (warmupEvents > 0) {
+            run("warm-up", trades, warmupEvents, strategies);
+        }
+        return run(name, trades, events, strategies);
+    }
+
     private static Figures run(String name, List<RawTick> trades, long n, Supplier<List<Strategy>> strategies) {
         long[] fills = new long[3];
         TradingKernel.Listener counting = new TradingKernel.Listener() {
@@ -147,8 +157,9 @@ final class BenchBacktestCommand implements Callable<Integer> {
                 strategies.get());
         long allocBefore = allocated();
         long start = System.nanoTime();
-        for (Arrival a : looped(trades, n)) {
-            kernel.onTick(a);
+        for (long i = 0; i < n; i++) {
+            RawTick t = looped(trades, i);
+            kernel.onTick(t, t.eventTimeMs()); // recorded data arrives at its own time
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long alloc = allocated() - allocBefore;
@@ -160,33 +171,20 @@ final class BenchBacktestCommand implements Callable<Integer> {
     }
 
     /**
-     * The trades again and again, alternately forward and backward so the price path stays continuous (a jump back to
-     * the first price would be refused as a deviation), with time moving on: each pass starts a second after the last.
+     * Event i of the trades played again and again, alternately forward and backward so the price path stays
+     * continuous (a jump back to the first price would be refused as a deviation), with time moving on: each pass
+     * starts a second after the last.
      */
-    static Iterable<Arrival> looped(List<RawTick> trades, long n) {
+    static RawTick looped(List<RawTick> trades, long i) {
         long first = trades.get(0).eventTimeMs();
         long last = trades.get(trades.size() - 1).eventTimeMs();
         long span = last - first + 1_000;
-        return () -> new Iterator<>() {
-            long i;
-
-            @Override
-            public boolean hasNext() {
-                return i < n;
-            }
-
-            @Override
-            public Arrival next() {
-                long pass = i / trades.size();
-                int k = (int) (i % trades.size());
-                i++;
-                boolean forward = pass % 2 == 0;
-                RawTick t = trades.get(forward ? k : trades.size() - 1 - k);
-                long offset = forward ? t.eventTimeMs() - first : last - t.eventTimeMs();
-                long at = first + pass * span + offset;
-                return new Arrival(new RawTick(t.symbol(), t.price(), t.volume(), t.liquidityUsd(), at), at);
-            }
-        };
+        long pass = i / trades.size();
+        int k = (int) (i % trades.size());
+        boolean forward = pass % 2 == 0;
+        RawTick t = trades.get(forward ? k : trades.size() - 1 - k);
+        long offset = forward ? t.eventTimeMs() - first : last - t.eventTimeMs();
+        return new RawTick(t.symbol(), t.price(), t.volume(), t.liquidityUsd(), first + pass * span + offset);
     }
 
     /** ta4j's crossover on one bar per trade, in passes of the trades (alternately forward and backward). */

@@ -111,9 +111,13 @@ public final class TradingKernel {
      * with the clock at its arrival (never moved back).
      */
     public void onTick(Arrival arrival) {
-        RawTick raw = arrival.tick();
-        runTimersUntil(arrival.atMs());
-        clock.set(Math.max(clock.millis(), arrival.atMs()));
+        onTick(arrival.tick(), arrival.atMs());
+    }
+
+    /** As {@link #onTick(Arrival)}, for a raw tick arriving at atMs. */
+    public void onTick(RawTick raw, long atMs) {
+        runTimersUntil(atMs);
+        clock.set(Math.max(clock.millis(), atMs));
         long now = clock.millis();
         Optional<RejectReason> rejected = validator.validate(raw, now);
         if (rejected.isPresent()) {
@@ -126,8 +130,9 @@ public final class TradingKernel {
         listener.accepted(tick);
         venue.mark(raw.symbol(), priceE8, lot, Lot.qtyE8(raw.volume(), lot), settings.streamId(), tick.seq());
         execute(risk.onTick(raw.symbol(), priceE8, lot, tick.seq(), raw.eventTimeMs(), now)); // marks, stops, take-profits
-        for (Intent intent : strategies.onTick(settings.streamId(), tick)) {
-            submit(intent, now);
+        List<Intent> intents = strategies.onTick(settings.streamId(), tick);
+        for (int i = 0; i < intents.size(); i++) { // indexed: most ticks bring none, and then nothing is allocated
+            submit(intents.get(i), now);
         }
     }
 
@@ -157,7 +162,8 @@ public final class TradingKernel {
     }
 
     private void execute(List<OrderRequest> orders) {
-        for (OrderRequest o : orders) {
+        for (int i = 0; i < orders.size(); i++) {
+            OrderRequest o = orders.get(i);
             long now = clock.millis();
             PaperPricing.Quote q = venue.quote(o.symbol(), o.side(), o.qtyE8(), o.lotExponent(), o.decisionSeq());
             if (q instanceof PaperPricing.Priced p) {

@@ -48,30 +48,76 @@ public final class PaperPricing {
     /** The reject reason's prefix when an order's lot is not the market data's. */
     public static final String LOT_MISMATCH = "LOT_MISMATCH";
 
-    private record Mark(long seq, long priceE8, long receivedMs, int lotExponent, long volumeE8) {
+    /** One market event's figures; the slots are written over in place (a market event allocates nothing). */
+    private static final class Mark {
+        long seq;
+        long priceE8;
+        long receivedMs;
+        int lotExponent;
+        long volumeE8;
+
+        long seq() {
+            return seq;
+        }
+
+        long priceE8() {
+            return priceE8;
+        }
+
+        long receivedMs() {
+            return receivedMs;
+        }
+
+        int lotExponent() {
+            return lotExponent;
+        }
+
+        long volumeE8() {
+            return volumeE8;
+        }
     }
 
-    /** One symbol's latest mark and its last {@value #HISTORY} marks of the current stream, by seq. */
+    /**
+     * One symbol's latest mark and its last {@value #HISTORY} marks of the current stream, by seq. A mark it returns
+     * is valid until the next {@link #add}.
+     */
     private static final class RecentMarks {
         private final Mark[] ring = new Mark[HISTORY];
+        /** Ring slots holding a mark of the current stream, the newest at next - 1. */
+        private int held;
         private int next;
-        private Mark latest;
+        private final Mark latest = new Mark();
+        private boolean hasLatest;
 
-        void add(Mark mark) {
-            latest = mark;
-            if (mark.seq() > 0) {
-                ring[next] = mark;
+        void add(long seq, long priceE8, long receivedMs, int lotExponent, long volumeE8) {
+            set(latest, seq, priceE8, receivedMs, lotExponent, volumeE8);
+            hasLatest = true;
+            if (seq > 0) {
+                if (ring[next] == null) {
+                    ring[next] = new Mark();
+                }
+                set(ring[next], seq, priceE8, receivedMs, lotExponent, volumeE8);
                 next = (next + 1) % HISTORY;
+                held = Math.min(held + 1, HISTORY);
             }
+        }
+
+        private static void set(Mark m, long seq, long priceE8, long receivedMs, int lotExponent, long volumeE8) {
+            m.seq = seq;
+            m.priceE8 = priceE8;
+            m.receivedMs = receivedMs;
+            m.lotExponent = lotExponent;
+            m.volumeE8 = volumeE8;
+        }
+
+        Mark latest() {
+            return hasLatest ? latest : null;
         }
 
         /** The mark of that seq, or null; newest first (an order is usually decided on a recent event). */
         Mark bySeq(long seq) {
-            for (int i = 1; i <= HISTORY; i++) {
+            for (int i = 1; i <= held; i++) {
                 Mark m = ring[Math.floorMod(next - i, HISTORY)];
-                if (m == null) {
-                    return null;
-                }
                 if (m.seq() == seq) {
                     return m;
                 }
@@ -81,7 +127,7 @@ public final class PaperPricing {
 
         /** A new gateway stream restarts seqs: earlier seqs name other events now. The latest price stays. */
         void forgetSeqs() {
-            java.util.Arrays.fill(ring, null);
+            held = 0;
             next = 0;
         }
     }
@@ -152,13 +198,17 @@ public final class PaperPricing {
             this.streamId = streamId;
             marks.values().forEach(RecentMarks::forgetSeqs);
         }
-        marks.computeIfAbsent(symbol, k -> new RecentMarks())
-                .add(new Mark(seq, priceE8, clock.millis(), lotExponent, Math.max(0, volumeE8)));
+        RecentMarks recent = marks.get(symbol);
+        if (recent == null) {
+            recent = new RecentMarks();
+            marks.put(symbol, recent);
+        }
+        recent.add(seq, priceE8, clock.millis(), lotExponent, Math.max(0, volumeE8));
     }
 
     /** The symbols a buy could be priced for now (a mark no older than the maximum age), sorted. */
     public java.util.List<String> freshSymbols() {
-        return marks.entrySet().stream().filter(e -> usable(e.getValue().latest, Side.BUY)).map(Map.Entry::getKey)
+        return marks.entrySet().stream().filter(e -> usable(e.getValue().latest(), Side.BUY)).map(Map.Entry::getKey)
                 .sorted().toList();
     }
 
@@ -193,7 +243,7 @@ public final class PaperPricing {
 
     private Mark latest(String symbol) {
         RecentMarks recent = marks.get(symbol);
-        return recent == null ? null : recent.latest;
+        return recent == null ? null : recent.latest();
     }
 
     /** The mark an order decided on that event fills at: that event's if known (and usable), else the latest. */

@@ -16,6 +16,8 @@ public final class Fixed {
     private static final BigInteger BIG_ONE = BigInteger.valueOf(ONE);
     /** |a| below this: a * 10^8 fits in a long. */
     private static final long FAST_DIV_LIMIT = Long.MAX_VALUE / ONE;
+    /** 10^0 .. 10^8. */
+    private static final long[] POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, ONE};
 
     private Fixed() {
     }
@@ -133,12 +135,16 @@ public final class Fixed {
         }
         sb.append(whole);
         if (frac != 0) {
-            String digits = Long.toString(frac + ONE).substring(1); // zero-padded to 8 digits
-            int end = digits.length();
-            while (digits.charAt(end - 1) == '0') {
-                end--;
+            int places = 8;
+            while (frac % 10 == 0) { // trailing zeros go
+                frac /= 10;
+                places--;
             }
-            sb.append('.').append(digits, 0, end);
+            sb.append('.');
+            for (long f = frac * 10; f < POW10[places]; f *= 10) { // leading zeros stay: 0.05 is .05
+                sb.append('0');
+            }
+            sb.append(frac);
         }
         return sb.toString();
     }

@@ -19,23 +19,49 @@ public final class Identifiers {
     private Identifiers() {
     }
 
-    /** Whether the value is a {@link #SYMBOL} (the same rule, without a regex: it runs on every market event). */
+    /** Whether the value is a {@link #SYMBOL} (without a regex: it runs on every market event). */
     public static boolean isSymbol(String value) {
-        if (value == null || value.isEmpty() || value.length() > 24) {
+        return valid(SYMBOL, value);
+    }
+
+    /**
+     * Whether the value matches the pattern in whole. The patterns above are checked without a regex, character by
+     * character (they run on every intent, order and market event; IdentifiersTest holds each to its regex); any other
+     * pattern with its regex.
+     */
+    public static boolean valid(Pattern pattern, String value) {
+        if (value == null) {
             return false;
         }
-        for (int i = 0; i < value.length(); i++) {
+        if (pattern == CLIENT_ORDER_ID) {
+            return allOf(value, 64, true, "._:-");
+        }
+        if (pattern == SYMBOL) {
+            return allOf(value, 24, true, "._-");
+        }
+        if (pattern == NAME) {
+            return allOf(value, 64, false, "_");
+        }
+        if (pattern == SUBSCRIBER) {
+            return allOf(value, 32, true, "._-");
+        }
+        return pattern.matcher(value).matches();
+    }
+
+    /** 1..maxLength characters, each a lower-case ASCII letter, a digit, an upper-case one if allowed, or punctuation. */
+    private static boolean allOf(String value, int maxLength, boolean upperCase, String punctuation) {
+        int n = value.length();
+        if (n == 0 || n > maxLength) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
             char c = value.charAt(i);
-            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.'
-                    || c == '_' || c == '-';
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (upperCase && c >= 'A' && c <= 'Z')
+                    || punctuation.indexOf(c) >= 0;
             if (!ok) {
                 return false;
             }
         }
         return true;
-    }
-
-    public static boolean valid(Pattern pattern, String value) {
-        return value != null && pattern.matcher(value).matches();
     }
 }

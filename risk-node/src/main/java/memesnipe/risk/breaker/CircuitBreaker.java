@@ -145,8 +145,11 @@ public final class CircuitBreaker {
      * the strategy threshold from its own peak suspends it until a reset. Returns true when this call suspended it.
      */
     public boolean evaluateStrategy(String strategy, long strategyEquityE8) {
-        long peak = Math.max(strategyPeaks.getOrDefault(strategy, strategyEquityE8), strategyEquityE8);
-        strategyPeaks.put(strategy, peak);
+        Long previous = strategyPeaks.get(strategy);
+        long peak = previous == null ? strategyEquityE8 : Math.max(previous, strategyEquityE8);
+        if (previous == null || peak != previous) {
+            strategyPeaks.put(strategy, peak); // boxed only when the peak moves (this runs on every tick)
+        }
         if (!suspended.contains(strategy) && lossBps(peak, strategyEquityE8) >= t.strategyDrawdownBps()) {
             suspended.add(strategy);
             return true;
@@ -156,6 +159,11 @@ public final class CircuitBreaker {
 
     public boolean suspended(String strategy) {
         return suspended.contains(strategy);
+    }
+
+    /** Whether any strategy is suspended. */
+    public boolean anySuspended() {
+        return !suspended.isEmpty();
     }
 
     public Set<String> suspendedStrategies() {

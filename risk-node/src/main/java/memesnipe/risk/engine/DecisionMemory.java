@@ -2,7 +2,6 @@ package memesnipe.risk.engine;
 
 import memesnipe.model.Decision;
 
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,17 +14,27 @@ import java.util.Optional;
  * One owner (not thread-safe).
  */
 public final class DecisionMemory {
-    private record Entry(String caller, Decision decision) {
+    /** A remembered decision and the caller it was made for. */
+    record Entry(String caller, Decision decision) {
     }
 
-    private final int capacity;
-    private final Map<String, Entry> byId = new LinkedHashMap<>();
+    private final Map<String, Entry> byId;
 
     public DecisionMemory(int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be >= 1");
         }
-        this.capacity = capacity;
+        this.byId = new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+                return size() > capacity; // the oldest goes once a new one is in
+            }
+        };
+    }
+
+    /** The entry under this id, or null: {@link #find} and {@link #owner} in one lookup. */
+    Entry entry(String clientOrderId) {
+        return byId.get(clientOrderId);
     }
 
     /** The decision made for this caller under this id, if remembered; empty for any other caller. */
@@ -42,15 +51,7 @@ public final class DecisionMemory {
 
     /** Remembers the first decision under an id for its caller; false (nothing changed) when the id is known. */
     public boolean remember(String caller, Decision d) {
-        if (byId.putIfAbsent(d.clientOrderId(), new Entry(caller, d)) != null) {
-            return false;
-        }
-        if (byId.size() > capacity) {
-            Iterator<String> oldest = byId.keySet().iterator();
-            oldest.next();
-            oldest.remove();
-        }
-        return true;
+        return byId.putIfAbsent(d.clientOrderId(), new Entry(caller, d)) == null;
     }
 
     public int size() {

@@ -188,7 +188,7 @@ public final class RiskEngine {
             holdCritical(e.getMessage(), fill.timeMs());
             return;
         }
-        String key = key(fill.strategy(), fill.symbol());
+        String key = Position.key(fill.strategy(), fill.symbol());
         if (portfolio.qtyE8(fill.strategy(), fill.symbol()) == 0) {
             plans.remove(key);
         } else if (!plans.containsKey(key)) {
@@ -237,15 +237,15 @@ public final class RiskEngine {
      * denied UNKNOWN_STRATEGY. Throws IllegalArgumentException for a malformed intent.
      */
     public Decision submit(String caller, Intent intent, long nowMs) {
-        Optional<Decision> previous = decisions.find(caller, intent.clientOrderId());
-        if (previous.isPresent()) {
-            return previous.get();
+        DecisionMemory.Entry known = decisions.entry(intent.clientOrderId()); // find and owner in one lookup
+        if (known != null && known.caller().equals(caller)) {
+            return known.decision();
         }
         List<String> problems = intent.problems();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
-        if (decisions.owner(intent.clientOrderId()).isPresent()) {
+        if (known != null) {
             denied++; // not remembered: the id stays its first caller's
             return deny(intent, DenyReason.ID_IN_USE, "client order id " + Printable.of(intent.clientOrderId())
                     + " is already used by another caller");
@@ -289,7 +289,7 @@ public final class RiskEngine {
         long chunk = chunkQty(price);
         if (qty > chunk) {
             qty = chunk;
-            owedExits.add(key(in.strategy(), in.symbol())); // the rest follows in pieces
+            owedExits.add(Position.key(in.strategy(), in.symbol())); // the rest follows in pieces
         }
         OrderRequest order = new OrderRequest(in.clientOrderId(), in.strategy(), in.symbol(), Side.SELL, Purpose.EXIT,
                 qty, price, in.decisionSeq(), in.decisionIngestTimeMs(), nowMs, position.lotExponent());
@@ -455,31 +455,54 @@ public final class RiskEngine {
         if (!portfolio.mark(symbol, priceE8, eventTimeMs, lotExponent)) {
             return recovering ? List.of() : evaluate(nowMs);
         }
-        markSeqs.computeIfAbsent(symbol, k -> new long[1])[0] = seq;
+        long[] markSeq = markSeqs.get(symbol);
+        if (markSeq == null) {
+            markSeq = new long[1];
+            markSeqs.put(symbol, markSeq);
+        }
+        markSeq[0] = seq;
         if (recovering) {
             return List.of();
         }
-        List<OrderRequest> exits = new ArrayList<>();
-        for (Position p : portfolio.positions()) {
-            if (!p.symbol().equals(symbol)) {
-                continue;
-            }
-            String key = key(p.strategy(), p.symbol());
-            ExitPlan plan = plans.get(key);
+        List<OrderRequest> exits = List.of();
+        List<Position> held = portfolio.positionsIn(symbol); // live: exits below book nothing
+        for (int i = 0; i < held.size(); i++) {
+            Position p = held.get(i);
+            ExitPlan plan = plans.get(p.key());
             if (plan == null) {
                 continue;
             }
-            plan = plan.withHigh(priceE8);
-            plans.put(key, plan);
+            ExitPlan raised = plan.withHigh(priceE8);
+            if (raised != plan) {
+                plans.put(p.key(), raised);
+            }
             try {
-                exitTrigger(p, plan, priceE8).ifPresent(why -> exits.addAll(exitPosition(p, why, nowMs)));
+                Optional<String> why = exitTrigger(p, raised, priceE8);
+                if (why.isPresent()) {
+                    exits = joined(exits, exitPosition(p, why.get(), nowMs));
+                }
             } catch (AmountOverflow e) {
                 holdCritical("amount out of range for the " + p.symbol() + " position of " + p.strategy() + ": "
                         + e.getMessage(), nowMs);
             }
         }
-        exits.addAll(evaluate(nowMs));
-        return exits;
+        return joined(exits, evaluate(nowMs));
+    }
+
+    /**
+     * The orders of a followed by those of b: a itself when b is empty, b itself when a is, else a mutable list (a,
+     * when it is one already): most ticks emit no order, and then no list is made.
+     */
+    private static List<OrderRequest> joined(List<OrderRequest> a, List<OrderRequest> b) {
+        if (b.isEmpty()) {
+            return a;
+        }
+        if (a.isEmpty()) {
+            return b;
+        }
+        List<OrderRequest> both = a instanceof ArrayList<OrderRequest> ? a : new ArrayList<>(a);
+        both.addAll(b);
+        return both;
     }
 
     /** A fill from the executor's fill stream (applied at most once). Returns exit orders to send. */
@@ -509,7 +532,7 @@ public final class RiskEngine {
             int slippage = slippageBps(fill.priceE8(), order.referencePriceE8());
             qualityListener.accept(quality.filled(latency, slippage, nowMs));
         }
-        String key = key(fill.strategy(), fill.symbol());
+        String key = Position.key(fill.strategy(), fill.symbol());
         ExitPlan plan = pendingPlans.remove(fill.clientOrderId());
         if (fill.side() == Side.SELL) {
             exitFailures.remove(key);
@@ -534,7 +557,7 @@ public final class RiskEngine {
             qualityListener.accept(quality.failed(Math.max(0, nowMs - order.approvedTimeMs()), nowMs));
             if (order.purpose() == Purpose.EXIT) {
                 // risk owns finishing an exit: it is sent again, under a new id, after a growing pause
-                String key = key(order.strategy(), order.symbol());
+                String key = Position.key(order.strategy(), order.symbol());
                 int failures = exitFailures.merge(key, 1, Integer::sum);
                 exitRetryAtMs.put(key, nowMs + Math.min(5_000L, 250L << Math.min(failures - 1, 5)));
                 owedExits.add(key);
@@ -562,12 +585,14 @@ public final class RiskEngine {
         }
         long due = breaker.nextDueMs(afterMs);
         due = CircuitBreaker.earliestAfter(due, quality.nextExpiryMs(), afterMs);
-        for (long retryAt : exitRetryAtMs.values()) {
-            due = CircuitBreaker.earliestAfter(due, retryAt, afterMs);
+        if (!exitRetryAtMs.isEmpty()) {
+            for (long retryAt : exitRetryAtMs.values()) {
+                due = CircuitBreaker.earliestAfter(due, retryAt, afterMs);
+            }
         }
-        for (String symbol : portfolio.heldSymbols()) {
-            Portfolio.Mark m = portfolio.markOf(symbol);
-            long since = Math.max(m == null ? Long.MIN_VALUE : m.timeMs(), startedMs);
+        List<Position> book = portfolio.book();
+        for (int i = 0; i < book.size(); i++) { // a symbol held twice gives the same time twice
+            long since = Math.max(portfolio.markTimeMs(book.get(i)), startedMs);
             due = CircuitBreaker.earliestAfter(due, since + limits.heldStaleMs() + 1, afterMs);
         }
         return due;
@@ -602,16 +627,18 @@ public final class RiskEngine {
             holdCritical("amount out of range while valuing the portfolio: " + e.getMessage(), nowMs);
             flattenAll = breaker.tier() == Tier.EMERGENCY;
         }
-        List<OrderRequest> exits = new ArrayList<>();
-        for (Position p : portfolio.positions()) {
+        List<OrderRequest> exits = List.of();
+        List<Position> book = portfolio.book(); // live: exits book nothing
+        for (int i = 0; i < book.size(); i++) {
+            Position p = book.get(i);
             try {
                 if (flattenAll) {
                     String why = breaker.tier() == Tier.EMERGENCY ? "EMERGENCY flatten" : "portfolio stop";
-                    exits.addAll(exitPosition(p, why, nowMs));
+                    exits = joined(exits, exitPosition(p, why, nowMs));
                 } else if (breaker.suspended(p.strategy())) {
-                    exits.addAll(exitPosition(p, "strategy suspended", nowMs));
-                } else if (owedExits.contains(key(p.strategy(), p.symbol()))) {
-                    exits.addAll(exitPosition(p, "completing an exit", nowMs));
+                    exits = joined(exits, exitPosition(p, "strategy suspended", nowMs));
+                } else if (owedExits.contains(p.key())) {
+                    exits = joined(exits, exitPosition(p, "completing an exit", nowMs));
                 }
             } catch (AmountOverflow e) {
                 holdCritical("amount out of range for the " + p.symbol() + " position of " + p.strategy() + ": "
@@ -629,9 +656,11 @@ public final class RiskEngine {
         // keeps its restored tier until every held symbol is priced or the wait for prices itself raises it (stale).
         quality.expire(nowMs);
         if (stale || portfolio.marked(null)) {
-            breaker.evaluate(equity, new Conditions(stale, quality.verdict()), nowMs).ifPresent(transitionListener);
+            breaker.evaluate(equity, Conditions.of(stale, quality.verdict()), nowMs).ifPresent(transitionListener);
         }
-        for (String strategy : strategiesHeldOrKnown()) {
+        List<String> strategies = portfolio.strategiesWithPnl(); // every position came from a fill, which gave its
+        for (int i = 0; i < strategies.size(); i++) {             // strategy a P&L entry; in name order
+            String strategy = strategies.get(i);
             if (portfolio.marked(strategy)) {
                 breaker.evaluateStrategy(strategy, Fixed.add(strategyAllocationE8, portfolio.strategyPnlE8(strategy)));
             }
@@ -646,11 +675,6 @@ public final class RiskEngine {
      */
     private void holdCritical(String why, long nowMs) {
         breaker.hold(Tier.CRITICAL, why, nowMs).ifPresent(transitionListener);
-    }
-
-    /** In name order; every position came from a fill, which gave its strategy a P&L entry. */
-    private java.util.Set<String> strategiesHeldOrKnown() {
-        return portfolio.strategiesWithPnl();
     }
 
     private Optional<String> exitTrigger(Position p, ExitPlan plan, long priceE8) {
@@ -678,7 +702,7 @@ public final class RiskEngine {
      * none when nothing is left to sell or a failed exit of this position is waiting for its retry time.
      */
     private List<OrderRequest> exitPosition(Position p, String why, long nowMs) {
-        String key = key(p.strategy(), p.symbol());
+        String key = p.key();
         long remaining = Fixed.sub(p.qtyE8(), pendingExitQty(p.strategy(), p.symbol()));
         if (remaining <= 0 || nowMs < exitRetryAtMs.getOrDefault(key, 0L)) {
             return List.of();
@@ -736,6 +760,12 @@ public final class RiskEngine {
         if (referencePriceE8 <= 0) {
             return 0;
         }
+        long diff = fillPriceE8 - referencePriceE8;
+        if (((fillPriceE8 ^ referencePriceE8) & (fillPriceE8 ^ diff)) >= 0 
+                && diff >= -Long.MAX_VALUE / 10_000 && diff <= Long.MAX_VALUE / 10_000) {
+            long bps = diff * 10_000 / referencePriceE8; // exact in a long (any real price), truncated as below
+            return (int) Math.max(-Integer.MAX_VALUE, Math.min(Integer.MAX_VALUE, bps));
+        }
         java.math.BigInteger bps = java.math.BigInteger.valueOf(fillPriceE8)
                 .subtract(java.math.BigInteger.valueOf(referencePriceE8)).multiply(java.math.BigInteger.valueOf(10_000))
                 .divide(java.math.BigInteger.valueOf(referencePriceE8));
@@ -745,9 +775,9 @@ public final class RiskEngine {
 
     /** A held symbol without a tick for the held-stale time (counted from this engine's start at the earliest). */
     private boolean heldStale(long nowMs) {
-        for (String symbol : portfolio.heldSymbols()) {
-            Portfolio.Mark m = portfolio.markOf(symbol);
-            long since = Math.max(m == null ? Long.MIN_VALUE : m.timeMs(), startedMs);
+        List<Position> book = portfolio.book();
+        for (int i = 0; i < book.size(); i++) {
+            long since = Math.max(portfolio.markTimeMs(book.get(i)), startedMs);
             if (nowMs - since > limits.heldStaleMs()) {
                 return true;
             }
@@ -799,10 +829,6 @@ public final class RiskEngine {
     private long priceFor(String symbol, long fallbackE8) {
         Portfolio.Mark m = portfolio.markOf(symbol);
         return m != null ? m.priceE8() : fallbackE8;
-    }
-
-    private static String key(String strategy, String symbol) {
-        return strategy + '\u0000' + symbol;
     }
 
     private static String pctOf(int bps) {

@@ -7,8 +7,8 @@ import memesnipe.model.Side;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,11 +26,42 @@ public final class Portfolio {
     /** Client order ids of the most recent fills kept in memory to skip repeats (the ledger keeps them all). */
     public static final int REMEMBERED_FILL_IDS = 50_000;
 
+    /**
+     * A symbol's latest price, updated in place (a tick allocates nothing), and the positions open in it in opening
+     * order; each of those positions refers to it, so valuing the book needs no lookup.
+     */
+    static final class Quote {
+        boolean marked;
+        long priceE8;
+        long timeMs;
+        int lotExponent;
+        final List<Position> holders = new ArrayList<>(2);
+        final List<Position> holdersView = Collections.unmodifiableList(holders);
+    }
+
+    /** What a strategy that booked a fill has: its realised P&L and its open positions in opening order. */
+    private static final class Account {
+        long realizedE8;
+        final List<Position> positions = new ArrayList<>(2);
+    }
+
     private long cashE8;
-    private final java.util.LinkedHashSet<String> appliedIds = new java.util.LinkedHashSet<>();
-    private final Map<String, Position> positions = new LinkedHashMap<>();
-    private final Map<String, Mark> marks = new HashMap<>();
-    private final Map<String, Long> realizedByStrategy = new java.util.TreeMap<>();
+    /** The client order ids of the last {@value #REMEMBERED_FILL_IDS} fills booked, the oldest forgotten first. */
+    private final java.util.Set<String> appliedIds = Collections.newSetFromMap(new java.util.LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED_FILL_IDS;
+        }
+    });
+    /** Open positions by {@link Position#key}; {@link #book} holds the same ones in opening order. */
+    private final Map<String, Position> positions = new HashMap<>();
+    private final List<Position> book = new ArrayList<>();
+    private final List<Position> bookView = Collections.unmodifiableList(book);
+    /** Every symbol marked or held so far (a mark refused or cleared for its lot leaves it unmarked). */
+    private final Map<String, Quote> quotes = new HashMap<>();
+    private final Map<String, Account> accounts = new HashMap<>();
+    /** The strategies of {@link #accounts} in name order, copied when a strategy first books a fill. */
+    private List<String> strategyNames = List.of();
     private String fillLogId = "";
     private long lastFillSeq;
     private long fillCount;
@@ -96,12 +127,13 @@ public final class Portfolio {
                     + Fixed.format(fill.qtyE8()) + ", price " + Fixed.format(fill.priceE8()) + ", fee "
                     + Fixed.format(fill.feeE8()));
         }
-        String key = key(fill.strategy(), fill.symbol());
+        String key = Position.key(fill.strategy(), fill.symbol());
         Position p = positions.get(key);
         if (p != null && p.lotExponent() != fill.lotExponent()) {
             throw new UnbookableFill(fill, "its lot_exponent " + fill.lotExponent() + " is not the position's "
                     + p.lotExponent() + " (a symbol's lot may not change while a position is open)");
         }
+        Account account = accounts.get(fill.strategy());
         long heldQty = p == null ? 0 : p.qtyE8();
         long heldCost = p == null ? 0 : p.costE8();
         long cash;
@@ -126,30 +158,41 @@ public final class Portfolio {
                 cost = Fixed.sub(heldCost, released);
                 realized = Fixed.sub(Fixed.sub(soldNotional, released), fill.feeE8());
             }
-            realized = Fixed.add(realizedByStrategy.getOrDefault(fill.strategy(), 0L), realized);
+            realized = Fixed.add(account == null ? 0 : account.realizedE8, realized);
         } catch (AmountOverflow e) {
             throw new UnbookableFill(fill, e.getMessage());
         }
         appliedIds.add(fill.clientOrderId());
-        if (appliedIds.size() > REMEMBERED_FILL_IDS) {
-            var it = appliedIds.iterator();
-            it.next();
-            it.remove();
-        }
         fillCount++;
         if (overSold) {
             overSoldFills++;
         }
         cashE8 = cash;
-        realizedByStrategy.put(fill.strategy(), realized);
+        if (account == null) {
+            account = new Account();
+            accounts.put(fill.strategy(), account);
+            strategyNames = accounts.keySet().stream().sorted().toList();
+        }
+        account.realizedE8 = realized;
         if (qty == 0) {
-            positions.remove(key);
+            if (p != null) {
+                positions.remove(key);
+                book.remove(p);
+                account.positions.remove(p);
+                p.quote().holders.remove(p);
+            }
         } else {
-            positions.computeIfAbsent(key, k -> new Position(fill.strategy(), fill.symbol(), fill.lotExponent()))
-                    .set(qty, cost);
-            Mark m = marks.get(fill.symbol());
-            if (m != null && m.lotExponent() != fill.lotExponent()) {
-                marks.remove(fill.symbol()); // never value a position at a price of another lot: at cost until marked
+            if (p == null) {
+                Quote q = quotes.computeIfAbsent(fill.symbol(), k -> new Quote());
+                p = new Position(fill.strategy(), fill.symbol(), fill.lotExponent(), q);
+                positions.put(key, p);
+                book.add(p);
+                account.positions.add(p);
+                q.holders.add(p);
+            }
+            p.set(qty, cost);
+            if (p.quote().marked && p.quote().lotExponent != fill.lotExponent()) {
+                p.quote().marked = false; // never value a position at a price of another lot: at cost until marked
             }
         }
     }
@@ -180,25 +223,32 @@ public final class Portfolio {
      * (entries then wait for fresh data; the lot must not change while positions are open).
      */
     public boolean mark(String symbol, long priceE8, long timeMs, int lotExponent) {
-        if (lotConflict(symbol, lotExponent)) {
+        Quote q = quotes.get(symbol);
+        if (q == null) {
+            q = new Quote();
+            quotes.put(symbol, q);
+        } else if (lotConflict(q, lotExponent)) {
             lotMismatchedMarks++;
             return false;
         }
-        marks.put(symbol, new Mark(priceE8, timeMs, lotExponent));
+        q.marked = true;
+        q.priceE8 = priceE8;
+        q.timeMs = timeMs;
+        q.lotExponent = lotExponent;
         return true;
     }
 
     /** Marks a symbol only when it has no newer mark (e.g. a last price read back from the tick journal). */
     public void markIfNewer(String symbol, long priceE8, long timeMs, int lotExponent) {
-        Mark m = marks.get(symbol);
-        if (m == null || m.timeMs() < timeMs) {
+        Quote q = quotes.get(symbol);
+        if (q == null || !q.marked || q.timeMs < timeMs) {
             mark(symbol, priceE8, timeMs, lotExponent);
         }
     }
 
-    private boolean lotConflict(String symbol, int lotExponent) {
-        for (Position p : positions.values()) {
-            if (p.symbol().equals(symbol) && p.lotExponent() != lotExponent) {
+    private static boolean lotConflict(Quote q, int lotExponent) {
+        for (int i = 0; i < q.holders.size(); i++) {
+            if (q.holders.get(i).lotExponent() != lotExponent) {
                 return true;
             }
         }
@@ -210,8 +260,15 @@ public final class Portfolio {
         return lotMismatchedMarks;
     }
 
+    /** The symbol's latest price, or null when it has none (a copy: keep it if needed). */
     public Mark markOf(String symbol) {
-        return marks.get(symbol);
+        Quote q = quotes.get(symbol);
+        return q == null || !q.marked ? null : new Mark(q.priceE8, q.timeMs, q.lotExponent);
+    }
+
+    /** When the position's symbol was last marked, Long.MIN_VALUE when it has no mark. */
+    public long markTimeMs(Position p) {
+        return p.quote().marked ? p.quote().timeMs : Long.MIN_VALUE;
     }
 
     public long cashE8() {
@@ -221,25 +278,24 @@ public final class Portfolio {
     /** Cash plus every position at its mark ({@link AmountOverflow} when the sum does not fit). */
     public long equityE8() {
         long equity = cashE8;
-        for (Position p : positions.values()) {
-            equity = Fixed.add(equity, valueE8(p));
+        for (int i = 0; i < book.size(); i++) {
+            equity = Fixed.add(equity, valueE8(book.get(i)));
         }
         return equity;
     }
 
     /** A position's value at its mark (at cost when unmarked); {@link AmountOverflow} when it does not fit. */
     public long valueE8(Position p) {
-        Mark m = marks.get(p.symbol());
-        return m == null ? p.costE8() : Fixed.mul(p.qtyE8(), m.priceE8());
+        Quote q = p.quote();
+        return q.marked ? Fixed.mul(p.qtyE8(), q.priceE8) : p.costE8();
     }
 
     /** Marked value of everything a strategy holds. */
     public long exposureE8(String strategy) {
         long sum = 0;
-        for (Position p : positions.values()) {
-            if (p.strategy().equals(strategy)) {
-                sum = Fixed.add(sum, valueE8(p));
-            }
+        List<Position> held = positionsOf(strategy);
+        for (int i = 0; i < held.size(); i++) {
+            sum = Fixed.add(sum, valueE8(held.get(i)));
         }
         return sum;
     }
@@ -247,65 +303,78 @@ public final class Portfolio {
     /** Marked value of everything held in a symbol, across strategies. */
     public long symbolExposureE8(String symbol) {
         long sum = 0;
-        for (Position p : positions.values()) {
-            if (p.symbol().equals(symbol)) {
-                sum = Fixed.add(sum, valueE8(p));
-            }
+        List<Position> held = positionsIn(symbol);
+        for (int i = 0; i < held.size(); i++) {
+            sum = Fixed.add(sum, valueE8(held.get(i)));
         }
         return sum;
     }
 
     public long grossExposureE8() {
         long sum = 0;
-        for (Position p : positions.values()) {
-            sum = Fixed.add(sum, valueE8(p));
+        for (int i = 0; i < book.size(); i++) {
+            sum = Fixed.add(sum, valueE8(book.get(i)));
         }
         return sum;
     }
 
     /** Realised P&L (after fees) plus unrealised P&L of one strategy. */
     public long strategyPnlE8(String strategy) {
-        long pnl = realizedByStrategy.getOrDefault(strategy, 0L);
-        for (Position p : positions.values()) {
-            if (p.strategy().equals(strategy)) {
-                pnl = Fixed.add(pnl, Fixed.sub(valueE8(p), p.costE8()));
-            }
+        Account account = accounts.get(strategy);
+        if (account == null) {
+            return 0;
+        }
+        long pnl = account.realizedE8;
+        for (int i = 0; i < account.positions.size(); i++) {
+            Position p = account.positions.get(i);
+            pnl = Fixed.add(pnl, Fixed.sub(valueE8(p), p.costE8()));
         }
         return pnl;
     }
 
+    /** A strategy's open positions in opening order (live; not to be changed). */
+    private List<Position> positionsOf(String strategy) {
+        Account account = accounts.get(strategy);
+        return account == null ? List.of() : account.positions;
+    }
+
     public long qtyE8(String strategy, String symbol) {
-        Position p = positions.get(key(strategy, symbol));
+        Position p = positions.get(Position.key(strategy, symbol));
         return p == null ? 0 : p.qtyE8();
     }
 
     public Position position(String strategy, String symbol) {
-        return positions.get(key(strategy, symbol));
+        return positions.get(Position.key(strategy, symbol));
     }
 
+    /** The open positions in opening order, a copy. */
     public Collection<Position> positions() {
-        return List.copyOf(positions.values());
+        return List.copyOf(book);
+    }
+
+    /**
+     * The open positions in opening order, read-only and live (it changes as fills are booked): for loops that must
+     * not allocate; iterate it by index and book nothing meanwhile.
+     */
+    public List<Position> book() {
+        return bookView;
+    }
+
+    /** The open positions in a symbol in opening order, read-only and live, as {@link #book()}. */
+    public List<Position> positionsIn(String symbol) {
+        Quote q = quotes.get(symbol);
+        return q == null ? List.of() : q.holdersView;
     }
 
     public int openPositions() {
-        return positions.size();
-    }
-
-    /** Symbols currently held by any strategy. */
-    public List<String> heldSymbols() {
-        List<String> out = new ArrayList<>();
-        for (Position p : positions.values()) {
-            if (!out.contains(p.symbol())) {
-                out.add(p.symbol());
-            }
-        }
-        return out;
+        return book.size();
     }
 
     /** Whether every position of the strategy (or of every strategy, when null) has a mark. */
     public boolean marked(String strategy) {
-        for (Position p : positions.values()) {
-            if ((strategy == null || p.strategy().equals(strategy)) && !marks.containsKey(p.symbol())) {
+        List<Position> held = strategy == null ? book : positionsOf(strategy);
+        for (int i = 0; i < held.size(); i++) {
+            if (!held.get(i).quote().marked) {
                 return false;
             }
         }
@@ -317,9 +386,9 @@ public final class Portfolio {
         return overSoldFills;
     }
 
-    /** Strategies that have realised P&L or fees on record. */
-    public java.util.Set<String> strategiesWithPnl() {
-        return java.util.Collections.unmodifiableSet(realizedByStrategy.keySet());
+    /** Strategies that have realised P&L or fees on record, in name order (an immutable list). */
+    public List<String> strategiesWithPnl() {
+        return strategyNames;
     }
 
     /** The executor fill log of the fill stream's position. */
@@ -334,9 +403,5 @@ public final class Portfolio {
 
     public long fillCount() {
         return fillCount;
-    }
-
-    private static String key(String strategy, String symbol) {
-        return strategy + '\u0000' + symbol;
     }
 }

@@ -10,13 +10,32 @@ public final class Position {
     private final String strategy;
     private final String symbol;
     private final int lotExponent;
+    private final String key;
+    private final Portfolio.Quote quote;
     private long qtyE8;
     private long costE8;
 
-    Position(String strategy, String symbol, int lotExponent) {
+    Position(String strategy, String symbol, int lotExponent, Portfolio.Quote quote) {
         this.strategy = strategy;
         this.symbol = symbol;
         this.lotExponent = lotExponent;
+        this.key = key(strategy, symbol);
+        this.quote = quote;
+    }
+
+    /** The key of a (strategy, symbol) pair in maps kept per position: the two names joined by a NUL. */
+    public static String key(String strategy, String symbol) {
+        return strategy + '\u0000' + symbol;
+    }
+
+    /** This position's {@link #key(String, String)}. */
+    public String key() {
+        return key;
+    }
+
+    /** Its symbol's latest price, shared with the portfolio. */
+    Portfolio.Quote quote() {
+        return quote;
     }
 
     /** The lot its quantity counts (10^lotExponent units), the lot of the fills that built it. */

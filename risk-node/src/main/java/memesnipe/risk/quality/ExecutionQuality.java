@@ -31,6 +31,11 @@ public final class ExecutionQuality {
     private final Limits limits;
     private final Deque<Sample> samples = new ArrayDeque<>();
     private ExecQuality verdict = ExecQuality.OK;
+    // Figures of the samples in the window, kept as samples come and go (checked against a recomputation in the
+    // tests): the latencies in ascending order, the errors, and the sum of the slippage of the orders that filled.
+    private long[] latencies = new long[16];
+    private int errors;
+    private long slippageSum;
 
     public ExecutionQuality(Limits limits) {
         this.limits = limits;
@@ -49,12 +54,9 @@ public final class ExecutionQuality {
 
     /** Puts back a window saved before a restart (oldest first); only the newest window-size samples are kept. */
     public void restore(java.util.List<Sample> saved) {
-        samples.clear();
+        clearWindow();
         for (Sample s : saved) {
-            samples.addLast(s);
-            if (samples.size() > limits.window()) {
-                samples.removeFirst();
-            }
+            enter(s);
         }
         verdict = judge();
     }
@@ -64,7 +66,7 @@ public final class ExecutionQuality {
         long oldest = nowMs - limits.maxAgeMs();
         boolean changed = false;
         while (!samples.isEmpty() && samples.peekFirst().timeMs() < oldest) {
-            samples.removeFirst();
+            leave(samples.removeFirst());
             changed = true;
         }
         if (changed) {
@@ -81,7 +83,7 @@ public final class ExecutionQuality {
 
     /** Empties the window (a manual reset): quality is judged afresh from the next orders. */
     public void clear() {
-        samples.clear();
+        clearWindow();
         verdict = ExecQuality.OK;
     }
 
@@ -95,29 +97,80 @@ public final class ExecutionQuality {
     }
 
     private Sample add(Sample s) {
-        samples.addLast(s);
-        if (samples.size() > limits.window()) {
-            samples.removeFirst();
-        }
+        enter(s);
         verdict = judge();
         return s;
     }
 
+    /** Adds a sample to the window and its figures, dropping the oldest beyond the window size. */
+    private void enter(Sample s) {
+        samples.addLast(s);
+        int n = samples.size() - 1; // latencies held before this one
+        if (n == latencies.length) {
+            latencies = Arrays.copyOf(latencies, 2 * n);
+        }
+        int at = insertionPoint(s.latencyMs(), n);
+        System.arraycopy(latencies, at, latencies, at + 1, n - at);
+        latencies[at] = s.latencyMs();
+        if (s.error()) {
+            errors++;
+        } else {
+            slippageSum += s.slippageBps();
+        }
+        if (samples.size() > limits.window()) {
+            leave(samples.removeFirst());
+        }
+    }
+
+    /** Takes a sample that left the window out of its figures. */
+    private void leave(Sample s) {
+        int n = samples.size() + 1; // latencies held, the leaving one included
+        int at = insertionPoint(s.latencyMs(), n) - 1; // the last equal value: any equal one will do
+        System.arraycopy(latencies, at + 1, latencies, at, n - at - 1);
+        if (s.error()) {
+            errors--;
+        } else {
+            slippageSum -= s.slippageBps();
+        }
+    }
+
+    private void clearWindow() {
+        samples.clear();
+        errors = 0;
+        slippageSum = 0;
+    }
+
+    /** Where a latency goes among the first n ascending ones: after every one that is not greater. */
+    private int insertionPoint(long latencyMs, int n) {
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (latencies[mid] <= latencyMs) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** The 95th percentile of the latencies in the window (nearest rank), 0 when empty. */
     public long p95LatencyMs() {
         if (samples.isEmpty()) {
             return 0;
         }
-        long[] l = samples.stream().mapToLong(Sample::latencyMs).toArray();
-        Arrays.sort(l);
-        return l[(int) Math.ceil(0.95 * l.length) - 1];
+        return latencies[(int) Math.ceil(0.95 * samples.size()) - 1];
     }
 
+    /** Mean absolute slippage of the filled orders in the window (truncated), 0 when none. */
     public int avgSlippageBps() {
-        return (int) samples.stream().filter(s -> !s.error()).mapToInt(Sample::slippageBps).average().orElse(0);
+        long filled = samples.size() - errors;
+        return filled == 0 ? 0 : (int) ((double) slippageSum / filled);
     }
 
     public int errorPct() {
-        return samples.isEmpty() ? 0 : (int) (100 * samples.stream().filter(Sample::error).count() / samples.size());
+        return samples.isEmpty() ? 0 : (int) (100L * errors / samples.size());
     }
 
     /** The current judgement (recomputed when a sample arrives, read on every breaker evaluation). */

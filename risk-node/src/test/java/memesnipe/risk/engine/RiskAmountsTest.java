@@ -161,6 +161,23 @@ class RiskAmountsTest {
     }
 
     @Test
+    void slippageBps_isTheExactTruncatedQuotient_saturated_overAnyPrices() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        long[] edges = {Long.MIN_VALUE, Long.MIN_VALUE + 5, -Long.MAX_VALUE / 10_000, Long.MAX_VALUE / 10_000, -1, 0, 1,
+                USD, 100 * USD, Long.MAX_VALUE - 1, Long.MAX_VALUE};
+        for (int i = 0; i < 200_000; i++) {
+            long fill = i < 121 ? edges[i % 11] : rnd.nextInt(3) == 0 ? edges[rnd.nextInt(11)] + rnd.nextInt(-3, 4)
+                    : rnd.nextLong() >> rnd.nextInt(64);
+            long ref = i < 121 ? edges[i / 11] : rnd.nextBoolean() ? edges[rnd.nextInt(11)] : rnd.nextLong() >> rnd.nextInt(64);
+            java.math.BigInteger exact = ref <= 0 ? java.math.BigInteger.ZERO : java.math.BigInteger.valueOf(fill)
+                    .subtract(java.math.BigInteger.valueOf(ref)).multiply(java.math.BigInteger.valueOf(10_000))
+                    .divide(java.math.BigInteger.valueOf(ref)).max(java.math.BigInteger.valueOf(-Integer.MAX_VALUE))
+                    .min(java.math.BigInteger.valueOf(Integer.MAX_VALUE));
+            assertThat(RiskEngine.slippageBps(fill, ref)).as("fill %d ref %d", fill, ref).isEqualTo(exact.intValue());
+        }
+    }
+
+    @Test
     @org.junit.jupiter.api.Timeout(20)
     void emergencyFlatten_ofAHugePositionAtAnAbsurdPrice_sendsABoundedNumberOfPieces_andTheRestAsTheyFill() {
         RiskEngine e = engine(RiskLimits.defaults(), 10_000);

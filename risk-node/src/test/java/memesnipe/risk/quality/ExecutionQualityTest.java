@@ -78,4 +78,44 @@ class ExecutionQualityTest {
         assertThat(q.samples()).isEmpty();
         assertThat(q.verdict()).isEqualTo(ExecQuality.OK);
     }
+
+    /**
+     * The window keeps its figures as samples come and go (latencies in order, errors, slippage sum); over random
+     * fills, failures, expiries, clears and restores they equal the figures computed afresh from the samples held.
+     */
+    @org.junit.jupiter.api.Test
+    void keptFigures_equalARecomputationFromTheSamples_overRandomSequences() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+        for (int window : new int[] {1, 2, 10, 50, 200}) {
+            ExecutionQuality q = new ExecutionQuality(new ExecutionQuality.Limits(window, Math.min(window, 10), 1000, 3000,
+                    100, 300, 10, 30, 60_000));
+            long now = 0;
+            for (int step = 0; step < 20_000; step++) {
+                now += rnd.nextInt(0, 2_000);
+                int roll = rnd.nextInt(100);
+                if (roll < 60) {
+                    int slip = rnd.nextInt(10) == 0 ? Integer.MIN_VALUE + rnd.nextInt(2) : rnd.nextInt(-400, 400);
+                    q.filled(rnd.nextInt(10) == 0 ? Long.MAX_VALUE - rnd.nextInt(3) : rnd.nextLong(5_000), slip, now);
+                } else if (roll < 85) {
+                    q.failed(rnd.nextLong(5_000), now);
+                } else if (roll < 97) {
+                    q.expire(now);
+                } else if (roll < 98) {
+                    q.clear();
+                } else {
+                    java.util.List<ExecutionQuality.Sample> saved = q.samples();
+                    q.restore(saved.subList(rnd.nextInt(saved.size() + 1), saved.size()));
+                }
+                java.util.List<ExecutionQuality.Sample> held = q.samples();
+                long[] l = held.stream().mapToLong(ExecutionQuality.Sample::latencyMs).sorted().toArray();
+                long p95 = l.length == 0 ? 0 : l[(int) Math.ceil(0.95 * l.length) - 1];
+                int slip = (int) held.stream().filter(x -> !x.error()).mapToInt(ExecutionQuality.Sample::slippageBps)
+                        .average().orElse(0);
+                int err = held.isEmpty() ? 0 : (int) (100 * held.stream().filter(ExecutionQuality.Sample::error).count()
+                        / held.size());
+                assertThat(new long[] {q.p95LatencyMs(), q.avgSlippageBps(), q.errorPct()})
+                        .as("window %d step %d", window, step).containsExactly(p95, slip, err);
+            }
+        }
+    }
 }

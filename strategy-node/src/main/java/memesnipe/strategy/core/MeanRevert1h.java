@@ -51,26 +51,31 @@ public final class MeanRevert1h implements Strategy {
     @Override
     public List<Signal> onTick(Tick tick) {
         String symbol = tick.symbol();
-        SampleWindow w = windows.computeIfAbsent(symbol,
-                s -> new SampleWindow(p.sampleMs(), (int) (p.windowMs() / p.sampleMs())));
+        SampleWindow w = windows.get(symbol); // not computeIfAbsent: its lambda would be made on every tick
+        if (w == null) {
+            w = new SampleWindow(p.sampleMs(), (int) (p.windowMs() / p.sampleMs()));
+            windows.put(symbol, w);
+        }
         w.add(tick.eventTimeMs(), tick.price());
         double stdev = w.stdev();
         if (w.size() < p.minSamples() || !(stdev > 1e-12 * Math.abs(w.mean()))
                 || arming.coolingDown(symbol, tick.eventTimeMs())) {
             return List.of();
         }
-        double z = (tick.price() - w.mean()) / stdev;
+        double mean = w.mean();
+        double z = (tick.price() - mean) / stdev;
+        int samples = w.size();
         if (!arming.isLong(symbol)) {
             if (z <= p.entryZ()) {
                 arming.entered(symbol, tick.eventTimeMs());
-                return List.of(Signal.enter(NAME, tick, String.format(Locale.ROOT,
+                return List.of(Signal.enter(NAME, tick, () -> String.format(Locale.ROOT,
                         "z %.2f <= %.2f (mean %.8f, stdev %.8f, %d samples)",
-                        z, p.entryZ(), w.mean(), stdev, w.size()), p.exits()));
+                        z, p.entryZ(), mean, stdev, samples), p.exits()));
             }
         } else if (z >= p.exitZ()) {
             arming.exited(symbol, tick.eventTimeMs());
-            return List.of(Signal.exit(NAME, tick, String.format(Locale.ROOT,
-                    "z %.2f >= %.2f (mean %.8f)", z, p.exitZ(), w.mean())));
+            return List.of(Signal.exit(NAME, tick, () -> String.format(Locale.ROOT,
+                    "z %.2f >= %.2f (mean %.8f)", z, p.exitZ(), mean)));
         }
         return List.of();
     }

@@ -51,8 +51,11 @@ public final class Momentum5m implements Strategy {
     @Override
     public List<Signal> onTick(Tick tick) {
         String symbol = tick.symbol();
-        SampleWindow w = windows.computeIfAbsent(symbol,
-                s -> new SampleWindow(SAMPLE_MS, (int) (p.lookbackMs() / SAMPLE_MS) + 1));
+        SampleWindow w = windows.get(symbol); // not computeIfAbsent: its lambda would be made on every tick
+        if (w == null) {
+            w = new SampleWindow(SAMPLE_MS, (int) (p.lookbackMs() / SAMPLE_MS) + 1);
+            windows.put(symbol, w);
+        }
         w.add(tick.eventTimeMs(), tick.price());
         if (w.size() < p.minHistoryMs() / SAMPLE_MS || arming.coolingDown(symbol, tick.eventTimeMs())) {
             return List.of();
@@ -62,13 +65,13 @@ public final class Momentum5m implements Strategy {
         if (!arming.isLong(symbol)) {
             if (lookback >= p.entryReturn() && shortTerm > 0) {
                 arming.entered(symbol, tick.eventTimeMs());
-                return List.of(Signal.enter(NAME, tick, String.format(Locale.ROOT,
+                return List.of(Signal.enter(NAME, tick, () -> String.format(Locale.ROOT,
                         "lookback return %.3f%% >= %.3f%%, short-term %.3f%% > 0",
                         lookback * 100, p.entryReturn() * 100, shortTerm * 100), p.exits()));
             }
         } else if (shortTerm <= -p.shortExitDrop() || lookback < 0) {
             arming.exited(symbol, tick.eventTimeMs());
-            return List.of(Signal.exit(NAME, tick, String.format(Locale.ROOT,
+            return List.of(Signal.exit(NAME, tick, () -> String.format(Locale.ROOT,
                     "short-term return %.3f%%, lookback return %.3f%%", shortTerm * 100, lookback * 100)));
         }
         return List.of();

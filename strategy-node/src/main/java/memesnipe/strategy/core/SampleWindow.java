@@ -81,8 +81,8 @@ public final class SampleWindow {
         double d = price - anchor;
         sum += d;
         sumSq += d * d;
-        head = (head + 1) % samples.length;
-        if (head == 0) {
+        if (++head == samples.length) { // not %: a division per sample costs more than the sums
+            head = 0;
             recompute(); // once per lap: no drift from adding and removing for ever
         }
     }

@@ -19,6 +19,8 @@ import java.util.Map;
  */
 public final class SmaCross implements Strategy {
     public static final String NAME = "sma_cross";
+    /** Entries carry no exit parameters of their own. */
+    private static final ExitBps NO_EXITS = new ExitBps(0, 0, 0);
 
     /** Window lengths in closes; the bar length in ms of event time (0: every event is a close). */
     public record Params(int fastN, int slowN, long barMs) {
@@ -97,13 +99,17 @@ public final class SmaCross implements Strategy {
         boolean isLong = longIn.getOrDefault(tick.symbol(), false);
         if (!isLong && before <= 0 && now > 0) {
             longIn.put(tick.symbol(), true);
-            return List.of(Signal.enter(NAME, tick, String.format(Locale.ROOT, "SMA%d %.8f crossed above SMA%d %.8f",
-                    p.fastN(), s.fastMean(), p.slowN(), s.slowMean()), new ExitBps(0, 0, 0)));
+            double fast = s.fastMean();
+            double slow = s.slowMean();
+            return List.of(Signal.enter(NAME, tick, () -> String.format(Locale.ROOT, "SMA%d %.8f crossed above SMA%d %.8f",
+                    p.fastN(), fast, p.slowN(), slow), NO_EXITS));
         }
         if (isLong && before >= 0 && now < 0) {
             longIn.put(tick.symbol(), false);
-            return List.of(Signal.exit(NAME, tick, String.format(Locale.ROOT, "SMA%d %.8f crossed below SMA%d %.8f",
-                    p.fastN(), s.fastMean(), p.slowN(), s.slowMean())));
+            double fast = s.fastMean();
+            double slow = s.slowMean();
+            return List.of(Signal.exit(NAME, tick, () -> String.format(Locale.ROOT, "SMA%d %.8f crossed below SMA%d %.8f",
+                    p.fastN(), fast, p.slowN(), slow)));
         }
         return List.of();
     }

@@ -30,6 +30,8 @@ public final class StrategyEngine {
     private static final int TOKEN_CHARS = 13;
 
     private final Map<String, Strategy> strategies = new LinkedHashMap<>();
+    /** The same strategies in routing order, for the per-tick loop. */
+    private final Strategy[] routing;
     private final long entryNotionalE8;
     private final Mac idMac;
 
@@ -55,6 +57,7 @@ public final class StrategyEngine {
                 throw new IllegalArgumentException("strategy listed twice: " + s.name());
             }
         }
+        this.routing = this.strategies.values().toArray(new Strategy[0]);
         this.entryNotionalE8 = entryNotionalE8;
     }
 
@@ -65,10 +68,14 @@ public final class StrategyEngine {
 
     /** Feeds one tick of gateway stream {@code streamId} to every strategy; returns the intents. */
     public List<Intent> onTick(String streamId, Tick tick) {
-        List<Intent> out = new ArrayList<>(0);
-        for (Strategy s : strategies.values()) {
-            for (Signal signal : s.onTick(tick)) {
-                out.add(toIntent(streamId, signal));
+        List<Intent> out = List.of(); // most ticks signal nothing: no list is made for them
+        for (Strategy s : routing) {
+            List<Signal> signals = s.onTick(tick);
+            for (int i = 0; i < signals.size(); i++) {
+                if (out.isEmpty()) {
+                    out = new ArrayList<>(2);
+                }
+                out.add(toIntent(streamId, signals.get(i)));
             }
         }
         return out;
