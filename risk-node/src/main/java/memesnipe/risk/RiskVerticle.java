@@ -114,6 +114,7 @@ public final class RiskVerticle extends VerticleBase {
     private io.micrometer.core.instrument.DistributionSummary fillSlippage;
     private Counter executionFailures;
     private Counter refusedOperatorCalls;
+    private Counter markWaitsTimedOut;
     private String fillSource = "STREAM";
     private long skippedOldFills;
     private long lastSampleMs;
@@ -448,6 +449,42 @@ public final class RiskVerticle extends VerticleBase {
     private void onTick(MarketEvent e) {
         send(engine.onTick(e.getSymbol(), e.getPriceE8(), e.getLotExponent(), e.getSeq(), e.getEventTimeMs(),
                 clock.millis()));
+        lastTickSeq = e.getSeq();
+        while (!markWaiters.isEmpty() && markWaiters.peek().seq() <= lastTickSeq) {
+            markWaiters.poll().ready().tryComplete();
+        }
+    }
+
+    /** Longest an intent waits for risk's own market data to reach the event it was decided on. */
+    static final long MARK_CATCH_UP_MS = 100;
+    /** Intents waiting so at most; beyond, an intent is decided on the marks risk has. */
+    static final int MAX_MARK_WAITERS = 10_000;
+    /** The seq of the last market event risk applied (its gateway stream's numbering). */
+    private long lastTickSeq;
+    private final java.util.PriorityQueue<MarkWaiter> markWaiters =
+            new java.util.PriorityQueue<>(java.util.Comparator.comparingLong(MarkWaiter::seq));
+
+    private record MarkWaiter(long seq, io.vertx.core.Promise<Void> ready) {
+    }
+
+    /**
+     * Completes once risk has applied the market event an intent was decided on (decision_seq), so risk sizes and
+     * checks it on the same marks the strategy saw, as the backtest does (the strategy's and risk's market data
+     * streams race); at most {@value #MARK_CATCH_UP_MS} ms, then risk decides on the marks it has (counted).
+     */
+    private Future<Void> marksReached(long decisionSeq) {
+        if (decisionSeq <= lastTickSeq || markWaiters.size() >= MAX_MARK_WAITERS) {
+            return Future.succeededFuture();
+        }
+        MarkWaiter w = new MarkWaiter(decisionSeq, io.vertx.core.Promise.promise());
+        markWaiters.add(w);
+        vertx.setTimer(MARK_CATCH_UP_MS, id -> {
+            if (markWaiters.remove(w)) {
+                markWaitsTimedOut.increment();
+                w.ready().tryComplete();
+            }
+        });
+        return w.ready().future();
     }
 
     /** A fill from the stream, or (fromStream false) carried by a FILLED execution report: applied at most once. */
@@ -619,6 +656,10 @@ public final class RiskVerticle extends VerticleBase {
                         String.join("; ", problems));
                 return Future.failedFuture(new StatusException(GrpcStatus.INVALID_ARGUMENT, String.join("; ", problems)));
             }
+            return marksReached(intent.decisionSeq()).compose(v -> submitValid(intent, caller));
+        }
+
+        private Future<RiskDecision> submitValid(Intent intent, String caller) {
             if (engine.remembers(intent.clientOrderId()) || deployment == null) {
                 return Future.succeededFuture(decide(intent, caller));
             }
@@ -921,6 +962,9 @@ public final class RiskVerticle extends VerticleBase {
         executionFailures = Counter.builder("memesnipe_risk_execution_failures_total")
                 .description("approved orders that failed at the executor or venue (execution-quality samples)")
                 .register(metrics);
+        markWaitsTimedOut = Counter.builder("memesnipe_risk_mark_waits_timed_out_total")
+                .description("intents decided on older marks because risk's market data had not reached their "
+                        + "decision event within " + MARK_CATCH_UP_MS + " ms").register(metrics);
         refusedOperatorCalls = Counter.builder("memesnipe_risk_operator_refused_total")
                 .description("Trip and Reset calls through the gateway refused: no operator token, a wrong one, or "
                         + "none configured").register(metrics);
