@@ -149,6 +149,15 @@ public final class ExecutorVerticle extends VerticleBase {
         long receivedMs;
         long signedMs;
         long sentMs;
+
+        /** The times the ledger holds for an order taken up again after a restart. */
+        static Timeline of(StoredOrder stored) {
+            Timeline t = new Timeline();
+            t.receivedMs = stored.receivedMs();
+            t.signedMs = stored.signedMs();
+            t.sentMs = stored.sentMs();
+            return t;
+        }
     }
 
     private final ExecutorConfig config;
@@ -667,7 +676,7 @@ public final class ExecutorVerticle extends VerticleBase {
             }
             // open in the ledger but not in flight here (a commit whose answer was lost): settle it now
             book.restore(id, stored.state(), new Open(stored.order(), nullToEmpty(stored.keyId()),
-                    nullToEmpty(stored.signature()), new Timeline()), clock.millis());
+                    nullToEmpty(stored.signature()), Timeline.of(stored)), clock.millis());
             reconcile(id);
         });
     }
@@ -685,7 +694,7 @@ public final class ExecutorVerticle extends VerticleBase {
     private void adoptAndReconcile(StoredOrder o) {
         String id = o.order().getClientOrderId();
         if (book.adopt(id, o.state(), new Open(o.order(), nullToEmpty(o.keyId()), nullToEmpty(o.signature()),
-                new Timeline()), clock.millis())) {
+                Timeline.of(o)), clock.millis())) {
             reconcile(id);
         }
     }
