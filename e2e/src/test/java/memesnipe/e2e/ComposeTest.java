@@ -1,5 +1,6 @@
 package memesnipe.e2e;
 
+import memesnipe.kit.testing.Await;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Assumptions;
@@ -161,17 +162,10 @@ class ComposeTest {
 
     /** The lock that keeps runs on one machine (other worktrees too) apart: the file's subnets can exist only once. */
     static FileLock exclusively(FileChannel file) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        while (true) {
-            FileLock lock = file.tryLock();
-            if (lock != null) {
-                return lock;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("another compose test run held " + LOCK + " for 10 minutes");
-            }
-            Thread.sleep(1000);
-        }
+        FileLock[] lock = new FileLock[1];
+        within("the lock " + LOCK + " (another compose test run holds it)", Duration.ofMinutes(10),
+                () -> (lock[0] = file.tryLock()) != null);
+        return lock[0];
     }
 
     static void progress(long started, String what) {
@@ -322,26 +316,12 @@ class ComposeTest {
         }
     }
 
-    interface Check {
-        boolean holds() throws Exception;
+    /** Polls every second (the checks run podman) until the condition holds; fails after the bound, with context. */
+    static void within(String what, Duration bound, Await.Check condition, Await.Context context) throws Exception {
+        Await.until(what, bound, Duration.ofSeconds(1), condition, context);
     }
 
-    interface Context {
-        String describe() throws Exception;
-    }
-
-    /** Polls (every second: the checks run podman) until the condition holds; fails after the bound. */
-    static void within(String what, Duration bound, Check condition, Context context) throws Exception {
-        long deadline = System.nanoTime() + bound.toNanos();
-        while (!condition.holds()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + bound + ": " + what + "\n" + context.describe());
-            }
-            Thread.sleep(1000);
-        }
-    }
-
-    static void within(String what, Duration bound, Check condition) throws Exception {
+    static void within(String what, Duration bound, Await.Check condition) throws Exception {
         within(what, bound, condition, () -> "");
     }
 

@@ -14,12 +14,26 @@ public final class Await {
         boolean holds() throws Exception;
     }
 
+    /** What the failure message adds about the state of things when the bound has passed. */
+    public interface Context {
+        String describe() throws Exception;
+    }
+
     private Await() {
     }
 
     /** Returns once the condition holds; fails naming {@code what} after {@code timeout}. An exception from the
      * check counts as "not yet" (the last one is the failure's cause). */
     public static void until(String what, Duration timeout, Check condition) throws InterruptedException {
+        until(what, timeout, Duration.ofMillis(POLL_MS), condition, () -> "");
+    }
+
+    /**
+     * As {@link #until(String, Duration, Check)}, polling every {@code poll} (for checks that are costly, such as
+     * running a program), and adding {@code context} to the failure.
+     */
+    public static void until(String what, Duration timeout, Duration poll, Check condition, Context context)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Exception last = null;
         while (true) {
@@ -33,9 +47,16 @@ public final class Await {
                 last = e;
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for: " + what, last);
+                String state;
+                try {
+                    state = context.describe();
+                } catch (Exception e) {
+                    state = "(state unknown: " + e + ")";
+                }
+                throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for: " + what
+                        + (state.isEmpty() ? "" : "\n" + state), last);
             }
-            Thread.sleep(POLL_MS);
+            Thread.sleep(poll.toMillis());
         }
     }
 }
