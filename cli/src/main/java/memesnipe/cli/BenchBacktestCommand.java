@@ -149,7 +149,7 @@ final class BenchBacktestCommand implements Callable<Integer> {
             }
 
             @Override
-            public void rejected(RawTick tick, memesnipe.gateway.validation.RejectReason reason) {
+            public void rejected(memesnipe.gateway.feed.FeedEvent event, memesnipe.gateway.validation.RejectReason reason) {
                 fills[2]++;
             }
         };

@@ -1,13 +1,16 @@
 package memesnipe.gateway;
 
 import memesnipe.gateway.validation.LotExponents;
+import memesnipe.gateway.feed.FeedEvent;
+import memesnipe.gateway.feed.RawSignal;
 import memesnipe.gateway.feed.RawTick;
+import memesnipe.model.event.MarketSignal;
 import memesnipe.model.money.Fixed;
 import memesnipe.model.money.Lot;
 import memesnipe.v1.MarketEvent;
 
 /**
- * Turns accepted ticks into wire events with a gap-free per-stream sequence number (1, 2, 3, ...), priced per lot
+ * Turns accepted ticks and signals into wire events with a gap-free per-stream sequence number (1, 2, 3, ...), priced per lot
  * of the symbol. The validator refused values that do not fit scale e8, so the conversions never clamp (they would
  * throw).
  */
@@ -40,6 +43,23 @@ public final class EventStamper {
                 .setEventTimeMs(t.eventTimeMs())
                 .setIngestTimeMs(ingestTimeMs)
                 .build();
+    }
+
+    /** The next event, for an accepted signal: numbered in the same sequence as ticks. */
+    public MarketEvent stamp(MarketSignal signal, long ingestTimeMs) {
+        MarketEvent.Builder e = MarketEvent.newBuilder()
+                .setSeq(++seq)
+                .setStreamId(streamId)
+                .setSymbol(signal.symbol())
+                .setEventTimeMs(signal.eventTimeMs())
+                .setIngestTimeMs(ingestTimeMs);
+        SignalWire.write(signal, e);
+        return e.build();
+    }
+
+    /** Either kind of accepted raw event. */
+    public MarketEvent stamp(FeedEvent event, long ingestTimeMs) {
+        return event instanceof RawTick t ? stamp(t, ingestTimeMs) : stamp(((RawSignal) event).signal(), ingestTimeMs);
     }
 
     public String streamId() {

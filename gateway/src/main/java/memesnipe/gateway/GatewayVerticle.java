@@ -15,7 +15,7 @@ import memesnipe.gateway.fanout.SubscribeService;
 import memesnipe.gateway.feed.Feed;
 import memesnipe.gateway.feed.RatePacer;
 import memesnipe.gateway.feed.SimulatedFeed;
-import memesnipe.gateway.feed.RawTick;
+import memesnipe.gateway.feed.FeedEvent;
 import memesnipe.gateway.journal.JournalWriter;
 import memesnipe.gateway.replay.ReplayData;
 import memesnipe.gateway.replay.ReplayFeed;
@@ -273,12 +273,12 @@ public final class GatewayVerticle extends VerticleBase {
     }
 
     /** The pipeline: validate, stamp, fan out, journal (fire-and-forget). */
-    private void ingest(Iterable<RawTick> ticks) {
+    private void ingest(Iterable<? extends FeedEvent> events) {
         long now = clock.millis();
         List<MarketEvent> accepted = new ArrayList<>();
-        for (RawTick tick : ticks) {
-            if (validator.validate(tick, now).isEmpty()) {
-                MarketEvent event = stamper.stamp(tick, now);
+        for (FeedEvent raw : events) {
+            if (validator.validate(raw, now).isEmpty()) {
+                MarketEvent event = stamper.stamp(raw, now);
                 fanOut.publish(event);
                 accepted.add(event);
             }

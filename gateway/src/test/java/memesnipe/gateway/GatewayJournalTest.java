@@ -192,6 +192,92 @@ class GatewayJournalTest {
         assertThat(st.getJsonObject("journal").getLong("dropped")).isZero();
     }
 
+    /** One of every signal kind (and a bad one and two ticks), timed at the moment the feed emits it. */
+    static final class SignalFeed implements Feed {
+        final List<java.util.function.LongFunction<memesnipe.gateway.feed.FeedEvent>> script = List.of(
+                now -> new memesnipe.gateway.feed.RawTick("SOL", 150, 1, 50_000, now),
+                now -> signal(new memesnipe.model.event.SocialMentions("SOL", now, 420, 60_000, 3_500, "x")),
+                now -> signal(new memesnipe.model.event.SocialMentions("SOL", now, -5, 60_000, 0, "x")), // refused
+                now -> signal(new memesnipe.model.event.WalletTransfer("BONK", now, "solana",
+                        memesnipe.model.event.WalletLabel.DEV, memesnipe.model.event.WalletLabel.EXCHANGE,
+                        7_000_000_000_000L, 300, 1_200)),
+                now -> signal(new memesnipe.model.event.BridgeFlow("SOL", now, "ethereum", "solana", "USDC",
+                        250_000_000_000_000L)),
+                now -> signal(new memesnipe.model.event.PoolChange("BONK", now, "Pool.7xKX", "raydium",
+                        8_000_000_000_000L, 8_000_000_000_000L, memesnipe.model.event.LpLock.BURNED, true)),
+                now -> signal(new memesnipe.model.event.PerpFunding("SOL", now, 15_050_000_000L, 0, 12_000,
+                        now + 3_600_000, 28_800_000)),
+                now -> signal(new memesnipe.model.event.TokenEvent("JTO", now,
+                        memesnipe.model.event.TokenEventKind.AIRDROP_ANNOUNCED, now + 86_400_000, now + 172_800_000)),
+                now -> signal(new memesnipe.model.event.TokenRisk("RUG", now, true, 8_100, 9_500)),
+                now -> new memesnipe.gateway.feed.RawTick("SOL", 150.5, 1, 50_000, now));
+        volatile boolean go;
+        int next;
+
+        static memesnipe.gateway.feed.FeedEvent signal(memesnipe.model.event.MarketSignal s) {
+            return new memesnipe.gateway.feed.RawSignal(s);
+        }
+
+        @Override
+        public List<memesnipe.gateway.feed.FeedEvent> next(long nowMs, int count) {
+            List<memesnipe.gateway.feed.FeedEvent> out = new ArrayList<>();
+            while (go && out.size() < count && next < script.size()) {
+                out.add(script.get(next++).apply(nowMs));
+            }
+            return out;
+        }
+    }
+
+    private Received subscribeToSignals(String name) throws Exception {
+        Received r = new Received();
+        ReadStream<MarketEvent> s = Calls.serverStream(GrpcClients.create(vertx, certs.of(NodeName.STRATEGY)),
+                new HostPort("127.0.0.1", gateway.grpcPort()), MarketDataGrpcClient.Subscribe,
+                SubscribeRequest.newBuilder().setSubscriber(name).setIncludeSignals(true).build())
+                .await(5, TimeUnit.SECONDS);
+        s.handler(r::add);
+        s.resume();
+        await("the subscriber to be registered", () -> gateway.subscriberNames().contains(name));
+        return r;
+    }
+
+    @Test
+    void signals_reachSubscribersThatAskForThem_numberedWithTicks_andTheJournalKeepsThemWhole() throws Exception {
+        SignalFeed feed = new SignalFeed();
+        start(redisUrl, 100_000, 1_000, feed);
+        Received all = subscribeToSignals("with-signals");
+        Received ticks = subscribe("ticks-only");
+        feed.go = true;
+        await("every accepted event at the signal subscriber", () -> all.size() == 9);
+        await("every accepted event in the journal", () -> journalStatus().getLong("appended") == 9);
+
+        List<MarketEvent> got = all.all();
+        assertThat(got).extracting(MarketEvent::getSeq).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+        assertThat(got).extracting(e -> e.getSignalCase().name()).containsExactly("SIGNAL_NOT_SET", "SOCIAL_MENTIONS",
+                "WALLET_TRANSFER", "BRIDGE_FLOW", "POOL_CHANGE", "PERP_FUNDING", "TOKEN_EVENT", "TOKEN_RISK",
+                "SIGNAL_NOT_SET");
+        MarketEvent social = got.get(1);
+        assertThat(social.getSymbol()).isEqualTo("SOL");
+        assertThat(social.getPriceE8()).isZero();
+        assertThat(social.getSocialMentions().getMentions()).isEqualTo(420);
+        assertThat(social.getSocialMentions().getSentimentE4()).isEqualTo(3_500);
+        assertThat(got.get(2).getWalletTransfer().getFrom()).isEqualTo(memesnipe.v1.WalletLabel.WALLET_DEV);
+        assertThat(got.get(2).getWalletTransfer().getSupplyBps()).isEqualTo(300);
+        assertThat(got.get(3).getBridgeFlow().getUsdE8()).isEqualTo(250_000_000_000_000L);
+        assertThat(got.get(4).getPoolChange().getLpLock()).isEqualTo(memesnipe.v1.LpLock.LP_BURNED);
+        assertThat(got.get(4).getPoolChange().getNewPool()).isTrue();
+        assertThat(got.get(5).getPerpFunding().getFundingRateE8()).isEqualTo(12_000);
+        assertThat(got.get(6).getTokenEvent().getKind()).isEqualTo(memesnipe.v1.TokenEventKind.AIRDROP_ANNOUNCED);
+        assertThat(got.get(7).getTokenRisk().getLpRemovedBps()).isEqualTo(9_500);
+
+        await("both ticks at the tick-only subscriber", () -> ticks.size() == 2);
+        assertThat(ticks.all()).extracting(MarketEvent::getSeq).containsExactly(1L, 9L);
+
+        assertThat(readStream()).containsExactlyElementsOf(got);
+        JsonObject feedStatus = status().getJsonObject("feed");
+        assertThat(feedStatus.getLong("eventsRejected")).isEqualTo(1);
+        assertThat(feedStatus.getJsonObject("rejectedByReason").getLong("COUNT_OUT_OF_RANGE")).isEqualTo(1);
+    }
+
     private JsonObject statusQuietly() {
         try {
             return status();

@@ -1,20 +1,20 @@
 package memesnipe.backtest.kernel;
 
-import memesnipe.gateway.feed.RawTick;
+import memesnipe.gateway.feed.FeedEvent;
 
 import java.util.Iterator;
 
 /**
- * A raw observation and when it reached the gateway (the kernel's clock): the gateway validates an event's own time
- * against its arrival, so a feed's bad timestamp is refused instead of moving the clock. Recorded data arrived at
- * its event time ({@link #asRecorded}).
+ * A raw observation (a tick or a signal) and when it reached the gateway (the kernel's clock): the gateway validates
+ * an event's own time against its arrival, so a feed's bad timestamp is refused instead of moving the clock. Recorded
+ * data arrived at its event time ({@link #asRecorded}).
  */
-public record Arrival(RawTick tick, long atMs) {
+public record Arrival(FeedEvent event, long atMs) {
 
-    /** Each tick as arriving at its own event time (recorded or historical data). */
-    public static Iterable<Arrival> asRecorded(Iterable<RawTick> ticks) {
+    /** Each event as arriving at its own event time (recorded or historical data). */
+    public static Iterable<Arrival> asRecorded(Iterable<? extends FeedEvent> events) {
         return () -> new Iterator<>() {
-            private final Iterator<RawTick> it = ticks.iterator();
+            private final Iterator<? extends FeedEvent> it = events.iterator();
 
             @Override
             public boolean hasNext() {
@@ -23,8 +23,8 @@ public record Arrival(RawTick tick, long atMs) {
 
             @Override
             public Arrival next() {
-                RawTick t = it.next();
-                return new Arrival(t, t.eventTimeMs());
+                FeedEvent e = it.next();
+                return new Arrival(e, e.eventTimeMs());
             }
         };
     }

@@ -1,6 +1,8 @@
 package memesnipe.backtest.kernel;
 
 import memesnipe.executor.venue.PaperPricing;
+import memesnipe.gateway.feed.FeedEvent;
+import memesnipe.gateway.feed.RawSignal;
 import memesnipe.gateway.feed.RawTick;
 import memesnipe.gateway.validation.LotExponents;
 import memesnipe.gateway.validation.RejectReason;
@@ -11,6 +13,7 @@ import memesnipe.model.FillEvent;
 import memesnipe.model.Intent;
 import memesnipe.model.OrderRequest;
 import memesnipe.model.Purpose;
+import memesnipe.model.event.MarketSignal;
 import memesnipe.model.money.Lot;
 import memesnipe.model.time.ManualClock;
 import memesnipe.risk.breaker.BreakerThresholds;
@@ -43,10 +46,13 @@ public final class TradingKernel {
 
     /** What the kernel reports as it runs (the backtest records them; all have defaults that ignore). */
     public interface Listener {
-        default void rejected(RawTick tick, RejectReason reason) {
+        default void rejected(FeedEvent event, RejectReason reason) {
         }
 
         default void accepted(Tick tick) {
+        }
+
+        default void acceptedSignal(MarketSignal signal, long seq) {
         }
 
         default void decided(Intent intent, Decision decision) {
@@ -107,18 +113,20 @@ public final class TradingKernel {
     }
 
     /**
-     * One raw market observation as it arrives (in arrival order): timers due before its arrival, then the pipeline,
-     * with the clock at its arrival (never moved back).
+     * One raw market observation, a tick or a signal, as it arrives (in arrival order): timers due before its arrival,
+     * then the pipeline, with the clock at its arrival (never moved back).
      */
-    public void onTick(Arrival arrival) {
-        onTick(arrival.tick(), arrival.atMs());
+    public void onArrival(Arrival arrival) {
+        if (arrival.event() instanceof RawTick tick) {
+            onTick(tick, arrival.atMs());
+        } else {
+            onSignal(((RawSignal) arrival.event()).signal(), arrival.atMs());
+        }
     }
 
-    /** As {@link #onTick(Arrival)}, for a raw tick arriving at atMs. */
+    /** As {@link #onArrival(Arrival)}, for a raw tick arriving at atMs. */
     public void onTick(RawTick raw, long atMs) {
-        runTimersUntil(atMs);
-        clock.set(Math.max(clock.millis(), atMs));
-        long now = clock.millis();
+        long now = advanceTo(atMs);
         Optional<RejectReason> rejected = validator.validate(raw, now);
         if (rejected.isPresent()) {
             listener.rejected(raw, rejected.get());
@@ -134,6 +142,31 @@ public final class TradingKernel {
         for (int i = 0; i < intents.size(); i++) { // indexed: most ticks bring none, and then nothing is allocated
             submit(intents.get(i), now);
         }
+    }
+
+    /**
+     * As {@link #onArrival(Arrival)}, for a non-price signal arriving at atMs: validated as the gateway does, numbered in
+     * the same sequence as ticks, then to the strategies (and their intents to risk).
+     */
+    public void onSignal(MarketSignal signal, long atMs) {
+        long now = advanceTo(atMs);
+        Optional<RejectReason> rejected = validator.validate(signal, now);
+        if (rejected.isPresent()) {
+            listener.rejected(new RawSignal(signal), rejected.get());
+            return;
+        }
+        listener.acceptedSignal(signal, ++seq);
+        List<Intent> intents = strategies.onEvent(settings.streamId(), signal);
+        for (int i = 0; i < intents.size(); i++) {
+            submit(intents.get(i), now);
+        }
+    }
+
+    /** Runs the timers due before an arrival at atMs and sets the clock to it (never back); returns the time. */
+    private long advanceTo(long atMs) {
+        runTimersUntil(atMs);
+        clock.set(Math.max(clock.millis(), atMs));
+        return clock.millis();
     }
 
     /** Runs risk's timed evaluations due up to (and including) the given time, each at its own time. */

@@ -84,7 +84,7 @@ public final class Backtest {
                 rec.equity.add(new EquityPoint(a.atMs(), settings.capitalE8()));
                 rec.lastEquityMs = a.atMs();
             }
-            kernel.onTick(a);
+            kernel.onArrival(a);
             rec.sampleEquity(kernel.now(), false);
         }
         if (kernel == null) {
@@ -143,8 +143,13 @@ public final class Backtest {
         }
 
         @Override
-        public void rejected(RawTick tick, RejectReason reason) {
+        public void rejected(memesnipe.gateway.feed.FeedEvent event, RejectReason reason) {
             rejected.merge(reason, 1L, Long::sum);
+        }
+
+        @Override
+        public void acceptedSignal(memesnipe.model.event.MarketSignal signal, long seq) {
+            accepted++;
         }
 
         @Override

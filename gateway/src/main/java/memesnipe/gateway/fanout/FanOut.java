@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * Delivers every published event to every subscriber without letting one slow subscriber hold up the
  * others: each writes to its stream only while the stream's write queue has room, and otherwise parks
- * events in its own {@link ConflatingQueue} (newest price per symbol), which it flushes on drain. A stream
+ * events in its own {@link ConflatingQueue} (newest price per symbol; signals are kept whole, see
+ * {@link #conflationKey}), which it flushes on drain. A stream
  * that fails (the client cancelled or went away) is removed at the first failed write and never affects
  * another subscriber or the rest of the batch. Metric series are per subscriber label, and labels are
  * bounded: the first {@link #MAX_LABELS} names keep their own series, later ones share "other". Event-loop only.
@@ -47,9 +48,14 @@ public final class FanOut {
         return "other";
     }
 
-    /** Adds a subscriber writing to {@code out}; an empty symbol set means all symbols. */
+    /** Adds a subscriber of price ticks only writing to {@code out}; an empty symbol set means all symbols. */
     public Subscriber add(String name, Set<String> symbols, WriteStream<MarketEvent> out) {
-        Subscriber s = new Subscriber(name, symbols, out);
+        return add(name, symbols, false, out);
+    }
+
+    /** Adds a subscriber writing to {@code out}, of signals too when asked; an empty symbol set means all symbols. */
+    public Subscriber add(String name, Set<String> symbols, boolean signals, WriteStream<MarketEvent> out) {
+        Subscriber s = new Subscriber(name, symbols, signals, out);
         subscribers.add(s);
         out.drainHandler(v -> {
             try {
@@ -103,10 +109,21 @@ public final class FanOut {
         return drops;
     }
 
+    /**
+     * What a pending event is conflated by: a tick by its symbol (the newest price wins); a signal by its own seq,
+     * so it is never replaced (a transfer or a pool change is not superseded by the next one), only dropped when the
+     * queue is full.
+     */
+    static String conflationKey(MarketEvent e) {
+        return e.getSignalCase() == MarketEvent.SignalCase.SIGNAL_NOT_SET ? e.getSymbol()
+                : "#" + Long.toUnsignedString(e.getSeq());
+    }
+
     /** One subscriber's filter, pending queue and counters. */
     public final class Subscriber {
         private final String name;
         private final Set<String> symbols;
+        private final boolean signals;
         private final WriteStream<MarketEvent> out;
         private final ConflatingQueue<MarketEvent> pending;
         private final Counter dropCounter;
@@ -114,11 +131,12 @@ public final class FanOut {
         private long delivered;
         private boolean removed;
 
-        private Subscriber(String name, Set<String> symbols, WriteStream<MarketEvent> out) {
+        private Subscriber(String name, Set<String> symbols, boolean signals, WriteStream<MarketEvent> out) {
             this.name = name;
             this.symbols = Set.copyOf(symbols);
+            this.signals = signals;
             this.out = out;
-            this.pending = new ConflatingQueue<>(queueCapacity, MarketEvent::getSymbol);
+            this.pending = new ConflatingQueue<>(queueCapacity, FanOut::conflationKey);
             this.dropCounter = Counter.builder("memesnipe_gateway_subscriber_drops")
                     .description("Events a subscriber did not get because it was slow (conflated or dropped)")
                     .tag("subscriber", label(name)).register(registry);
@@ -128,7 +146,8 @@ public final class FanOut {
         }
 
         void offer(MarketEvent e) {
-            if (removed || (!symbols.isEmpty() && !symbols.contains(e.getSymbol()))) {
+            if (removed || (!symbols.isEmpty() && !symbols.contains(e.getSymbol()))
+                    || (!signals && e.getSignalCase() != MarketEvent.SignalCase.SIGNAL_NOT_SET)) {
                 return;
             }
             if (pending.isEmpty() && !out.writeQueueFull()) {

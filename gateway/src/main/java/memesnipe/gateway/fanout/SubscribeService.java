@@ -74,7 +74,7 @@ public final class SubscribeService implements Service {
             }
             Set<String> symbols = new HashSet<>();
             msg.getSymbolsList().forEach(s -> symbols.add(s.trim().toUpperCase(Locale.ROOT)));
-            call.subscriber = fanOut.add(msg.getSubscriber(), symbols, response);
+            call.subscriber = fanOut.add(msg.getSubscriber(), symbols, msg.getIncludeSignals(), response);
             // Send headers now so the client sees the stream open even before the first event.
             response.writeHead();
         });

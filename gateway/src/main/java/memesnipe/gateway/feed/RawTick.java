@@ -10,5 +10,6 @@ package memesnipe.gateway.feed;
  * @param liquidityUsd quoted liquidity near the price, USD
  * @param eventTimeMs  when the venue produced it, ms since epoch
  */
-public record RawTick(String symbol, double price, double volume, double liquidityUsd, long eventTimeMs) {
+public record RawTick(String symbol, double price, double volume, double liquidityUsd, long eventTimeMs)
+        implements FeedEvent {
 }

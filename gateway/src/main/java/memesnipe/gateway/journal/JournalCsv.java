@@ -25,9 +25,9 @@ public final class JournalCsv {
     private JournalCsv() {
     }
 
-    /** Whether the event can be written as one line (its text fields hold no control character). */
+    /** Whether the event can be written as one line: a price tick (the format holds no signals) whose text fields hold no control character. */
     public static boolean writable(MarketEvent e) {
-        return !hasControl(e.getStreamId()) && !hasControl(e.getSymbol());
+        return !memesnipe.kit.journal.TickJournal.isSignal(e) && !hasControl(e.getStreamId()) && !hasControl(e.getSymbol());
     }
 
     /** The event as one line, without the line break. */

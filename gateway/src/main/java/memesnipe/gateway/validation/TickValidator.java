@@ -1,6 +1,9 @@
 package memesnipe.gateway.validation;
 
+import memesnipe.gateway.feed.FeedEvent;
+import memesnipe.gateway.feed.RawSignal;
 import memesnipe.gateway.feed.RawTick;
+import memesnipe.model.event.MarketSignal;
 
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -8,7 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Checks raw ticks against {@link ValidationLimits} and counts the outcome per reason. The deviation
+ * Checks raw market events against {@link ValidationLimits} and counts the outcome per reason: ticks (price, volume,
+ * liquidity, deviation) and signals (each kind's ranges, {@link SignalChecks}), both for symbol and event time. The deviation
  * check compares with the symbol's last accepted price; so that a genuine repricing cannot lock a symbol
  * out forever, {@value #REANCHOR_AFTER} consecutive deviating ticks that agree with each other re-anchor it.
  * Pure: time comes in as an argument. Not thread-safe: one owner.
@@ -40,8 +44,23 @@ public final class TickValidator {
 
     /** Empty when the tick is accepted (and becomes the symbol's reference price), else the reason. */
     public Optional<RejectReason> validate(RawTick tick, long nowMs) {
+        return counted(check(tick, nowMs));
+    }
+
+    /** Empty when the signal is accepted, else the reason. */
+    public Optional<RejectReason> validate(MarketSignal signal, long nowMs) {
+        RejectReason reason = !memesnipe.model.text.Identifiers.isSymbol(signal.symbol()) ? RejectReason.INVALID_SYMBOL
+                : timeProblem(signal.eventTimeMs(), nowMs);
+        return counted(reason != null ? reason : SignalChecks.check(signal, lots));
+    }
+
+    /** Either kind of raw event. */
+    public Optional<RejectReason> validate(FeedEvent event, long nowMs) {
+        return event instanceof RawTick t ? validate(t, nowMs) : validate(((RawSignal) event).signal(), nowMs);
+    }
+
+    private Optional<RejectReason> counted(RejectReason reason) {
         in++;
-        RejectReason reason = check(tick, nowMs);
         if (reason == null) {
             accepted++;
             return Optional.empty();
@@ -68,17 +87,25 @@ public final class TickValidator {
         if (!fitsE8(lotPrice) || !fitsE8(t.volume() / unitsPerLot) || !fitsE8(t.liquidityUsd())) {
             return RejectReason.AMOUNT_OUT_OF_RANGE; // at scale 1e8 it would not fit the wire's int64
         }
-        // event time compared without overflow whatever a feed sends
-        if (t.eventTimeMs() < nowMs && nowMs - t.eventTimeMs() > limits.maxAgeMs() || t.eventTimeMs() < 0) {
-            return RejectReason.STALE;
-        }
-        if (t.eventTimeMs() > nowMs && t.eventTimeMs() - nowMs > limits.maxFutureMs()) {
-            return RejectReason.FUTURE_TIMESTAMP;
+        RejectReason late = timeProblem(t.eventTimeMs(), nowMs);
+        if (late != null) {
+            return late;
         }
         if (!(t.liquidityUsd() >= limits.minLiquidityUsd())) {
             return RejectReason.LOW_LIQUIDITY;
         }
         return checkDeviation(symbols.computeIfAbsent(t.symbol(), s -> new SymbolState()), t.price());
+    }
+
+    /** STALE or FUTURE_TIMESTAMP for an event time too far from now, else null (compared without overflow). */
+    private RejectReason timeProblem(long eventTimeMs, long nowMs) {
+        if (eventTimeMs < nowMs && nowMs - eventTimeMs > limits.maxAgeMs() || eventTimeMs < 0) {
+            return RejectReason.STALE;
+        }
+        if (eventTimeMs > nowMs && eventTimeMs - nowMs > limits.maxFutureMs()) {
+            return RejectReason.FUTURE_TIMESTAMP;
+        }
+        return null;
     }
 
     /** Whether a value (or NaN, checked elsewhere) converts to scale e8 without leaving the long range. */

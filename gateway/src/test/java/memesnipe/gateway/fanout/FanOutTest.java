@@ -114,6 +114,41 @@ class FanOutTest {
         assertThat(stream.written).extracting(MarketEvent::getSymbol).containsOnly("WIF").hasSize(2);
     }
 
+    private static MarketEvent social(long seq, String symbol) {
+        return MarketEvent.newBuilder().setSeq(seq).setSymbol(symbol).setSocialMentions(
+                memesnipe.v1.SocialMentions.newBuilder().setMentions(seq).setWindowMs(60_000).setSource("x")).build();
+    }
+
+    @Test
+    void publish_signals_reachOnlySubscribersThatAskedForThem() {
+        FanOut fanOut = new FanOut(1024, new SimpleMeterRegistry());
+        FakeStream ticksOnly = new FakeStream(Integer.MAX_VALUE);
+        FakeStream all = new FakeStream(Integer.MAX_VALUE);
+        fanOut.add("risk", Set.of(), ticksOnly);
+        fanOut.add("strategy", Set.of(), true, all);
+        fanOut.publish(event(1, "SOL"));
+        fanOut.publish(social(2, "SOL"));
+        fanOut.publish(event(3, "SOL"));
+        assertThat(ticksOnly.written).extracting(MarketEvent::getSeq).containsExactly(1L, 3L);
+        assertThat(all.written).extracting(MarketEvent::getSeq).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void drain_neverConflatesSignals_onlyTicksOfTheSameSymbol() {
+        FanOut fanOut = new FanOut(1024, new SimpleMeterRegistry());
+        FakeStream stream = new FakeStream(1);
+        fanOut.add("s", Set.of(), true, stream);
+        fanOut.publish(event(1, "SOL"));
+        fanOut.publish(social(2, "SOL"));
+        fanOut.publish(event(3, "SOL"));
+        fanOut.publish(social(4, "SOL"));
+        fanOut.publish(event(5, "SOL"));
+        stream.drainAll();
+        // the tick of seq 3 gave way to the newer price of seq 5; both signals were kept, in order
+        assertThat(stream.written).extracting(MarketEvent::getSeq).containsExactly(1L, 2L, 4L, 5L);
+        assertThat(fanOut.drops()).isEqualTo(1);
+    }
+
     @Test
     void remove_stopsDelivery_andUpdatesTheGauge() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();

@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 public final class Identifiers {
     /** Idempotency key from intent to venue. */
     public static final Pattern CLIENT_ORDER_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    /** An identifier from outside the system, such as a pool address: the same characters as a client order id. */
+    public static final Pattern EXTERNAL_ID = CLIENT_ORDER_ID;
     /** A market symbol, e.g. SOL. */
     public static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9._-]{1,24}");
     /** Strategy and venue names, e.g. momentum_5m, paper. */

@@ -90,6 +90,12 @@ public final class TickJournal {
     }
 
     private Request xadd(MarketEvent e) {
+        if (isSignal(e)) { // a signal is kept whole, as its protobuf bytes: field pb
+            return Request.cmd(Command.XADD).arg(stream).arg("MAXLEN").arg("~").arg(maxLen).arg("*")
+                    .arg("seq").arg(e.getSeq()).arg("sid").arg(e.getStreamId()).arg("sym").arg(e.getSymbol())
+                    .arg("et").arg(e.getEventTimeMs()).arg("it").arg(e.getIngestTimeMs())
+                    .arg("pb").arg(java.util.Base64.getEncoder().encodeToString(e.toByteArray()));
+        }
         return Request.cmd(Command.XADD).arg(stream).arg("MAXLEN").arg("~").arg(maxLen).arg("*")
                 .arg("seq").arg(e.getSeq()).arg("sid").arg(e.getStreamId()).arg("sym").arg(e.getSymbol())
                 .arg("p").arg(e.getPriceE8()).arg("v").arg(e.getVolumeE8()).arg("l").arg(e.getLiquidityE8())
@@ -107,6 +113,9 @@ public final class TickJournal {
                 .map(resp -> {
                     Map<String, MarketEvent> marks = new LinkedHashMap<>();
                     for (Entry entry : entries(resp)) {
+                        if (isSignal(entry.event())) {
+                            continue; // not a price
+                        }
                         marks.putIfAbsent(entry.event().getSymbol(), entry.event());
                     }
                     return marks;
@@ -162,6 +171,11 @@ public final class TickJournal {
         return Future.succeededFuture();
     }
 
+    /** Whether the event is a signal (not a price tick). */
+    public static boolean isSignal(MarketEvent e) {
+        return e.getSignalCase() != MarketEvent.SignalCase.SIGNAL_NOT_SET;
+    }
+
     /** One journal entry: its Redis id and the event. */
     public record Entry(String id, MarketEvent event) {
     }
@@ -179,6 +193,10 @@ public final class TickJournal {
                 f.put(fields.get(i).toString(), fields.get(i + 1).toString());
             }
             try {
+                if (f.containsKey("pb")) {
+                    out.add(new Entry(id, MarketEvent.parseFrom(java.util.Base64.getDecoder().decode(f.get("pb")))));
+                    continue;
+                }
                 int lot = Integer.parseInt(f.getOrDefault("lot", "0")); // entries older than the field: single units
                 if (!memesnipe.model.money.Lot.valid(lot)) {
                     continue;
@@ -190,7 +208,7 @@ public final class TickJournal {
                         .setLiquidityE8(Long.parseLong(f.getOrDefault("l", "0")))
                         .setEventTimeMs(Long.parseLong(f.getOrDefault("et", "0")))
                         .setIngestTimeMs(Long.parseLong(f.getOrDefault("it", "0"))).build()));
-            } catch (RuntimeException malformed) {
+            } catch (RuntimeException | com.google.protobuf.InvalidProtocolBufferException malformed) {
                 // an entry not written by the gateway (someone else wrote to the key): skip it, never crash a reader
             }
         }

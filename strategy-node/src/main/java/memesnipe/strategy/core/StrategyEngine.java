@@ -3,6 +3,7 @@ package memesnipe.strategy.core;
 import memesnipe.model.Intent;
 import memesnipe.model.Purpose;
 import memesnipe.model.Side;
+import memesnipe.model.event.MarketSignal;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -15,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Routes every tick to every strategy and turns their signals into order intents: ENTER_LONG →
+ * Routes every tick and every non-price signal to every strategy and turns their signals into order intents: ENTER_LONG →
  * BUY/ENTRY for the configured notional, EXIT_LONG → SELL/EXIT (notional 0: the risk node closes
  * the strategy's whole position). Each intent's client order id is derived from the strategy,
  * symbol, gateway stream and tick sequence number under a secret id key, so a re-sent intent is the
@@ -70,13 +71,27 @@ public final class StrategyEngine {
     public List<Intent> onTick(String streamId, Tick tick) {
         List<Intent> out = List.of(); // most ticks signal nothing: no list is made for them
         for (Strategy s : routing) {
-            List<Signal> signals = s.onTick(tick);
-            for (int i = 0; i < signals.size(); i++) {
-                if (out.isEmpty()) {
-                    out = new ArrayList<>(2);
-                }
-                out.add(toIntent(streamId, signals.get(i)));
+            out = addIntents(out, streamId, s.onTick(tick));
+        }
+        return out;
+    }
+
+    /** Feeds one non-price observation of gateway stream {@code streamId} to every strategy; returns the intents. */
+    public List<Intent> onEvent(String streamId, MarketSignal event) {
+        List<Intent> out = List.of();
+        for (Strategy s : routing) {
+            out = addIntents(out, streamId, s.onEvent(event));
+        }
+        return out;
+    }
+
+    /** The signals' intents appended to out (a new list made only when there are some). */
+    private List<Intent> addIntents(List<Intent> out, String streamId, List<Signal> signals) {
+        for (int i = 0; i < signals.size(); i++) {
+            if (out.isEmpty()) {
+                out = new ArrayList<>(2);
             }
+            out.add(toIntent(streamId, signals.get(i)));
         }
         return out;
     }

@@ -21,6 +21,7 @@ import memesnipe.strategy.core.Strategy;
 import memesnipe.strategy.core.StrategyEngine;
 import memesnipe.strategy.core.Tick;
 import memesnipe.v1.MarketDataGrpcClient;
+import memesnipe.model.event.MarketSignal;
 import memesnipe.v1.MarketEvent;
 import memesnipe.v1.NodeStatus;
 import memesnipe.v1.OrderIntent;
@@ -64,11 +65,13 @@ public final class StrategyVerticle extends VerticleBase {
     private ResilientStream<MarketEvent> stream;
     private PrometheusMeterRegistry metrics;
     private Counter ticksCounter;
+    private Counter signalsCounter;
     private Counter submitErrors;
     private final Set<Long> timers = new HashSet<>();
     private boolean stopped;
     private long startedAtMs;
     private long ticks;
+    private long signals;
     private long intentsSubmitted;
     private long approved;
     private long denied;
@@ -97,7 +100,9 @@ public final class StrategyVerticle extends VerticleBase {
         java.util.Arrays.fill(idKey, (byte) 0);
         metrics = NodeMetrics.create(NodeName.STRATEGY.id());
         ticksCounter = Counter.builder("memesnipe_strategy_ticks_total")
-                .description("market events received from the gateway").register(metrics);
+                .description("price ticks received from the gateway").register(metrics);
+        signalsCounter = Counter.builder("memesnipe_strategy_signals_total")
+                .description("non-price market events (social, wallet, bridge, pool, funding, token) received").register(metrics);
         submitErrors = Counter.builder("memesnipe_strategy_submit_errors_total")
                 .description("Risk.Submit calls that failed (unreachable, timeout, error status)").register(metrics);
         client = GrpcClients.create(vertx, config.basics().tls());
@@ -109,7 +114,8 @@ public final class StrategyVerticle extends VerticleBase {
                 .status(this::status)
                 .build();
         return server.start().onSuccess(s -> {
-            SubscribeRequest subscribe = SubscribeRequest.newBuilder().setSubscriber("strategy").build();
+            SubscribeRequest subscribe = SubscribeRequest.newBuilder().setSubscriber("strategy")
+                    .setIncludeSignals(true).build();
             stream = new ResilientStream<>(vertx, "gateway " + config.gateway(),
                     () -> Calls.serverStream(client, config.gateway(), MarketDataGrpcClient.Subscribe, subscribe),
                     this::onMarketEvent, BACKOFF_MS, MAX_BACKOFF_MS);
@@ -137,12 +143,21 @@ public final class StrategyVerticle extends VerticleBase {
     }
 
     private void onMarketEvent(MarketEvent event) {
-        ticks++;
-        ticksCounter.increment();
-        Tick tick = Wire.tick(event);
+        MarketSignal signal = Wire.signal(event);
+        if (signal == null && event.getSignalCase() != MarketEvent.SignalCase.SIGNAL_NOT_SET) {
+            return; // a kind this node cannot read
+        }
+        if (signal == null) {
+            ticks++;
+            ticksCounter.increment();
+        } else {
+            signals++;
+            signalsCounter.increment();
+        }
         List<OrderIntent> intents;
         try {
-            intents = engine.onTick(event.getStreamId(), tick).stream().map(Wire::intent).toList();
+            intents = (signal == null ? engine.onTick(event.getStreamId(), Wire.tick(event))
+                    : engine.onEvent(event.getStreamId(), signal)).stream().map(Wire::intent).toList();
         } catch (RuntimeException e) {
             errors++;
             LOG.error("strategy failed on {} seq {}", Printable.of(event.getSymbol()), event.getSeq(), e);
@@ -234,6 +249,7 @@ public final class StrategyVerticle extends VerticleBase {
     private NodeStatus status() {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("ticks", Long.toString(ticks));
+        facts.put("signals", Long.toString(signals));
         facts.put("intentsSubmitted", Long.toString(intentsSubmitted));
         facts.put("approved", Long.toString(approved));
         facts.put("denied", Long.toString(denied));
