@@ -11,6 +11,21 @@ import java.util.Iterator;
  */
 public record Arrival(FeedEvent event, long atMs) {
 
+    /**
+     * A feed (a simulator) run over simulated time from startMs (inclusive) to endMs (exclusive), polled every pollMs:
+     * its events as arriving when polled, which is at or after their event time.
+     */
+    public static java.util.List<Arrival> simulate(memesnipe.gateway.feed.Feed feed, long startMs, long endMs,
+                                                   long pollMs) {
+        java.util.List<Arrival> out = new java.util.ArrayList<>();
+        for (long t = startMs; t < endMs; t += pollMs) {
+            for (FeedEvent e : feed.next(t, Integer.MAX_VALUE)) {
+                out.add(new Arrival(e, t));
+            }
+        }
+        return out;
+    }
+
     /** Each event as arriving at its own event time (recorded or historical data). */
     public static Iterable<Arrival> asRecorded(Iterable<? extends FeedEvent> events) {
         return () -> new Iterator<>() {

@@ -68,7 +68,9 @@ class SimulatedFeedTest {
                 validator.validate(t, now).ifPresent(seen::add);
             }
         }
-        assertThat(seen).containsExactlyInAnyOrder(RejectReason.values());
+        // every reason a tick can have (the later ones are for signals)
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(EnumSet.range(RejectReason.NON_FINITE_PRICE,
+                RejectReason.INVALID_SYMBOL));
         double share = (double) validator.eventsRejected() / validator.eventsIn();
         assertThat(share).isBetween(0.04, 0.06);
     }
