@@ -32,7 +32,8 @@ class DependencyRuleTest {
             "executor-node/src/main/java/memesnipe/executor/venue",
             "signer-node/src/main/java/memesnipe/signer/policy",
             "gateway/src/main/java/memesnipe/gateway/validation",
-            "backtest/src/main/java/memesnipe/backtest");
+            "backtest/src/main/java/memesnipe/backtest",
+            "performance/src/main/java/memesnipe/performance");
     static final Pattern FORBIDDEN = Pattern.compile(
             "\\b(io\\.vertx|io\\.grpc|io\\.netty|com\\.google\\.protobuf|memesnipe\\.v1|memesnipe\\.kit)\\.");
 

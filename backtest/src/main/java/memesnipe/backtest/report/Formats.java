@@ -1,6 +1,8 @@
 package memesnipe.backtest.report;
 
 import memesnipe.model.money.Fixed;
+import memesnipe.performance.ConfidenceInterval;
+import memesnipe.performance.Figure;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

@@ -1,6 +1,11 @@
 package memesnipe.backtest.report;
 
 import memesnipe.model.money.Fixed;
+import memesnipe.performance.ClosedTrade;
+import memesnipe.performance.EquityPoint;
+import memesnipe.performance.Figure;
+import memesnipe.performance.MaxDrawdown;
+import memesnipe.performance.PerformanceMetrics;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,10 @@
 package memesnipe.backtest.report;
 
+import memesnipe.performance.Figure;
+import memesnipe.performance.MaxDrawdown;
+import memesnipe.performance.PerformanceMetrics;
+import memesnipe.performance.Sampling;
+
 import java.util.List;
 
 /** The metrics as labelled rows, shared by the console summary and the HTML report's table. */

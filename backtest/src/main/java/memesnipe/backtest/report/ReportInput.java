@@ -1,5 +1,9 @@
 package memesnipe.backtest.report;
 
+import memesnipe.performance.ClosedTrade;
+import memesnipe.performance.EquityPoint;
+import memesnipe.performance.PerformanceMetrics;
+
 import java.util.List;
 import java.util.Objects;
 

@@ -1,5 +1,7 @@
 package memesnipe.backtest.report;
 
+import memesnipe.performance.PerformanceMetrics;
+
 import java.util.List;
 
 /**

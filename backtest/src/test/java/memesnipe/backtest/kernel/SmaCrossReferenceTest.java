@@ -1,6 +1,5 @@
 package memesnipe.backtest.kernel;
 
-import memesnipe.backtest.report.ClosedTrade;
 import memesnipe.backtest.run.Backtest;
 import memesnipe.gateway.feed.RawTick;
 import memesnipe.gateway.replay.ReplayData;
@@ -10,6 +9,7 @@ import memesnipe.gateway.replay.ReplayFormat;
 import memesnipe.model.FillEvent;
 import memesnipe.model.Side;
 import memesnipe.model.money.Fixed;
+import memesnipe.performance.ClosedTrade;
 import memesnipe.risk.limits.RiskLimits;
 import memesnipe.strategy.core.SmaCross;
 import org.junit.jupiter.api.Test;

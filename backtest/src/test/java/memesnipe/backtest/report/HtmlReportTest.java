@@ -1,6 +1,12 @@
 package memesnipe.backtest.report;
 
 import memesnipe.model.money.Fixed;
+import memesnipe.performance.ClosedTrade;
+import memesnipe.performance.Curves;
+import memesnipe.performance.EquityPoint;
+import memesnipe.performance.MetricsConfig;
+import memesnipe.performance.PerformanceMetrics;
+import memesnipe.performance.Sampling;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -16,8 +22,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static memesnipe.backtest.report.Curves.HOUR;
-import static memesnipe.backtest.report.Curves.T0;
+import static memesnipe.performance.Curves.HOUR;
+import static memesnipe.performance.Curves.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class HtmlReportTest {

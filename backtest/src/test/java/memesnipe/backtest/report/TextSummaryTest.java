@@ -1,5 +1,9 @@
 package memesnipe.backtest.report;
 
+import memesnipe.performance.Curves;
+import memesnipe.performance.MetricsConfig;
+import memesnipe.performance.PerformanceMetrics;
+import memesnipe.performance.Sampling;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -9,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TextSummaryTest {
     @Test
     void summary_listsEveryMetricAlignedInColumns_withIntervalsAndTheSampling() {
-        PerformanceMetrics m = BootstrapTest.metrics(MetricsConfig.DEFAULT_SEED);
+        PerformanceMetrics m = Curves.wavyMetrics(MetricsConfig.DEFAULT_SEED);
 
         String text = TextSummary.format(m);
         List<String> lines = text.lines().toList();
@@ -42,6 +46,14 @@ class TextSummaryTest {
         assertThat(line(text.lines().toList(), "Sortino")).contains("unbounded (no losing period)");
         assertThat(line(text.lines().toList(), "Win rate")).contains("95% CI n/a (needs at least 2 samples, have 1)");
         assertThat(text).doesNotContain("NaN", "Infinity");
+    }
+
+    @Test
+    void aSingleEquityPoint_readsAsNotAvailable_neverNaN() {
+        PerformanceMetrics m = PerformanceMetrics.compute(Curves.every(Curves.DAY, "100"), List.of(),
+                MetricsConfig.of(Sampling.daily()));
+
+        assertThat(TextSummary.format(m)).contains("n/a (a single equity point)").doesNotContain("NaN", "Infinity");
     }
 
     private static String line(List<String> lines, String label) {

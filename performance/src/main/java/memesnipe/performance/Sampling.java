@@ -1,4 +1,4 @@
-package memesnipe.backtest.report;
+package memesnipe.performance;
 
 /**
  * The fixed period at which the equity curve is resampled into period returns, and how those returns are

@@ -1,4 +1,4 @@
-package memesnipe.backtest.report;
+package memesnipe.performance;
 
 /**
  * Annualized Sharpe and Sortino ratios of per-period simple returns r_1 .. r_n, with a risk-free rate and a target

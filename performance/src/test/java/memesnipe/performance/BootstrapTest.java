@@ -1,45 +1,14 @@
-package memesnipe.backtest.report;
+package memesnipe.performance;
 
-import memesnipe.model.money.Fixed;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import static memesnipe.backtest.report.Curves.DAY;
-import static memesnipe.backtest.report.Curves.T0;
-import static memesnipe.backtest.report.Curves.trade;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 class BootstrapTest {
-    /** 61 daily marks of a wavy, rising curve: 60 returns 0.3 % + 2 % * sin(k). */
-    static List<EquityPoint> wavyCurve() {
-        List<EquityPoint> curve = new ArrayList<>();
-        double equity = 1000;
-        for (int k = 0; k <= 60; k++) {
-            curve.add(new EquityPoint(T0 + k * DAY, Fixed.fromDouble(equity)));
-            equity *= 1 + 0.003 + 0.02 * Math.sin(k);
-        }
-        return curve;
-    }
-
-    /** 20 trades, 12 of them won. */
-    static List<ClosedTrade> trades() {
-        List<ClosedTrade> trades = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            trades.add(trade("m", T0 + i * DAY, T0 + i * DAY + 1, "0.1", i % 5 < 3 ? "4" : "-3"));
-        }
-        return trades;
-    }
-
-    static PerformanceMetrics metrics(long seed) {
-        return PerformanceMetrics.compute(wavyCurve(), trades(), new MetricsConfig(Sampling.daily(), 2_000, seed));
-    }
-
     @Test
     void intervals_containThePointEstimates() {
-        PerformanceMetrics m = metrics(MetricsConfig.DEFAULT_SEED);
+        PerformanceMetrics m = Curves.wavyMetrics(MetricsConfig.DEFAULT_SEED);
 
         double sharpe = ((Figure.Value) m.sharpe()).value();
         ConfidenceInterval.Range sharpeCi = (ConfidenceInterval.Range) m.sharpeCi();
@@ -55,9 +24,9 @@ class BootstrapTest {
 
     @Test
     void theSameSeed_givesTheSameIntervals_anotherSeedOthers() {
-        PerformanceMetrics a = metrics(7);
-        PerformanceMetrics b = metrics(7);
-        PerformanceMetrics c = metrics(8);
+        PerformanceMetrics a = Curves.wavyMetrics(7);
+        PerformanceMetrics b = Curves.wavyMetrics(7);
+        PerformanceMetrics c = Curves.wavyMetrics(8);
 
         assertThat(a.sharpeCi()).isEqualTo(b.sharpeCi());
         assertThat(a.winRateCi()).isEqualTo(b.winRateCi());

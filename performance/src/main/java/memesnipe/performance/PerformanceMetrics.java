@@ -1,4 +1,4 @@
-package memesnipe.backtest.report;
+package memesnipe.performance;
 
 import memesnipe.model.money.Fixed;
 

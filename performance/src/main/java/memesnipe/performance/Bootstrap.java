@@ -1,8 +1,9 @@
-package memesnipe.backtest.report;
+package memesnipe.performance;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Percentile bootstrap: the sample is resampled with replacement (same size) {@code resamples} times by a
@@ -20,26 +21,35 @@ final class Bootstrap {
         if (sample.length < 2) {
             return new ConfidenceInterval.NotAvailable("needs at least 2 samples, have " + sample.length);
         }
+        double[] all = resampled(sample, resamples, seed,
+                x -> statistic.apply(x) instanceof Figure.Value v ? v.value() : Double.NaN);
+        double[] values = Arrays.stream(all).filter(Double::isFinite).toArray();
+        int used = values.length;
+        if (used * 2 < resamples) {
+            return new ConfidenceInterval.NotAvailable("only " + used + " of " + resamples
+                    + " resamples gave a finite value");
+        }
+        Arrays.sort(values);
+        double tail = (1 - ConfidenceInterval.LEVEL) / 2;
+        return new ConfidenceInterval.Range(quantile(values, tail), quantile(values, 1 - tail), used);
+    }
+
+    /**
+     * The statistic of each of {@code resamples} resamples, in the order drawn: each resample takes
+     * {@code sample.length} values of the sample with replacement, at indices drawn by one {@link SplittableRandom}
+     * seeded with {@code seed}. The array handed to the statistic is reused from one resample to the next.
+     */
+    static double[] resampled(double[] sample, int resamples, long seed, ToDoubleFunction<double[]> statistic) {
         SplittableRandom random = new SplittableRandom(seed);
         double[] values = new double[resamples];
-        int used = 0;
         double[] resample = new double[sample.length];
         for (int b = 0; b < resamples; b++) {
             for (int i = 0; i < resample.length; i++) {
                 resample[i] = sample[random.nextInt(sample.length)];
             }
-            if (statistic.apply(resample) instanceof Figure.Value v) {
-                values[used++] = v.value();
-            }
+            values[b] = statistic.applyAsDouble(resample);
         }
-        if (used * 2 < resamples) {
-            return new ConfidenceInterval.NotAvailable("only " + used + " of " + resamples
-                    + " resamples gave a finite value");
-        }
-        double[] sorted = Arrays.copyOf(values, used);
-        Arrays.sort(sorted);
-        double tail = (1 - ConfidenceInterval.LEVEL) / 2;
-        return new ConfidenceInterval.Range(quantile(sorted, tail), quantile(sorted, 1 - tail), used);
+        return values;
     }
 
     /** The p-quantile of sorted values by linear interpolation at position p * (m - 1). */
