@@ -13,11 +13,12 @@ package memesnipe.performance;
  * Both need n &gt;= 2. When s is 0 the Sharpe ratio is not available; when DD is 0 the Sortino ratio is unbounded
  * if the mean is positive and not available if every return is 0.
  */
-final class ReturnRatios {
+public final class ReturnRatios {
     private ReturnRatios() {
     }
 
-    static Figure sharpe(double[] r, double periodsPerYear) {
+    /** The annualized Sharpe ratio of the returns (see the class comment). */
+    public static Figure sharpe(double[] r, double periodsPerYear) {
         if (r.length < 2) {
             return tooFew(r);
         }
