@@ -79,7 +79,7 @@ public final class TradingKernel {
     private long fillSeq;
 
     public TradingKernel(KernelSettings settings, long startMs, Listener listener) {
-        this(settings, startMs, listener, named(settings.strategies()));
+        this(settings, startMs, listener, named(settings.strategies(), settings.strategyParams()));
     }
 
     /** A kernel running these strategy instances (e.g. with parameters other than the defaults). */
@@ -105,9 +105,15 @@ public final class TradingKernel {
 
     /** Fresh strategies with default parameters, by name. */
     public static List<Strategy> named(List<String> names) {
+        return named(names, java.util.Map.of());
+    }
+
+    /** Fresh strategies by name, each with the parameters given for it replacing its defaults. */
+    public static List<Strategy> named(List<String> names, java.util.Map<String, java.util.Map<String, String>> params) {
         List<Strategy> out = new ArrayList<>();
         for (String name : names) {
-            out.add(Strategies.create(name).orElseThrow(() -> new IllegalArgumentException("unknown strategy " + name)));
+            out.add(Strategies.create(name, params.getOrDefault(name, java.util.Map.of()))
+                    .orElseThrow(() -> new IllegalArgumentException("unknown strategy " + name)));
         }
         return out;
     }

@@ -61,7 +61,7 @@ public final class Backtest {
      */
     public static Result run(KernelSettings settings, Iterable<Arrival> ticks, long fromMs, long toMs,
                              LongConsumer progress) {
-        return run(settings, () -> TradingKernel.named(settings.strategies()), ticks, fromMs, toMs, progress);
+        return run(settings, () -> TradingKernel.named(settings.strategies(), settings.strategyParams()), ticks, fromMs, toMs, progress);
     }
 
     /** As {@link #run(KernelSettings, Iterable, long, long, LongConsumer)} with strategy instances of the caller's. */

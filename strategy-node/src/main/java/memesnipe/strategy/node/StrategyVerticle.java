@@ -92,7 +92,8 @@ public final class StrategyVerticle extends VerticleBase {
     public Future<?> start() {
         startedAtMs = clock.millis();
         List<Strategy> strategies = config.strategies().stream()
-                .map(name -> Strategies.create(name).orElseThrow(() -> new IllegalArgumentException("unknown strategy " + name)))
+                .map(name -> Strategies.create(name, config.paramsOf(name))
+                        .orElseThrow(() -> new IllegalArgumentException("unknown strategy " + name)))
                 .toList();
         byte[] idKey = new byte[StrategyEngine.ID_KEY_BYTES];
         new java.security.SecureRandom().nextBytes(idKey); // this process's ids: unguessable, never reused after a restart

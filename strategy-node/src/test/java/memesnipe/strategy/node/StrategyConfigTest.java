@@ -45,9 +45,32 @@ class StrategyConfigTest {
     }
 
     @Test
+    void from_withStrategyParams_givesEachStrategyItsOwn() {
+        StrategyConfig c = StrategyConfig.from(certs.with("strategy-params",
+                "momentum_5m.entryReturn=0.008; momentum_5m.exits.stopLossBps=200;mean_revert_1h.entryZ=-2.5"));
+        assertThat(c.paramsOf("momentum_5m")).containsExactly(java.util.Map.entry("entryReturn", "0.008"),
+                java.util.Map.entry("exits.stopLossBps", "200"));
+        assertThat(c.paramsOf("mean_revert_1h")).containsEntry("entryZ", "-2.5");
+    }
+
+    @Test
+    void from_withBadStrategyParams_reportsEachOne() {
+        assertThatThrownBy(() -> StrategyConfig.from(certs.with("strategies", "momentum_5m").with("strategy-params",
+                "momentum_5m.lookbackMs=soon;momentum_5m.noSuch=1")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("lookbackMs='soon' is not a long")
+                .hasMessageContaining("unknown parameter 'noSuch'");
+        assertThatThrownBy(() -> StrategyConfig.from(certs.with("strategies", "momentum_5m").with("strategy-params",
+                "mean_revert_1h.entryZ=-2")))
+                .hasMessageContaining("strategy-params names 'mean_revert_1h', which is not among the strategies run");
+        assertThatThrownBy(() -> StrategyConfig.from(certs.with("strategy-params", "entryZ=-2")))
+                .hasMessageContaining("'entryZ=-2' is not name.param=value");
+    }
+
+    @Test
     void documentation_listsEveryKeyWithItsDefault() {
         assertThat(StrategyConfig.documentation()).containsKeys("host", "grpc-port", "certs-dir", "gateway", "risk",
-                "strategies", "order-notional", "max-in-flight");
+                "strategies", "strategy-params", "order-notional", "max-in-flight");
         assertThat(StrategyConfig.documentation().get("order-notional")).contains("default: 200");
     }
 }
