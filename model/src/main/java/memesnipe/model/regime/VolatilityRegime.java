@@ -37,8 +37,9 @@ public final class VolatilityRegime {
      * @param sampleMs      the sampling interval of the returns (default 1 s)
      * @param windowMs      the trailing window of returns, a multiple of sampleMs (default 5 min: 300 returns)
      * @param minSamples    returns a symbol needs before it counts (default 60: one minute)
-     * @param lowBps        volatility per sample interval below which the market is LOW (default 10 bps = 0.10 %)
-     * @param highBps       volatility at or above which the market is HIGH (default 50 bps = 0.50 %)
+     * @param lowBps        volatility per sample interval below which the market is LOW (default 20 bps = 0.20 %)
+     * @param highBps       volatility at or above which the market is HIGH (default 120 bps = 1.20 %); the defaults
+     *                      put the gateway's default simulated market (about 85 to 100 bps a second) in NORMAL
      * @param hysteresisPct how far past a threshold, in percent of it, volatility must come back to leave LOW or
      *                      HIGH (default 20)
      */
@@ -47,8 +48,8 @@ public final class VolatilityRegime {
         public static final long SAMPLE_MS_DEFAULT = 1_000;
         public static final long WINDOW_MS_DEFAULT = 300_000;
         public static final int MIN_SAMPLES_DEFAULT = 60;
-        public static final double LOW_BPS_DEFAULT = 10;
-        public static final double HIGH_BPS_DEFAULT = 50;
+        public static final double LOW_BPS_DEFAULT = 20;
+        public static final double HIGH_BPS_DEFAULT = 120;
         public static final int HYSTERESIS_PCT_DEFAULT = 20;
         /** The most returns a symbol keeps (a day of one-second samples). */
         public static final int MAX_SAMPLES = 86_400;

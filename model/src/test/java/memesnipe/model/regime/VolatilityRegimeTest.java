@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class VolatilityRegimeTest {
-    private static final VolatilityRegime.Params P = VolatilityRegime.Params.defaults(); // low 10, high 50 bps, 20 %
+    /** Low 10 bps, high 50 bps, hysteresis 20 %: so LOW holds below 12 and HIGH at 40 and above. */
+    private static final VolatilityRegime.Params P = new VolatilityRegime.Params(1_000, 300_000, 60, 10, 50, 20);
     private static final long BASE_E8 = 100_00000000L;
 
     /**
@@ -28,7 +29,7 @@ class VolatilityRegimeTest {
 
     @Test
     void onTick_beforeMinSamplesOfHistory_isUnknown_andKnownOnTheReturnThatCompletesThem() {
-        VolatilityRegime r = new VolatilityRegime();
+        VolatilityRegime r = new VolatilityRegime(P);
         assertThat(alternate(r, "SOL", 0, 60, 2)).isEqualTo(Regime.UNKNOWN); // ticks 0..59: 59 returns
         assertThat(r.volatilityBps()).isNaN();
         assertThat(r.countedSymbols()).isZero();
@@ -38,41 +39,41 @@ class VolatilityRegimeTest {
 
     @Test
     void onTick_whenPathIsCalm_isLow() {
-        VolatilityRegime r = new VolatilityRegime();
+        VolatilityRegime r = new VolatilityRegime(P);
         assertThat(alternate(r, "SOL", 0, 400, 3)).isEqualTo(Regime.LOW);
         assertThat(r.volatilityBps()).isCloseTo(3, within(0.01));
     }
 
     @Test
     void onTick_whenPathIsVolatile_isHigh() {
-        VolatilityRegime r = new VolatilityRegime();
+        VolatilityRegime r = new VolatilityRegime(P);
         assertThat(alternate(r, "WIF", 0, 400, 120)).isEqualTo(Regime.HIGH);
         assertThat(r.volatilityBps()).isCloseTo(120, within(0.1));
     }
 
     @Test
     void onTick_betweenTheThresholds_isNormal() {
-        VolatilityRegime r = new VolatilityRegime();
+        VolatilityRegime r = new VolatilityRegime(P);
         assertThat(alternate(r, "SOL", 0, 400, 25)).isEqualTo(Regime.NORMAL);
     }
 
     @Test
     void onTick_whenVolatilityFallsJustBelowHigh_staysHigh_untilItLeavesTheHysteresisBand() {
-        VolatilityRegime r = new VolatilityRegime();
+        VolatilityRegime r = new VolatilityRegime(P);
         alternate(r, "SOL", 0, 400, 120);
         // a whole window at 45 bps: below high (50) but within its band (>= 40)
         assertThat(alternate(r, "SOL", 400, 400, 45)).isEqualTo(Regime.HIGH);
-        VolatilityRegime fresh = new VolatilityRegime();
+        VolatilityRegime fresh = new VolatilityRegime(P);
         assertThat(alternate(fresh, "SOL", 400, 400, 45)).isEqualTo(Regime.NORMAL); // the same figure without history
         assertThat(alternate(r, "SOL", 800, 400, 35)).isEqualTo(Regime.NORMAL);
     }
 
     @Test
     void onTick_whenVolatilityRisesJustAboveLow_staysLow_untilItLeavesTheHysteresisBand() {
-        VolatilityRegime r = new VolatilityRegime();
+        VolatilityRegime r = new VolatilityRegime(P);
         alternate(r, "SOL", 0, 400, 3);
         assertThat(alternate(r, "SOL", 400, 400, 11)).isEqualTo(Regime.LOW); // above low (10), within its band (< 12)
-        assertThat(alternate(new VolatilityRegime(), "SOL", 400, 400, 11)).isEqualTo(Regime.NORMAL);
+        assertThat(alternate(new VolatilityRegime(P), "SOL", 400, 400, 11)).isEqualTo(Regime.NORMAL);
         assertThat(alternate(r, "SOL", 800, 400, 13)).isEqualTo(Regime.NORMAL);
     }
 
@@ -94,7 +95,7 @@ class VolatilityRegimeTest {
 
     @Test
     void onTick_withSeveralSymbols_averagesTheirVolatilities() {
-        VolatilityRegime r = new VolatilityRegime();
+        VolatilityRegime r = new VolatilityRegime(P);
         for (long s = 0; s < 400; s++) { // interleaved, as a feed delivers them
             alternate(r, "SOL", s, 1, 4);
             alternate(r, "BONK", s, 1, 36);
@@ -106,7 +107,7 @@ class VolatilityRegimeTest {
 
     @Test
     void onTick_symbolWithoutEnoughHistory_isLeftOutOfTheAverage() {
-        VolatilityRegime r = new VolatilityRegime();
+        VolatilityRegime r = new VolatilityRegime(P);
         alternate(r, "SOL", 0, 400, 4);
         alternate(r, "NEW", 400, 30, 200); // 29 returns: not counted yet
         assertThat(r.countedSymbols()).isEqualTo(1);
@@ -115,7 +116,7 @@ class VolatilityRegimeTest {
 
     @Test
     void onTick_symbolThatStoppedTicking_leavesTheAverageAfterOneWindow() {
-        VolatilityRegime r = new VolatilityRegime();
+        VolatilityRegime r = new VolatilityRegime(P);
         alternate(r, "HOT", 0, 400, 200); // then silent
         alternate(r, "SOL", 0, 700, 4);
         assertThat(r.countedSymbols()).isEqualTo(1); // HOT's last bucket is 399, the newest 699: a window behind
@@ -124,7 +125,7 @@ class VolatilityRegimeTest {
 
     @Test
     void onTick_gapWithoutTicks_countsAZeroReturnPerEmptyInterval() {
-        VolatilityRegime r = new VolatilityRegime();
+        VolatilityRegime r = new VolatilityRegime(P);
         alternate(r, "SOL", 0, 100, 40); // 99 returns of +-40 bps
         r.onTick("SOL", BASE_E8, 300_250); // bucket 99 completes, then 200 empty ones: 300 returns, 99 of them moves
         double a = Math.log((double) Math.round(BASE_E8 * Math.exp(0.004)) / BASE_E8);
@@ -135,8 +136,8 @@ class VolatilityRegimeTest {
 
     @Test
     void onTick_tickOlderThanTheCurrentInterval_countsAsItsLastPrice() {
-        VolatilityRegime r = new VolatilityRegime();
-        VolatilityRegime reference = new VolatilityRegime();
+        VolatilityRegime r = new VolatilityRegime(P);
+        VolatilityRegime reference = new VolatilityRegime(P);
         alternate(r, "SOL", 0, 100, 30);
         alternate(reference, "SOL", 0, 100, 30);
         r.onTick("SOL", 90_00000000L, 10_000); // late: the price of bucket 99
@@ -148,7 +149,7 @@ class VolatilityRegimeTest {
 
     @Test
     void volatility_afterManyLapsOfRandomTicks_matchesANaiveRecomputation() {
-        VolatilityRegime r = new VolatilityRegime();
+        VolatilityRegime r = new VolatilityRegime(P);
         ArrayDeque<Double> naive = new ArrayDeque<>(); // every second's return, the last 300
         Random random = new Random(11);
         long price = BASE_E8;
@@ -173,8 +174,8 @@ class VolatilityRegimeTest {
 
     @Test
     void sameTicks_giveTheSameRegimeAndFigure() {
-        VolatilityRegime a = new VolatilityRegime();
-        VolatilityRegime b = new VolatilityRegime();
+        VolatilityRegime a = new VolatilityRegime(P);
+        VolatilityRegime b = new VolatilityRegime(P);
         Random random = new Random(3);
         for (int i = 0; i < 50_000; i++) {
             long price = BASE_E8 + random.nextInt(1_000_000_000);
@@ -186,7 +187,7 @@ class VolatilityRegimeTest {
 
     @Test
     void onTick_nonPositivePrice_isIgnored() {
-        VolatilityRegime r = new VolatilityRegime();
+        VolatilityRegime r = new VolatilityRegime(P);
         alternate(r, "SOL", 0, 100, 3);
         double before = r.volatilityBps();
         assertThat(r.onTick("SOL", 0, 200_000)).isEqualTo(Regime.LOW);
@@ -197,6 +198,7 @@ class VolatilityRegimeTest {
     @Test
     void params_thatCannotWork_areRefusedWithEveryProblem() {
         assertThat(P.problems()).isEmpty();
+        assertThat(VolatilityRegime.Params.defaults().problems()).isEmpty();
         assertThat(new VolatilityRegime.Params(1_000, 1_500, 2, 10, 50, 20).problems())
                 .containsExactly("the window must be 2 to 86400 whole sample intervals");
         assertThat(new VolatilityRegime.Params(1_000, 60_000, 61, 50, 10, 60).problems()).containsExactly(

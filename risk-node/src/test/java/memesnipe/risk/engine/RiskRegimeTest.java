@@ -87,7 +87,7 @@ class RiskRegimeTest {
         assertThat(e.breaker().effectiveThresholds().warnDrawdownBps()).isEqualTo(150);
         assertThat(e.breaker().effectiveThresholds().warnDailyLossBps()).isEqualTo(100);
 
-        List<long[]> wild = path(401, 400, 0, 120, 100);
+        List<long[]> wild = path(401, 400, 0, 200, 100);
         feed(e, wild);
         wild.forEach(t -> reference.onTick("SOL", t[1], T0 + t[0] * 1_000));
         assertThat(e.volatility().regime()).isEqualTo(reference.regime()).isEqualTo(Regime.HIGH);
@@ -119,7 +119,7 @@ class RiskRegimeTest {
 
     @Test
     void onTick_whenVolatileTicksMakeTheRegimeHigh_aHighScaleDoesNotTripWhereTheDefaultsDo() {
-        List<long[]> wildDecline = path(1, 600, -5.0 / 6, 120, 100); // -5 % in ten minutes, +-1.2 % a second
+        List<long[]> wildDecline = path(1, 600, -5.0 / 6, 200, 100); // -5 % in ten minutes, +-2 % a second
         RiskEngine plain = engine(VolatilityScales.NONE);
         feed(plain, wildDecline);
         assertThat(plain.volatility().regime()).isEqualTo(Regime.HIGH);
