@@ -3,6 +3,7 @@ package memesnipe.strategy.node;
 import memesnipe.model.Intent;
 import memesnipe.model.Purpose;
 import memesnipe.model.Side;
+import memesnipe.model.regime.Regime;
 import memesnipe.strategy.core.Tick;
 import memesnipe.v1.MarketEvent;
 import memesnipe.v1.OrderIntent;
@@ -13,9 +14,10 @@ final class Wire {
     private Wire() {
     }
 
-    static Tick tick(MarketEvent e) {
+    /** The event as a strategy tick in the given volatility regime. */
+    static Tick tick(MarketEvent e, Regime regime) {
         return Tick.of(e.getSymbol(), e.getPriceE8(), e.getSeq(), e.getEventTimeMs(), e.getIngestTimeMs(),
-                e.getLotExponent());
+                e.getLotExponent(), regime);
     }
 
     static OrderIntent intent(Intent i) {
