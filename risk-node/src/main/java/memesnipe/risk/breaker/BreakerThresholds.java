@@ -68,6 +68,7 @@ public record BreakerThresholds(int warnDrawdownBps, int criticalDrawdownBps, in
 
     public BreakerThresholds {
         rampPct = rampPct == null ? null : List.copyOf(rampPct); // null: the config reader has reported the bad value
+        java.util.Objects.requireNonNull(volatilityScales, "volatilityScales");
     }
 
     /**
@@ -99,9 +100,7 @@ public record BreakerThresholds(int warnDrawdownBps, int criticalDrawdownBps, in
             p.add("daily loss thresholds must satisfy 0 < warning < critical <= 100 %");
         }
         VolatilityScales scales = volatilityScales;
-        if (scales == null) {
-            p.add("volatility scales must be given");
-        } else if (outside(scales.lowPct()) || outside(scales.normalPct()) || outside(scales.highPct())) {
+        if (outside(scales.lowPct()) || outside(scales.normalPct()) || outside(scales.highPct())) {
             p.add("volatility threshold scales must be within [" + VolatilityScales.MIN_PCT + ", "
                     + VolatilityScales.MAX_PCT + "] %");
         } else {
