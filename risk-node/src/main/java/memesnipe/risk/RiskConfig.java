@@ -15,6 +15,7 @@ import memesnipe.kit.signing.RiskApproval;
 import memesnipe.kit.money.OrderLimits;
 import memesnipe.kit.tls.NodeName;
 import memesnipe.risk.breaker.BreakerThresholds;
+import memesnipe.risk.breaker.BreakerThresholds.VolatilityScales;
 import memesnipe.risk.limits.RiskLimits;
 import memesnipe.risk.quality.ExecutionQuality;
 
@@ -55,6 +56,10 @@ public record RiskConfig(NodeBasics basics, HostPort gateway, HostPort executor,
      * a deployment that runs other ones lists them on both nodes.
      */
     public static final String STRATEGIES_DEFAULT = "momentum_5m,mean_revert_1h";
+    /** The breaker's threshold scale, percent, per volatility regime (defaults and range in VolatilityScales). */
+    public static final String LOW_VOL_THRESHOLD_PCT_KEY = "low-vol-threshold-pct";
+    public static final String NORMAL_VOL_THRESHOLD_PCT_KEY = "normal-vol-threshold-pct";
+    public static final String HIGH_VOL_THRESHOLD_PCT_KEY = "high-vol-threshold-pct";
     public static final String APPROVAL_KEY_KEY = "approval-key";
     public static final String OPERATOR_TOKEN_HASH_KEY = "operator-token-hash";
 
@@ -83,7 +88,11 @@ public record RiskConfig(NodeBasics basics, HostPort gateway, HostPort executor,
                 r.read("ramp-pct", "25,50,100", "entry size steps after a step down, percent, ending at 100",
                         RiskConfig::intList),
                 r.longValue("ramp-step-ms", 60_000, 0, 86_400_000, "time on each ramp step"),
-                r.read("trading-day-zone", "UTC", "zone whose midnight starts a trading day", ZoneId::of));
+                r.read("trading-day-zone", "UTC", "zone whose midnight starts a trading day", ZoneId::of),
+                new VolatilityScales(
+                        volatilityScale(r, LOW_VOL_THRESHOLD_PCT_KEY, "LOW"),
+                        volatilityScale(r, NORMAL_VOL_THRESHOLD_PCT_KEY, "NORMAL (or still UNKNOWN)"),
+                        volatilityScale(r, HIGH_VOL_THRESHOLD_PCT_KEY, "HIGH")));
         RiskLimits limits = new RiskLimits(
                 pct(r, "per-trade-pct", "2", "largest single entry, percent of equity"),
                 pct(r, "strategy-cap-pct", "10", "largest exposure of one strategy, percent of equity"),
@@ -166,6 +175,14 @@ public record RiskConfig(NodeBasics basics, HostPort gateway, HostPort executor,
                         throw new IllegalArgumentException("cannot be read: " + e.getMessage(), e);
                     }
                 });
+    }
+
+    /** Reads one regime's scale of the drawdown and daily-loss thresholds, whole percent. */
+    private static int volatilityScale(ConfigReader r, String key, String regime) {
+        return r.integer(key, VolatilityScales.DEFAULT_PCT, VolatilityScales.MIN_PCT, VolatilityScales.MAX_PCT,
+                "while the market's volatility regime is " + regime + ", the drawdown and daily-loss thresholds are "
+                        + "floor(threshold x this / 100), at most 100 %; 100 keeps them as set, above widens, below "
+                        + "tightens; percent");
     }
 
     /** Reads a percentage such as "2.5" as basis points (250). */

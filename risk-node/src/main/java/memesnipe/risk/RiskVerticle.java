@@ -25,6 +25,7 @@ import memesnipe.kit.stream.ResilientStream;
 import memesnipe.model.time.Clock;
 import memesnipe.kit.tls.NodeIdentity;
 import memesnipe.kit.tls.NodeName;
+import memesnipe.risk.breaker.BreakerThresholds;
 import memesnipe.risk.breaker.CircuitBreaker;
 import memesnipe.model.Tier;
 import memesnipe.risk.breaker.Transition;
@@ -905,6 +906,10 @@ public final class RiskVerticle extends VerticleBase {
         facts.put("fills", String.valueOf(p.fillCount()));
         facts.put("openPositions", String.valueOf(p.openPositions()));
         facts.put("tier", b.tier().name());
+        facts.put("volatilityRegime", engine.volatility().regime().name());
+        facts.put("volatilityBps", Double.isNaN(engine.volatility().volatilityBps()) ? ""
+                : String.format(java.util.Locale.ROOT, "%.2f", engine.volatility().volatilityBps()));
+        facts.put("thresholdsPct", thresholdsPct(b.effectiveThresholds()));
         facts.put("tierReason", b.reason());
         facts.put("tierSinceMs", String.valueOf(b.sinceMs()));
         facts.put("sizeMultiplierPct", String.valueOf(b.sizeMultiplierPct()));
@@ -942,6 +947,16 @@ public final class RiskVerticle extends VerticleBase {
                 .addPeers(Statuses.peer("gateway", config.gateway(), ticks != null && ticks.connected()))
                 .addPeers(Statuses.peer("executor", config.executor(), fills != null && fills.connected()))
                 .build();
+    }
+
+    /**
+     * The breaker's drawdown and daily-loss thresholds in effect, percent: "drawdown w/c/e, daily loss w/c" (they
+     * differ from the settings where the volatility regime scales them).
+     */
+    static String thresholdsPct(BreakerThresholds t) {
+        return "drawdown " + Wire.pct(t.warnDrawdownBps()) + "/" + Wire.pct(t.criticalDrawdownBps()) + "/"
+                + Wire.pct(t.emergencyDrawdownBps()) + ", daily loss " + Wire.pct(t.warnDailyLossBps()) + "/"
+                + Wire.pct(t.criticalDailyLossBps());
     }
 
     private Counter counter(Decision d) {
@@ -990,6 +1005,10 @@ public final class RiskVerticle extends VerticleBase {
                 .description("each strategy's exposure cap at the current equity").register(metrics);
         Gauge.builder("memesnipe_risk_breaker_tier", this, v -> v.engine.breaker().tier().ordinal())
                 .description("0 NORMAL, 1 WARNING, 2 CRITICAL, 3 EMERGENCY").register(metrics);
+        Gauge.builder("memesnipe_risk_volatility_regime", this, v -> v.engine.volatility().regime().code())
+                .description("the market's volatility regime as risk counts it: 0 unknown, 1 low, 2 normal, 3 high "
+                        + "(the breaker's drawdown and daily-loss thresholds follow it where configured)")
+                .register(metrics);
         Gauge.builder("memesnipe_risk_open_positions", this, v -> v.engine.portfolio().openPositions()).register(metrics);
         Gauge.builder("memesnipe_risk_orders_in_flight", this, v -> v.engine.inFlightCount()).register(metrics);
         Gauge.builder("memesnipe_risk_lot_mismatched_marks", this, v -> v.engine.portfolio().lotMismatchedMarks())

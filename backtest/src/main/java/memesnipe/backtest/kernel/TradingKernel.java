@@ -15,6 +15,8 @@ import memesnipe.model.OrderRequest;
 import memesnipe.model.Purpose;
 import memesnipe.model.event.MarketSignal;
 import memesnipe.model.money.Lot;
+import memesnipe.model.regime.Regime;
+import memesnipe.model.regime.VolatilityRegime;
 import memesnipe.model.time.ManualClock;
 import memesnipe.risk.breaker.BreakerThresholds;
 import memesnipe.risk.breaker.Transition;
@@ -75,6 +77,7 @@ public final class TradingKernel {
     private final StrategyEngine strategies;
     private final RiskEngine risk;
     private final PaperPricing venue;
+    private final VolatilityRegime volatility = new VolatilityRegime();
     private long seq;
     private long fillSeq;
 
@@ -89,7 +92,8 @@ public final class TradingKernel {
         this.clock = new ManualClock(startMs);
         // 1. validate: the gateway's checks (stale, future, non-positive, deviation, liquidity), per lot of the symbol
         this.validator = new TickValidator(settings.validation(), settings.lots());
-        // 2. strategies: the strategy node's engine, its client order ids derived under the run's id key
+        // 2. strategies: the strategy node's engine, its client order ids derived under the run's id key; each tick
+        //    carries the market's volatility regime, counted once per accepted tick (risk counts its own, the same)
         this.strategies = new StrategyEngine(running, settings.entryNotionalE8(), settings.idKey());
         // 3. risk: the risk node's engine with its breaker, limits and execution-quality window
         this.risk = new RiskEngine(settings.riskLimits(), settings.thresholds(), ExecutionQuality.Limits.defaults(),
@@ -140,7 +144,8 @@ public final class TradingKernel {
         }
         int lot = settings.lots().of(raw.symbol());
         long priceE8 = Lot.priceE8(raw.price(), lot);
-        Tick tick = Tick.of(raw.symbol(), priceE8, ++seq, raw.eventTimeMs(), now, lot);
+        Regime regime = volatility.onTick(raw.symbol(), priceE8, raw.eventTimeMs()); // once per accepted tick
+        Tick tick = Tick.of(raw.symbol(), priceE8, ++seq, raw.eventTimeMs(), now, lot, regime);
         listener.accepted(tick);
         venue.mark(raw.symbol(), priceE8, lot, Lot.qtyE8(raw.volume(), lot), settings.streamId(), tick.seq());
         execute(risk.onTick(raw.symbol(), priceE8, lot, tick.seq(), raw.eventTimeMs(), now)); // marks, stops, take-profits
@@ -220,6 +225,11 @@ public final class TradingKernel {
 
     public RiskEngine risk() {
         return risk;
+    }
+
+    /** The market's volatility regime as the strategies see it. */
+    public VolatilityRegime volatility() {
+        return volatility;
     }
 
     public long now() {

@@ -1,8 +1,9 @@
 package memesnipe.risk.breaker;
 
 import memesnipe.model.Tier;
-
+import memesnipe.model.regime.Regime;
 import memesnipe.model.text.Printable;
+import memesnipe.risk.breaker.BreakerThresholds.VolatilityScales;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -19,12 +20,20 @@ import java.util.TreeSet;
  * The tiered circuit breaker (pure). Escalates at once when a trigger is met; steps down one tier at
  * a time once the trigger has stayed clear for the cool-down, then ramps entry sizes back in steps.
  * EMERGENCY and manual trips hold until {@link #reset}. Drawdown is measured on the marked equity
- * curve from its peak; daily loss from the equity at the start of the trading day.
+ * curve from its peak; daily loss from the equity at the start of the trading day. Their thresholds are those of the
+ * volatility regime each evaluation is given ({@link BreakerThresholds#inRegime}): a tier the regime's tighter
+ * thresholds raise is an ordinary transition, and wider ones never lower the tier at once (it steps down after the
+ * cool-down, then ramps, as always).
  */
 public final class CircuitBreaker {
     private static final int MAX_TRANSITIONS = 1000;
 
     private final BreakerThresholds t;
+    /** The thresholds in effect in each volatility regime (by ordinal), worked out once. */
+    private final BreakerThresholds[] byRegime = new BreakerThresholds[Regime.values().length];
+    /** Those of the regime of the last evaluation. */
+    private BreakerThresholds effective;
+    private Regime regime = Regime.UNKNOWN;
     private Tier tier = Tier.NORMAL;
     private String reason = "start";
     private long sinceMs;
@@ -47,6 +56,10 @@ public final class CircuitBreaker {
 
     public CircuitBreaker(BreakerThresholds thresholds, long initialEquityE8, long nowMs) {
         this.t = thresholds;
+        for (Regime r : Regime.values()) {
+            byRegime[r.ordinal()] = thresholds.inRegime(r);
+        }
+        this.effective = byRegime[regime.ordinal()];
         this.peakE8 = initialEquityE8;
         this.lastEquityE8 = initialEquityE8;
         this.sinceMs = nowMs;
@@ -65,6 +78,8 @@ public final class CircuitBreaker {
         lastDrawdownBps = lossBps(peakE8, equityE8);
         lastDailyLossBps = lossBps(dayStartE8, equityE8);
         advanceRamp(nowMs);
+        regime = conditions.regime();
+        effective = byRegime[regime.ordinal()];
 
         Tier target = targetTier(conditions);
         if (tier == Tier.EMERGENCY || manualLatch) {
@@ -208,8 +223,19 @@ public final class CircuitBreaker {
         return lastDailyLossBps;
     }
 
+    /** The thresholds as configured (see {@link #effectiveThresholds()} for those in effect). */
     public BreakerThresholds thresholds() {
         return t;
+    }
+
+    /** The volatility regime of the last evaluation (UNKNOWN before the first). */
+    public Regime regime() {
+        return regime;
+    }
+
+    /** The thresholds in effect in that regime. */
+    public BreakerThresholds effectiveThresholds() {
+        return effective;
     }
 
     /** Recent transitions, oldest first (at most the last 1000). */
@@ -300,34 +326,52 @@ public final class CircuitBreaker {
 
     /** The strictest tier whose trigger is met now (the hot path: no strings). */
     private Tier targetTier(Conditions c) {
-        if (lastDrawdownBps >= t.emergencyDrawdownBps()) {
+        if (lastDrawdownBps >= effective.emergencyDrawdownBps()) {
             return Tier.EMERGENCY;
         }
-        if (lastDrawdownBps >= t.criticalDrawdownBps() || lastDailyLossBps >= t.criticalDailyLossBps()
+        if (lastDrawdownBps >= effective.criticalDrawdownBps() || lastDailyLossBps >= effective.criticalDailyLossBps()
                 || c.heldMarketDataStale() || c.execQuality() == ExecQuality.BAD) {
             return Tier.CRITICAL;
         }
-        if (lastDrawdownBps >= t.warnDrawdownBps() || lastDailyLossBps >= t.warnDailyLossBps()
+        if (lastDrawdownBps >= effective.warnDrawdownBps() || lastDailyLossBps >= effective.warnDailyLossBps()
                 || c.execQuality() == ExecQuality.DEGRADED) {
             return Tier.WARNING;
         }
         return Tier.NORMAL;
     }
 
-    /** Why the target tier is what it is, with the figures; built only when the tier changes. */
+    /**
+     * Why the target tier is what it is, with the figures; built only when the tier changes. A threshold the volatility
+     * regime scales names the regime, the configured threshold and the scale.
+     */
     private String reason(Tier target, Conditions c) {
         String dd = "drawdown " + pct(lastDrawdownBps);
         String dl = "daily loss " + pct(lastDailyLossBps);
         return switch (target) {
-            case EMERGENCY -> dd + " >= " + pct(t.emergencyDrawdownBps());
-            case CRITICAL -> lastDrawdownBps >= t.criticalDrawdownBps() ? dd + " >= " + pct(t.criticalDrawdownBps())
-                    : lastDailyLossBps >= t.criticalDailyLossBps() ? dl + " >= " + pct(t.criticalDailyLossBps())
+            case EMERGENCY -> dd + " >= " + limit(effective.emergencyDrawdownBps(), t.emergencyDrawdownBps());
+            case CRITICAL -> lastDrawdownBps >= effective.criticalDrawdownBps()
+                    ? dd + " >= " + limit(effective.criticalDrawdownBps(), t.criticalDrawdownBps())
+                    : lastDailyLossBps >= effective.criticalDailyLossBps()
+                    ? dl + " >= " + limit(effective.criticalDailyLossBps(), t.criticalDailyLossBps())
                     : c.heldMarketDataStale() ? "market data stale for a held symbol" : "execution quality bad";
-            case WARNING -> lastDrawdownBps >= t.warnDrawdownBps() ? dd + " >= " + pct(t.warnDrawdownBps())
-                    : lastDailyLossBps >= t.warnDailyLossBps() ? dl + " >= " + pct(t.warnDailyLossBps())
+            case WARNING -> lastDrawdownBps >= effective.warnDrawdownBps()
+                    ? dd + " >= " + limit(effective.warnDrawdownBps(), t.warnDrawdownBps())
+                    : lastDailyLossBps >= effective.warnDailyLossBps()
+                    ? dl + " >= " + limit(effective.warnDailyLossBps(), t.warnDailyLossBps())
                     : "execution quality degraded";
-            case NORMAL -> dd + ", " + dl + ": within limits";
+            case NORMAL -> dd + ", " + dl + ": within limits" + regimeNote("thresholds");
         };
+    }
+
+    /** A threshold in effect, e.g. "2.40%", or "2.40% (LOW volatility: 3.00% x 80%)" when the regime scales it. */
+    private String limit(int effectiveBps, int configuredBps) {
+        return pct(effectiveBps) + regimeNote(pct(configuredBps));
+    }
+
+    /** " (REGIME volatility: what x scale%)" when the regime's scale is not 100 %, else nothing. */
+    private String regimeNote(String what) {
+        int scale = t.volatilityScales().pct(regime);
+        return scale == VolatilityScales.DEFAULT_PCT ? "" : " (" + regime + " volatility: " + what + " x " + scale + "%)";
     }
 
     private Transition move(Tier to, String why, long nowMs) {

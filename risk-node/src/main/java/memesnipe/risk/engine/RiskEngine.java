@@ -12,6 +12,7 @@ import memesnipe.model.FillEvent;
 import memesnipe.model.text.Printable;
 import memesnipe.model.money.AmountOverflow;
 import memesnipe.model.money.Fixed;
+import memesnipe.model.regime.VolatilityRegime;
 import memesnipe.risk.breaker.BreakerThresholds;
 import memesnipe.risk.breaker.CircuitBreaker;
 import memesnipe.risk.breaker.Conditions;
@@ -57,6 +58,8 @@ public final class RiskEngine {
     private final Portfolio portfolio;
     private final CircuitBreaker breaker;
     private final ExecutionQuality quality;
+    /** The market's volatility regime from every tick (the same rule and ticks as the strategies'): the breaker's. */
+    private final VolatilityRegime volatility = new VolatilityRegime();
     private final TokenBucket entryBucket;
     private final DecisionMemory decisions = new DecisionMemory(MAX_REMEMBERED_DECISIONS);
     /** The strategies the deployment runs; null until set (then any well-formed name is taken). */
@@ -433,7 +436,10 @@ public final class RiskEngine {
 
     // ------------------------------------------------------------------ market and fills
 
-    /** A validated tick: marks the portfolio, re-evaluates the breaker and fires exits. Returns exit orders to send. */
+    /**
+     * A validated tick: counts it in the volatility regime, marks the portfolio, re-evaluates the breaker (with the
+     * thresholds of the regime) and fires exits. Returns exit orders to send.
+     */
     public List<OrderRequest> onTick(String symbol, long priceE8, long eventTimeMs, long nowMs) {
         return onTick(symbol, priceE8, 0, eventTimeMs, nowMs);
     }
@@ -452,6 +458,7 @@ public final class RiskEngine {
      */
     public List<OrderRequest> onTick(String symbol, long priceE8, int lotExponent, long seq, long eventTimeMs,
                                      long nowMs) {
+        volatility.onTick(symbol, priceE8, eventTimeMs); // every tick, as the strategy node counts them
         if (!portfolio.mark(symbol, priceE8, eventTimeMs, lotExponent)) {
             return recovering ? List.of() : evaluate(nowMs);
         }
@@ -656,7 +663,8 @@ public final class RiskEngine {
         // keeps its restored tier until every held symbol is priced or the wait for prices itself raises it (stale).
         quality.expire(nowMs);
         if (stale || portfolio.marked(null)) {
-            breaker.evaluate(equity, Conditions.of(stale, quality.verdict()), nowMs).ifPresent(transitionListener);
+            breaker.evaluate(equity, Conditions.of(stale, quality.verdict(), volatility.regime()), nowMs)
+                    .ifPresent(transitionListener);
         }
         List<String> strategies = portfolio.strategiesWithPnl(); // every position came from a fill, which gave its
         for (int i = 0; i < strategies.size(); i++) {             // strategy a P&L entry; in name order
@@ -847,6 +855,11 @@ public final class RiskEngine {
 
     public ExecutionQuality quality() {
         return quality;
+    }
+
+    /** The market's volatility regime as risk counts it (the breaker's thresholds follow it where configured). */
+    public VolatilityRegime volatility() {
+        return volatility;
     }
 
     public RiskLimits limits() {

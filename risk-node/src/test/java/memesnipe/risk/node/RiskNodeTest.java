@@ -57,6 +57,13 @@ class RiskNodeTest {
     }
 
     @Test
+    void status_showsTheVolatilityRegime_andTheBreakerThresholdsInEffect() throws Exception {
+        var facts = c.status().getFactsMap();
+        assertThat(facts.get("volatilityRegime")).isIn("UNKNOWN", "LOW", "NORMAL", "HIGH");
+        assertThat(facts.get("thresholdsPct")).isEqualTo("drawdown 3.00/5.00/10.00, daily loss 2.00/3.00"); // scales 100
+    }
+
+    @Test
     void submit_malformedIntent_isInvalidArgument_withEveryProblem() {
         OrderIntent bad = OrderIntent.newBuilder().setClientOrderId("has space").setSymbol("SOL")
                 .setPurpose(OrderPurpose.ENTRY).setSide(Side.BUY).build();

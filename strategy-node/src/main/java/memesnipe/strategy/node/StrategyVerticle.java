@@ -14,6 +14,7 @@ import memesnipe.kit.grpc.PeerProbe;
 import memesnipe.kit.grpc.Statuses;
 import memesnipe.kit.metrics.NodeMetrics;
 import memesnipe.kit.stream.ResilientStream;
+import memesnipe.model.regime.VolatilityRegime;
 import memesnipe.model.time.Clock;
 import memesnipe.kit.tls.NodeName;
 import memesnipe.strategy.core.Strategies;
@@ -60,6 +61,8 @@ public final class StrategyVerticle extends VerticleBase {
     private final StrategyConfig config;
     private final Clock clock;
     private StrategyEngine engine;
+    /** The market's volatility regime, counted once per event and stamped on the strategies' ticks. */
+    private final VolatilityRegime volatility = new VolatilityRegime();
     private GrpcClient client;
     private NodeServer server;
     private ResilientStream<MarketEvent> stream;
@@ -157,7 +160,8 @@ public final class StrategyVerticle extends VerticleBase {
         }
         List<OrderIntent> intents;
         try {
-            intents = (signal == null ? engine.onTick(event.getStreamId(), Wire.tick(event))
+            intents = (signal == null ? engine.onTick(event.getStreamId(), Wire.tick(event,
+                    volatility.onTick(event.getSymbol(), event.getPriceE8(), event.getEventTimeMs())))
                     : engine.onEvent(event.getStreamId(), signal)).stream().map(Wire::intent).toList();
         } catch (RuntimeException e) {
             errors++;
@@ -258,6 +262,7 @@ public final class StrategyVerticle extends VerticleBase {
         facts.put("errors", Long.toString(errors));
         facts.put("gatewayConnected", Boolean.toString(stream != null && stream.connected()));
         facts.put("strategies", String.join(",", engine.strategyNames()));
+        facts.put("volatilityRegime", volatility.regime().name());
         facts.put("inFlight", Integer.toString(inFlight));
         facts.put("entriesSkipped", Long.toString(entriesSkipped));
         facts.put("entriesDropped", Long.toString(entriesDropped));

@@ -14,6 +14,7 @@ import memesnipe.model.event.TokenEventKind;
 import memesnipe.model.event.TokenRisk;
 import memesnipe.model.event.WalletLabel;
 import memesnipe.model.event.WalletTransfer;
+import memesnipe.model.regime.Regime;
 import memesnipe.strategy.core.Tick;
 import memesnipe.v1.MarketEvent;
 import memesnipe.v1.OrderIntent;
@@ -24,9 +25,10 @@ final class Wire {
     private Wire() {
     }
 
-    static Tick tick(MarketEvent e) {
+    /** The event as a strategy tick in the given volatility regime. */
+    static Tick tick(MarketEvent e, Regime regime) {
         return Tick.of(e.getSymbol(), e.getPriceE8(), e.getSeq(), e.getEventTimeMs(), e.getIngestTimeMs(),
-                e.getLotExponent());
+                e.getLotExponent(), regime);
     }
 
     /**
