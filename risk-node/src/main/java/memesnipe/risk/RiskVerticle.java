@@ -341,7 +341,7 @@ public final class RiskVerticle extends VerticleBase {
         return server.start().map(s -> {
             ticks = new ResilientStream<>(vertx, "risk<-gateway", () -> Calls.serverStream(client, config.gateway(),
                     MarketDataGrpcClient.Subscribe, SubscribeRequest.newBuilder().setSubscriber("risk")
-                            .setIncludeSignals(true).build()), // token-risk facts: rug flags (onSignal)
+                            .setIncludeSignals(true).build()), // token-risk facts: rug flags (onMarketEvent)
                     this::onMarketEvent, 200, 3000);
             ticks.start();
             vertx.setPeriodic(config.evaluateEveryMs(), id -> onTimer());
