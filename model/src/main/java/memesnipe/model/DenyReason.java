@@ -31,5 +31,8 @@ public enum DenyReason {
     /** Resized to the per-order maximum quantity. */
     ORDER_QTY_CAP,
     /** The intent's lot exponent is not the one the symbol's market data carries (the detail has both). */
-    LOT_MISMATCH
+    LOT_MISMATCH,
+    /** The token is flagged as a rug risk (memesnipe.model.event.RugRule): the detail has the figure, the threshold and
+     *  when the flag ends. */
+    TOKEN_FLAGGED
 }

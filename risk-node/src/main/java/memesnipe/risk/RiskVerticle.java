@@ -341,8 +341,9 @@ public final class RiskVerticle extends VerticleBase {
                 .build();
         return server.start().map(s -> {
             ticks = new ResilientStream<>(vertx, "risk<-gateway", () -> Calls.serverStream(client, config.gateway(),
-                    MarketDataGrpcClient.Subscribe, SubscribeRequest.newBuilder().setSubscriber("risk").build()),
-                    this::onTick, 200, 3000);
+                    MarketDataGrpcClient.Subscribe, SubscribeRequest.newBuilder().setSubscriber("risk")
+                            .setIncludeSignals(true).build()), // token-risk facts: rug flags (onMarketEvent)
+                    this::onMarketEvent, 200, 3000);
             ticks.start();
             vertx.setPeriodic(config.evaluateEveryMs(), id -> onTimer());
             checkAgreement();
@@ -447,11 +448,26 @@ public final class RiskVerticle extends VerticleBase {
 
     // ------------------------------------------------------------------ inputs
 
-    private void onTick(MarketEvent e) {
-        send(engine.onTick(e.getSymbol(), e.getPriceE8(), e.getLotExponent(), e.getSeq(), e.getEventTimeMs(),
-                clock.millis()));
-        lastTickSeq = e.getSeq();
-        while (!markWaiters.isEmpty() && markWaiters.peek().seq() <= lastTickSeq) {
+    private void onMarketEvent(MarketEvent e) {
+        if (e.getSignalCase() == MarketEvent.SignalCase.SIGNAL_NOT_SET) {
+            send(engine.onTick(e.getSymbol(), e.getPriceE8(), e.getLotExponent(), e.getSeq(), e.getEventTimeMs(),
+                    clock.millis()));
+        } else if (e.getSignalCase() == MarketEvent.SignalCase.TOKEN_RISK) {
+            send(engine.onTokenRisk(Wire.tokenRisk(e), clock.millis())); // a rug flag flattens the token (exits)
+        } // other signal kinds are the strategies' business
+        eventApplied(e.getSeq());
+    }
+
+    /**
+     * Risk's stream has reached this seq. Every event advances it, signals too: the gateway delivers a subscriber's
+     * events in seq order (conflation keeps offer order, it never reorders), so once seq s is here no event at or
+     * before s will come any more, and a waiter for it would only wait out its time. The waiters' decision seqs are
+     * always ticks' (strategies price every signal on a tick), so a signal's seq passing one means that tick was
+     * applied, or conflated away in favour of a newer price that follows.
+     */
+    private void eventApplied(long seq) {
+        lastEventSeq = seq;
+        while (!markWaiters.isEmpty() && markWaiters.peek().seq() <= lastEventSeq) {
             markWaiters.poll().ready().tryComplete();
         }
     }
@@ -460,8 +476,8 @@ public final class RiskVerticle extends VerticleBase {
     static final long MARK_CATCH_UP_MS = 100;
     /** Intents waiting so at most; beyond, an intent is decided on the marks risk has. */
     static final int MAX_MARK_WAITERS = 10_000;
-    /** The seq of the last market event risk applied (its gateway stream's numbering). */
-    private long lastTickSeq;
+    /** The seq of the last market event (tick or signal) risk applied (its gateway stream's numbering). */
+    private long lastEventSeq;
     private final java.util.PriorityQueue<MarkWaiter> markWaiters =
             new java.util.PriorityQueue<>(java.util.Comparator.comparingLong(MarkWaiter::seq));
 
@@ -474,7 +490,7 @@ public final class RiskVerticle extends VerticleBase {
      * streams race); at most {@value #MARK_CATCH_UP_MS} ms, then risk decides on the marks it has (counted).
      */
     private Future<Void> marksReached(long decisionSeq) {
-        if (decisionSeq <= lastTickSeq || markWaiters.size() >= MAX_MARK_WAITERS) {
+        if (decisionSeq <= lastEventSeq || markWaiters.size() >= MAX_MARK_WAITERS) {
             return Future.succeededFuture();
         }
         MarkWaiter w = new MarkWaiter(decisionSeq, io.vertx.core.Promise.promise());

@@ -67,6 +67,13 @@ final class Wire {
                 .build();
     }
 
+    /** The token-risk fact a market event carries (its signal must be token_risk). */
+    static memesnipe.model.event.TokenRisk tokenRisk(memesnipe.v1.MarketEvent e) {
+        memesnipe.v1.TokenRisk r = e.getTokenRisk();
+        return new memesnipe.model.event.TokenRisk(e.getSymbol(), e.getEventTimeMs(), r.getMintAuthorityActive(),
+                r.getTop10HoldersBps(), r.getLpRemovedBps());
+    }
+
     static FillEvent fill(Fill f) {
         return new FillEvent(f.getLogId(), f.getSeq(), f.getClientOrderId(), f.getStrategy(), f.getSymbol(),
                 f.getSide() == memesnipe.v1.Side.BUY ? Side.BUY : Side.SELL, f.getQtyE8(), f.getPriceE8(), f.getFeeE8(),

@@ -14,6 +14,7 @@ import memesnipe.model.Intent;
 import memesnipe.model.OrderRequest;
 import memesnipe.model.Purpose;
 import memesnipe.model.event.MarketSignal;
+import memesnipe.model.event.TokenRisk;
 import memesnipe.model.money.Lot;
 import memesnipe.model.regime.Regime;
 import memesnipe.model.regime.VolatilityRegime;
@@ -157,7 +158,8 @@ public final class TradingKernel {
 
     /**
      * As {@link #onArrival(Arrival)}, for a non-price signal arriving at atMs: validated as the gateway does, numbered in
-     * the same sequence as ticks, then to the strategies (and their intents to risk).
+     * the same sequence as ticks, a token-risk fact to risk (a rug flag flattens the token), then to the strategies
+     * (and their intents to risk).
      */
     public void onSignal(MarketSignal signal, long atMs) {
         long now = advanceTo(atMs);
@@ -167,6 +169,9 @@ public final class TradingKernel {
             return;
         }
         listener.acceptedSignal(signal, ++seq);
+        if (signal instanceof TokenRisk fact) {
+            execute(risk.onTokenRisk(fact, now)); // a rug flag: risk flattens the token and refuses entries in it first
+        }
         List<Intent> intents = strategies.onEvent(settings.streamId(), signal);
         for (int i = 0; i < intents.size(); i++) {
             submit(intents.get(i), now);

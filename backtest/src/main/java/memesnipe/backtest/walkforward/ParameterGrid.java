@@ -1,7 +1,9 @@
 package memesnipe.backtest.walkforward;
 
+import memesnipe.strategy.core.AirdropRotation;
 import memesnipe.strategy.core.MeanRevert1h;
 import memesnipe.strategy.core.Momentum5m;
+import memesnipe.strategy.core.RugPullSniffer;
 import memesnipe.strategy.core.SmaCross;
 import memesnipe.strategy.core.Strategy;
 
@@ -52,6 +54,28 @@ public final class ParameterGrid {
                                 d.exitZ(), d.coolDownMs(), d.exits());
                         out.add(new Variant(strategy, "window " + windowMs / 60_000 + " min, entry z " + entryZ,
                                 () -> new MeanRevert1h(p)));
+                    }
+                }
+            }
+            case AirdropRotation.NAME -> {
+                AirdropRotation.Params d = AirdropRotation.Params.defaults();
+                for (long minToSnapshotMs : new long[]{300_000, 600_000, 1_200_000}) {
+                    for (long exitLeadMs : new long[]{30_000, 60_000, 180_000}) {
+                        AirdropRotation.Params p = new AirdropRotation.Params(minToSnapshotMs, exitLeadMs,
+                                d.maxAnnouncementAgeMs(), d.maxHeld(), d.coolDownMs(), d.exits());
+                        out.add(new Variant(strategy, "snapshot at least " + minToSnapshotMs / 60_000 + " min away, exit "
+                                + exitLeadMs / 1000 + " s before", () -> new AirdropRotation(p)));
+                    }
+                }
+            }
+            case RugPullSniffer.NAME -> {
+                RugPullSniffer.Params d = RugPullSniffer.Params.defaults();
+                for (double entry : new double[]{0.001, 0.002, 0.004}) {
+                    for (long maxHoldMs : new long[]{900_000, 1_800_000, 3_600_000}) {
+                        RugPullSniffer.Params p = new RugPullSniffer.Params(d.cleanMaxTop10Bps(), d.maxReportAgeMs(),
+                                d.lookbackMs(), entry, maxHoldMs, d.coolDownMs(), d.exits());
+                        out.add(new Variant(strategy, "entry " + pct(entry) + ", hold " + maxHoldMs / 60_000 + " min",
+                                () -> new RugPullSniffer(p)));
                     }
                 }
             }

@@ -8,6 +8,9 @@ import memesnipe.model.Decision;
 import memesnipe.model.Intent;
 import memesnipe.model.OrderRequest;
 import memesnipe.model.FillEvent;
+import memesnipe.model.event.RugFlag;
+import memesnipe.model.event.RugRule;
+import memesnipe.model.event.TokenRisk;
 
 import memesnipe.model.text.Printable;
 import memesnipe.model.money.AmountOverflow;
@@ -74,6 +77,8 @@ public final class RiskEngine {
     private final java.util.Set<String> owedExits = new java.util.HashSet<>();
     private final Map<String, Long> exitRetryAtMs = new HashMap<>();
     private final Map<String, Integer> exitFailures = new HashMap<>();
+    /** Tokens flagged as rug risks, by symbol: their positions are flattened and entries in them denied until the end. */
+    private final Map<String, RugFlag> tokenFlags = new HashMap<>();
     private String exitIdPrefix = "rx";
     private boolean ledgerConnected = true;
     private boolean ledgerAvailable = true;
@@ -331,6 +336,13 @@ public final class RiskEngine {
             return deny(in, DenyReason.STRATEGY_SUSPENDED, Printable.of(in.strategy()) + " suspended: its drawdown reached "
                     + pctOf(breaker.thresholds().strategyDrawdownBps()));
         }
+        RugFlag flag = tokenFlag(in.symbol(), nowMs);
+        if (flag != null) {
+            return deny(in, DenyReason.TOKEN_FLAGGED, in.symbol() + " is flagged as a rug risk (" + flag.describe()
+                    + ", observed " + java.time.Instant.ofEpochMilli(flag.eventTimeMs()) + "): no entries "
+                    + (flag.untilMs() == Long.MAX_VALUE ? "while this node runs"
+                    : "until " + java.time.Instant.ofEpochMilli(flag.untilMs())));
+        }
         Portfolio.Mark mark = portfolio.markOf(in.symbol());
         if (mark == null || nowMs - mark.timeMs() > limits.markMaxAgeMs()) {
             return deny(in, DenyReason.NO_MARKET_DATA, mark == null ? "no price for " + in.symbol()
@@ -578,6 +590,37 @@ public final class RiskEngine {
         return evaluate(nowMs);
     }
 
+    // ------------------------------------------------------------------ token flags
+
+    /**
+     * A validated token-risk fact: when {@link RugRule#DEFAULT} flags the token, as {@link #onTokenFlagged}; otherwise
+     * nothing (a calmer fact never lifts a flag). Returns exit orders to send.
+     */
+    public List<OrderRequest> onTokenRisk(TokenRisk fact, long nowMs) {
+        Optional<RugFlag> flag = RugRule.DEFAULT.flag(fact);
+        return flag.isPresent() ? onTokenFlagged(flag.get(), nowMs) : List.of();
+    }
+
+    /**
+     * A token flagged as a rug risk: every strategy's position in it is flattened at once (exits: never blocked by the
+     * breaker or the rate limits; a position an entry in flight opens later is flattened when its fill arrives), and
+     * entries in it are denied TOKEN_FLAGGED until the flag ends (the later end wins when flags overlap). Returns exit
+     * orders to send (none while recovering: the first evaluation after the replay flattens).
+     */
+    public List<OrderRequest> onTokenFlagged(RugFlag flag, long nowMs) {
+        RugFlag held = tokenFlags.get(flag.symbol());
+        if (held == null || flag.untilMs() >= held.untilMs()) {
+            tokenFlags.put(flag.symbol(), flag);
+        }
+        return evaluate(nowMs);
+    }
+
+    /** The flag holding on a token at the given time, or null (an ended flag is kept, one per symbol, and ignored). */
+    public RugFlag tokenFlag(String symbol, long nowMs) {
+        RugFlag flag = tokenFlags.get(symbol);
+        return flag != null && flag.holdsAt(nowMs) ? flag : null;
+    }
+
     /**
      * The earliest time after {@code afterMs} at which {@link #onTimer} could change something when nothing else
      * happens before it: a held symbol's prices turning stale, a failed exit's retry, an execution-quality sample
@@ -646,6 +689,11 @@ public final class RiskEngine {
                     exits = joined(exits, exitPosition(p, "strategy suspended", nowMs));
                 } else if (owedExits.contains(p.key())) {
                     exits = joined(exits, exitPosition(p, "completing an exit", nowMs));
+                } else if (!tokenFlags.isEmpty()) {
+                    RugFlag flag = tokenFlag(p.symbol(), nowMs);
+                    if (flag != null) {
+                        exits = joined(exits, exitPosition(p, "token flagged: " + flag.describe(), nowMs));
+                    }
                 }
             } catch (AmountOverflow e) {
                 holdCritical("amount out of range for the " + p.symbol() + " position of " + p.strategy() + ": "

@@ -11,6 +11,7 @@ import memesnipe.kit.tls.TlsFiles;
 import memesnipe.v1.BreakerEvent;
 import memesnipe.v1.BreakerTier;
 import memesnipe.v1.DenyReason;
+import memesnipe.v1.MarketEvent;
 import memesnipe.v1.OrderIntent;
 import memesnipe.v1.OrderPurpose;
 import memesnipe.v1.ResetRequest;
@@ -88,6 +89,28 @@ class RiskNodeTest {
         await("the fill", Duration.ofSeconds(10), () -> c.fact("fills") == fillsBefore + 1 && c.fact("inFlight") == 0);
         Thread.sleep(500);
         assertThat(c.fact("fills")).isEqualTo(fillsBefore + 1);
+    }
+
+    @Test
+    void aTokenRiskSignalOnTheMarketStream_makesRiskDenyEntriesInThatToken_only() throws Exception {
+        await("risk subscribed", Duration.ofSeconds(10), () -> c.market.lastRequest != null);
+        assertThat(c.market.lastRequest.getIncludeSignals()).as("risk asks for the signals").isTrue();
+        c.market.signal(MarketEvent.newBuilder().setSymbol("RUGX").setTokenRisk(memesnipe.v1.TokenRisk.newBuilder()
+                .setTop10HoldersBps(1_500).setLpRemovedBps(4_000)));
+        int[] n = {0};
+        RiskDecision[] last = new RiskDecision[1];
+        await("the flag reached risk", Duration.ofSeconds(10), () -> {
+            last[0] = c.submit(OrderIntent.newBuilder().setClientOrderId("rug-" + ++n[0]).setStrategy("s3")
+                    .setSymbol("RUGX").setSide(Side.BUY).setPurpose(OrderPurpose.ENTRY)
+                    .setNotionalE8(100 * 100_000_000L).setDecisionPriceE8(1).build());
+            return last[0].getReason() == DenyReason.TOKEN_FLAGGED;
+        });
+        assertThat(last[0].getVerdict()).isEqualTo(Verdict.DENIED);
+        assertThat(last[0].getDetail()).startsWith("RUGX is flagged as a rug risk (LP removed 40.00% >= 20.00%");
+        RiskDecision sol = c.submit(OrderIntent.newBuilder().setClientOrderId("rug-sol").setStrategy("s3")
+                .setSymbol("SOL").setSide(Side.BUY).setPurpose(OrderPurpose.ENTRY).setNotionalE8(100 * 100_000_000L)
+                .setDecisionPriceE8(1).build());
+        assertThat(sol.getReason()).as(sol.getDetail()).isNotEqualTo(DenyReason.TOKEN_FLAGGED);
     }
 
     @Test

@@ -44,8 +44,12 @@ final class ScriptedMarket extends MarketDataService {
         return subscribers.size();
     }
 
+    /** The last subscription asked for. */
+    volatile SubscribeRequest lastRequest;
+
     @Override
     protected void subscribe(SubscribeRequest request, WriteStream<MarketEvent> response) {
+        lastRequest = request;
         subscribers.add(response);
         ((GrpcServerResponse<?, ?>) response).exceptionHandler(err -> subscribers.remove(response));
     }
@@ -85,6 +89,17 @@ final class ScriptedMarket extends MarketDataService {
                     s.write(e);
                 }
             });
+        });
+    }
+
+    /** Sends a non-price event (its signal set, e.g. token_risk) to every subscriber, numbered with the ticks. */
+    synchronized void signal(MarketEvent.Builder event) {
+        vertx.runOnContext(v -> {
+            long now = System.currentTimeMillis();
+            MarketEvent e = event.setSeq(++seq).setStreamId("scripted").setEventTimeMs(now).setIngestTimeMs(now).build();
+            for (WriteStream<MarketEvent> s : subscribers) {
+                s.write(e);
+            }
         });
     }
 }
