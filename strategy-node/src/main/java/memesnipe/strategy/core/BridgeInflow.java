@@ -15,7 +15,7 @@ import java.util.Map;
  *
  * <p>Each chain's inflows (flows whose destination it is) and outflows (whose source it is) are summed in 10 s
  * buckets. {@code recent} is the inflow over the trailing {@code window} (default 3 min) and {@code base} the mean
- * inflow per window over the {@code baseline} before it (default 30 min). A chain has a baseline only once its flows
+ * inflow per window over the {@code baseline} before it (default 20 min). A chain has a baseline only once its flows
  * have been observed without a silence longer than {@code maxSilence} (default 5 min) for window + baseline; a longer
  * silence means the source was down, and the chain's history starts again (a resumed source is not a surge). A chain's
  * token is the symbol of the flows into it; outflows of a chain no flow into has named yet count for nothing.
@@ -48,7 +48,7 @@ public final class BridgeInflow implements Strategy {
         }
 
         public static Params defaults() {
-            return new Params(180_000, 1_800_000, 3.0, 500_000, 2.0, 300_000, 30_000, 1_800_000, 600_000,
+            return new Params(180_000, 1_200_000, 3.0, 500_000, 2.0, 300_000, 30_000, 1_800_000, 600_000,
                     new ExitBps(400, 800, 0));
         }
 

@@ -34,7 +34,7 @@ class BridgeInflowTest {
         }
     }
 
-    /** 35 min of 20,000 USD each way per 10 s: a full window and baseline of balanced flows. */
+    /** 35 min of 20,000 USD each way per 10 s: more than a full window and baseline of balanced flows. */
     private void baseline() {
         seconds(2_100, 20_000, 20_000);
     }
@@ -42,7 +42,7 @@ class BridgeInflowTest {
     @Test
     void onTick_afterAnInflowOfThreeTimesTheBaseline_entersOnTheNextTick_thenExitsOnTheTimeStop() {
         baseline();
-        // base = 18 buckets x 20k = 360k per 3 min; 200k per 10 s reaches 3x (1.08M) with the 4th surge flow:
+        // base = 120 buckets x 20k x 3 / 20 = 360k per 3 min; 200k per 10 s reaches 3x (1.08M) with the 4th surge flow:
         // 14 x 20k + 4 x 200k = 1.08M
         seconds(31, 200_000, 20_000);
         assertThat(feed.signals).isEmpty();
@@ -83,7 +83,7 @@ class BridgeInflowTest {
 
     @Test
     void onTick_withLessHistoryThanWindowPlusBaseline_doesNotEnter() {
-        seconds(1_900, 20_000, 20_000); // 31.7 min: the baseline is not complete
+        seconds(1_300, 20_000, 20_000); // 21.7 min: window and baseline (23 min) are not complete
         seconds(60, 500_000, 20_000);
 
         assertThat(feed.signals).isEmpty();
