@@ -18,7 +18,7 @@ import java.util.Map;
  * inflow per window over the {@code baseline} before it (default 20 min). A chain has a baseline only once its flows
  * have been observed without a silence longer than {@code maxSilence} (default 5 min) for window + baseline; a longer
  * silence means the source was down, and the chain's history starts again (a resumed source is not a surge). A chain's
- * token is the symbol of the flows into it; outflows of a chain no flow into has named yet count for nothing.
+ * token is the symbol of the flows into it: outflows from a chain no flow into has named yet exit nothing.
  * <ul>
  *   <li>A flow into a chain with a baseline arms an entry in its token when {@code recent >= surgeRatio x base}
  *       (default 3) and {@code recent >= minInflow} (default 500,000 USD);</li>
