@@ -1,6 +1,9 @@
 package memesnipe.backtest.walkforward;
 
 import memesnipe.strategy.core.AirdropRotation;
+import memesnipe.strategy.core.BridgeInflow;
+import memesnipe.strategy.core.DevWalletDrain;
+import memesnipe.strategy.core.LiquidityMigration;
 import memesnipe.strategy.core.MeanRevert1h;
 import memesnipe.strategy.core.Momentum5m;
 import memesnipe.strategy.core.RugPullSniffer;
@@ -76,6 +79,33 @@ public final class ParameterGrid {
                                 d.lookbackMs(), entry, maxHoldMs, d.coolDownMs(), d.exits());
                         out.add(new Variant(strategy, "entry " + pct(entry) + ", hold " + maxHoldMs / 60_000 + " min",
                                 () -> new RugPullSniffer(p)));
+                    }
+                }
+            }
+            case DevWalletDrain.NAME -> {
+                for (double drop : new double[]{0.03, 0.05, 0.08}) {
+                    for (long holdMs : new long[]{600_000, 1_200_000}) {
+                        DevWalletDrain.Params p = DevWalletDrain.Params.defaults().withEntry(drop, holdMs);
+                        out.add(new Variant(strategy, "drop " + pct(drop) + ", hold " + holdMs / 60_000 + " min",
+                                () -> new DevWalletDrain(p)));
+                    }
+                }
+            }
+            case BridgeInflow.NAME -> {
+                for (double ratio : new double[]{2.0, 3.0, 5.0}) {
+                    for (long holdMs : new long[]{900_000, 1_800_000}) {
+                        BridgeInflow.Params p = BridgeInflow.Params.defaults().withEntry(ratio, holdMs);
+                        out.add(new Variant(strategy, "surge " + ratio + "x, hold " + holdMs / 60_000 + " min",
+                                () -> new BridgeInflow(p)));
+                    }
+                }
+            }
+            case LiquidityMigration.NAME -> {
+                for (double minUsd : new double[]{50_000, 100_000, 200_000}) {
+                    for (long holdMs : new long[]{900_000, 1_800_000}) {
+                        LiquidityMigration.Params p = LiquidityMigration.Params.defaults().withEntry(minUsd, holdMs);
+                        out.add(new Variant(strategy, "liquidity >= " + (long) minUsd / 1000 + "k USD, hold "
+                                + holdMs / 60_000 + " min", () -> new LiquidityMigration(p)));
                     }
                 }
             }

@@ -9,7 +9,8 @@ public final class Strategies {
     public static final List<String> NAMES = List.of(Momentum5m.NAME, MeanRevert1h.NAME);
     /** Every strategy that can be asked for by name. */
     public static final List<String> KNOWN = List.of(Momentum5m.NAME, MeanRevert1h.NAME, SmaCross.NAME,
-            AirdropRotation.NAME, RugPullSniffer.NAME);
+            AirdropRotation.NAME, RugPullSniffer.NAME,
+            DevWalletDrain.NAME, BridgeInflow.NAME, LiquidityMigration.NAME);
 
     private Strategies() {
     }
@@ -22,6 +23,9 @@ public final class Strategies {
             case SmaCross.NAME -> Optional.of(new SmaCross());
             case AirdropRotation.NAME -> Optional.of(new AirdropRotation());
             case RugPullSniffer.NAME -> Optional.of(new RugPullSniffer());
+            case DevWalletDrain.NAME -> Optional.of(new DevWalletDrain());
+            case BridgeInflow.NAME -> Optional.of(new BridgeInflow());
+            case LiquidityMigration.NAME -> Optional.of(new LiquidityMigration());
             default -> Optional.empty();
         };
     }

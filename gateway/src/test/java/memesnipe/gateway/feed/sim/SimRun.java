@@ -24,7 +24,7 @@ final class SimRun {
 
     SimRun(ScenarioFeed feed, long durationMs) {
         TickValidator validator = new TickValidator(ValidationLimits.DEFAULTS);
-        for (long t = T0; t < T0 + durationMs; t += 1_000) {
+        for (long t = T0; t <= T0 + durationMs; t += 1_000) {
             for (FeedEvent e : feed.next(t, Integer.MAX_VALUE)) {
                 events.add(e);
                 Optional<?> problem = validator.validate(e, t);
@@ -47,6 +47,16 @@ final class SimRun {
             throw new IllegalArgumentException("no " + symbol + " tick at " + timeMs);
         }
         return p;
+    }
+
+    /** The symbol's price at a step's time, USD per unit. */
+    double price(String symbol, long timeMs) {
+        return Math.exp(logPrice(symbol, timeMs));
+    }
+
+    /** The signals of one kind, in order. */
+    <T extends MarketSignal> List<T> of(Class<T> kind) {
+        return signals.stream().filter(kind::isInstance).map(kind::cast).toList();
     }
 
     /** The log return of the symbol from one step's time to another's. */
