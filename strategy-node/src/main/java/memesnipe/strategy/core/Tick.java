@@ -3,19 +3,26 @@ package memesnipe.strategy.core;
 /**
  * One market price observation as strategies see it: {@code price} is for indicator math,
  * {@code priceE8} (scale 10^8, USD per lot of 10^lotExponent units) is what goes on the wire; times are ms since
- * the epoch.
+ * the epoch; {@code volumeE8} is the volume traded since the symbol's previous tick (lots, scale 10^8; 0 when the
+ * source does not say).
  */
 public record Tick(String symbol, double price, long priceE8, long seq, long eventTimeMs, long ingestTimeMs,
-                   int lotExponent) {
+                   int lotExponent, long volumeE8) {
 
     /** A tick of a symbol traded in single units, its double price derived from its fixed-point price. */
     public static Tick of(String symbol, long priceE8, long seq, long eventTimeMs, long ingestTimeMs) {
         return of(symbol, priceE8, seq, eventTimeMs, ingestTimeMs, 0);
     }
 
-    /** A tick whose double price is derived from its fixed-point price (per lot). */
+    /** A tick whose double price is derived from its fixed-point price (per lot), without a traded volume. */
     public static Tick of(String symbol, long priceE8, long seq, long eventTimeMs, long ingestTimeMs, int lotExponent) {
+        return of(symbol, priceE8, seq, eventTimeMs, ingestTimeMs, lotExponent, 0);
+    }
+
+    /** A tick whose double price is derived from its fixed-point price (per lot), with its traded volume. */
+    public static Tick of(String symbol, long priceE8, long seq, long eventTimeMs, long ingestTimeMs, int lotExponent,
+                          long volumeE8) {
         return new Tick(symbol, memesnipe.model.money.Fixed.toDouble(priceE8), priceE8, seq, eventTimeMs, ingestTimeMs,
-                lotExponent);
+                lotExponent, volumeE8);
     }
 }

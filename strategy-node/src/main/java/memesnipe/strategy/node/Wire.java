@@ -26,7 +26,7 @@ final class Wire {
 
     static Tick tick(MarketEvent e) {
         return Tick.of(e.getSymbol(), e.getPriceE8(), e.getSeq(), e.getEventTimeMs(), e.getIngestTimeMs(),
-                e.getLotExponent());
+                e.getLotExponent(), e.getVolumeE8());
     }
 
     /**
