@@ -1,8 +1,11 @@
 package memesnipe.backtest.walkforward;
 
+import memesnipe.strategy.core.EthBreakoutMomentum;
+import memesnipe.strategy.core.KoreanTimeBurst;
 import memesnipe.strategy.core.MeanRevert1h;
 import memesnipe.strategy.core.Momentum5m;
 import memesnipe.strategy.core.SmaCross;
+import memesnipe.strategy.core.SocialBuzz;
 import memesnipe.strategy.core.Strategy;
 
 import java.util.ArrayList;
@@ -52,6 +55,33 @@ public final class ParameterGrid {
                                 d.exitZ(), d.coolDownMs(), d.exits());
                         out.add(new Variant(strategy, "window " + windowMs / 60_000 + " min, entry z " + entryZ,
                                 () -> new MeanRevert1h(p)));
+                    }
+                }
+            }
+            case SocialBuzz.NAME -> {
+                for (double ratio : new double[]{2.5, 3.0, 4.0}) {
+                    for (long holdMs : new long[]{300_000, 600_000}) {
+                        SocialBuzz.Params p = SocialBuzz.Params.defaults().withBurst(ratio, holdMs);
+                        out.add(new Variant(strategy, "burst " + ratio + "x, hold " + holdMs / 60_000 + " min",
+                                () -> new SocialBuzz(p)));
+                    }
+                }
+            }
+            case KoreanTimeBurst.NAME -> {
+                for (double ratio : new double[]{2.5, 3.0, 4.0}) {
+                    for (long holdMs : new long[]{600_000, 900_000}) {
+                        KoreanTimeBurst.Params p = KoreanTimeBurst.Params.defaults().withBurst(ratio, holdMs);
+                        out.add(new Variant(strategy, "volume " + ratio + "x, hold " + holdMs / 60_000 + " min",
+                                () -> new KoreanTimeBurst(p)));
+                    }
+                }
+            }
+            case EthBreakoutMomentum.NAME -> {
+                for (int n : new int[]{20, 30, 45}) {
+                    for (int m : new int[]{10, 15}) {
+                        EthBreakoutMomentum.Params p = EthBreakoutMomentum.Params.defaults().withChannel(n, m);
+                        out.add(new Variant(strategy, "channel " + n + ", exit low " + m,
+                                () -> new EthBreakoutMomentum(p)));
                     }
                 }
             }
