@@ -18,8 +18,8 @@ import java.util.Locale;
  *   <li>EXIT_LONG when long and {@code price < low} (the breakout failed), or on the first tick at or after entry +
  *   {@code holdMs} (default 30 minutes: the time stop).</li>
  * </ul>
- * No signal within {@code coolDown} (default 60 s) of the previous one. Entries carry stop-loss 300 bps, no
- * take-profit and a trailing stop of 150 bps by default.
+ * No entry within {@code coolDown} (default 60 s) of the previous signal (exits do not wait). Entries carry stop-loss
+ * 300 bps, no take-profit and a trailing stop of 150 bps by default.
  */
 public final class EthBreakoutMomentum implements Strategy {
     public static final String NAME = "eth_breakout_momentum";
@@ -83,7 +83,7 @@ public final class EthBreakoutMomentum implements Strategy {
         closes.add(now, tick.price());
         volumes.add(now, tick.volumeE8());
         updateChannel(now);
-        if (closes.size() < p.channelN() || arming.coolingDown(p.symbol(), now)) {
+        if (closes.size() < p.channelN()) {
             return List.of();
         }
         double price = tick.price();
@@ -98,7 +98,8 @@ public final class EthBreakoutMomentum implements Strategy {
             }
             return List.of();
         }
-        if (!(price > high) || volumes.buckets() < p.channelN() * p.sampleMs() / VOLUME_BUCKET_MS) {
+        if (!(price > high) || arming.coolingDown(p.symbol(), now)
+                || volumes.buckets() < p.channelN() * p.sampleMs() / VOLUME_BUCKET_MS) {
             return List.of();
         }
         double recent = volumes.recent(p.volumeSpanMs());

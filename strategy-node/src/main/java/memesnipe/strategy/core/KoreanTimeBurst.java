@@ -27,8 +27,8 @@ import java.util.Map;
  *   {@code holdMs} (default 15 minutes: a time stop).</li>
  * </ul>
  * History builds outside the window too (the baseline at 09:00 is the half hour before it). Ticks without a volume
- * (0) count as no trading. No signal for a symbol within {@code coolDown} (default 60 s) of its previous one. Entries
- * carry stop-loss 200 bps, no take-profit and no trailing stop by default.
+ * (0) count as no trading. No entry for a symbol within {@code coolDown} (default 60 s) of its previous signal (exits
+ * do not wait). Entries carry stop-loss 200 bps, no take-profit and no trailing stop by default.
  */
 public final class KoreanTimeBurst implements Strategy {
     public static final String NAME = "korean_time_burst";

@@ -24,9 +24,9 @@ import java.util.Map;
  * {@code maxAgeMs} (default 60 s) older than that tick (an older count is stale: dropped). While long, EXIT_LONG on
  * the first tick at or after entry + {@code holdMs} (default 10 minutes: the time stop), or on the first tick after a
  * report of the symbol (any source, any age: leaving is never the risky move) whose sentiment is below
- * {@code exitSentiment} (default −0.2); such a report also cancels a burst not yet entered. No signal for a symbol
- * within {@code coolDown} (default 60 s) of its previous one. Entries carry stop-loss 300 bps, no take-profit, no
- * trailing stop by default.
+ * {@code exitSentiment} (default −0.2); such a report also cancels a burst not yet entered. No entry for a symbol
+ * within {@code coolDown} (default 60 s) of its previous signal (exits do not wait; a burst waits, if still fresh).
+ * Entries carry stop-loss 300 bps, no take-profit, no trailing stop by default.
  */
 public final class SocialBuzz implements Strategy {
     public static final String NAME = "social_buzz";

@@ -103,6 +103,14 @@ class EthBreakoutMomentumTest {
     }
 
     @Test
+    void aCollapseRightAfterTheEntry_exitsAtOnce_withoutWaitingForTheCoolDown() {
+        range(tape, "ETH", 35);
+        tick(3_010, 100);
+        tick(2_990, 10); // 10 s later
+        assertThat(tape.kinds()).containsExactly(Signal.Kind.ENTER_LONG, Signal.Kind.EXIT_LONG);
+    }
+
+    @Test
     void whenLong_exitsOnTheFirstTickAtTheHoldTime() {
         range(tape, "ETH", 35);
         long entryAt = now;
