@@ -146,9 +146,10 @@ public final class TradingKernel {
         int lot = settings.lots().of(raw.symbol());
         long priceE8 = Lot.priceE8(raw.price(), lot);
         Regime regime = volatility.onTick(raw.symbol(), priceE8, raw.eventTimeMs()); // once per accepted tick
-        Tick tick = Tick.of(raw.symbol(), priceE8, ++seq, raw.eventTimeMs(), now, lot, regime);
+        Tick tick = Tick.of(raw.symbol(), priceE8, ++seq, raw.eventTimeMs(), now, lot, Lot.qtyE8(raw.volume(), lot),
+                regime);
         listener.accepted(tick);
-        venue.mark(raw.symbol(), priceE8, lot, Lot.qtyE8(raw.volume(), lot), settings.streamId(), tick.seq());
+        venue.mark(raw.symbol(), priceE8, lot, tick.volumeE8(), settings.streamId(), tick.seq());
         execute(risk.onTick(raw.symbol(), priceE8, lot, tick.seq(), raw.eventTimeMs(), now)); // marks, stops, take-profits
         List<Intent> intents = strategies.onTick(settings.streamId(), tick);
         for (int i = 0; i < intents.size(); i++) { // indexed: most ticks bring none, and then nothing is allocated

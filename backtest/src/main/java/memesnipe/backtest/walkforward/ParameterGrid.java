@@ -4,10 +4,13 @@ import memesnipe.strategy.core.AirdropRotation;
 import memesnipe.strategy.core.BridgeInflow;
 import memesnipe.strategy.core.DevWalletDrain;
 import memesnipe.strategy.core.LiquidityMigration;
+import memesnipe.strategy.core.EthBreakoutMomentum;
+import memesnipe.strategy.core.KoreanTimeBurst;
 import memesnipe.strategy.core.MeanRevert1h;
 import memesnipe.strategy.core.Momentum5m;
 import memesnipe.strategy.core.RugPullSniffer;
 import memesnipe.strategy.core.SmaCross;
+import memesnipe.strategy.core.SocialBuzz;
 import memesnipe.strategy.core.Strategy;
 
 import java.util.ArrayList;
@@ -106,6 +109,33 @@ public final class ParameterGrid {
                         LiquidityMigration.Params p = LiquidityMigration.Params.defaults().withEntry(minUsd, holdMs);
                         out.add(new Variant(strategy, "liquidity >= " + (long) minUsd / 1000 + "k USD, hold "
                                 + holdMs / 60_000 + " min", () -> new LiquidityMigration(p)));
+                    }
+                }
+            }
+            case SocialBuzz.NAME -> {
+                for (double ratio : new double[]{2.5, 3.0, 4.0}) {
+                    for (long holdMs : new long[]{300_000, 600_000}) {
+                        SocialBuzz.Params p = SocialBuzz.Params.defaults().withBurst(ratio, holdMs);
+                        out.add(new Variant(strategy, "burst " + ratio + "x, hold " + holdMs / 60_000 + " min",
+                                () -> new SocialBuzz(p)));
+                    }
+                }
+            }
+            case KoreanTimeBurst.NAME -> {
+                for (double ratio : new double[]{2.5, 3.0, 4.0}) {
+                    for (long holdMs : new long[]{600_000, 900_000}) {
+                        KoreanTimeBurst.Params p = KoreanTimeBurst.Params.defaults().withBurst(ratio, holdMs);
+                        out.add(new Variant(strategy, "volume " + ratio + "x, hold " + holdMs / 60_000 + " min",
+                                () -> new KoreanTimeBurst(p)));
+                    }
+                }
+            }
+            case EthBreakoutMomentum.NAME -> {
+                for (int n : new int[]{20, 30, 45}) {
+                    for (int m : new int[]{10, 15}) {
+                        EthBreakoutMomentum.Params p = EthBreakoutMomentum.Params.defaults().withChannel(n, m);
+                        out.add(new Variant(strategy, "channel " + n + ", exit low " + m,
+                                () -> new EthBreakoutMomentum(p)));
                     }
                 }
             }

@@ -26,9 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KernelSignalTest {
     static final long T0 = 1_700_000_000_000L;
 
-    /** Buys a symbol on its first tick after a buzz of at least 100 mentions. */
+    /** Buys a symbol on its first tick after a buzz of at least 100 mentions; keeps what it saw. */
     static final class BuysOnBuzz implements Strategy {
         final List<MarketSignal> seen = new ArrayList<>();
+        final List<Tick> ticks = new ArrayList<>();
         final Set<String> armed = new HashSet<>();
 
         @Override
@@ -47,6 +48,7 @@ class KernelSignalTest {
 
         @Override
         public List<Signal> onTick(Tick tick) {
+            ticks.add(tick);
             if (armed.remove(tick.symbol())) {
                 return List.of(Signal.enter(name(), tick, () -> "buzz", new ExitBps(300, 600, 0)));
             }
@@ -107,5 +109,20 @@ class KernelSignalTest {
         });
         assertThat(fills).singleElement().satisfies(f -> assertThat(f.clientOrderId())
                 .isEqualTo(intents.get(0).clientOrderId()));
+    }
+
+    @Test
+    void aTicksTradedVolume_reachesTheStrategies_inLotsAtScaleE8() {
+        BuysOnBuzz strategy = new BuysOnBuzz();
+        KernelSettings settings = KernelSettings.defaults().withStrategies(List.of("momentum_5m"));
+        settings = new KernelSettings(settings.validation(), memesnipe.gateway.validation.LotExponents.parse("BONK=6"),
+                settings.strategies(), settings.entryNotionalE8(), settings.riskLimits(), settings.thresholds(),
+                settings.capitalE8(), settings.slippageBps(), settings.feeBps(), settings.participationBps(),
+                settings.maxMarkAgeMs(), settings.idKey(), settings.streamId(), settings.strategyParams());
+        TradingKernel kernel = new TradingKernel(settings, T0, new TradingKernel.Listener() { }, List.of(strategy));
+        kernel.onArrival(new Arrival(new RawTick("SOL", 150, 2.5, 50_000, T0), T0));
+        kernel.onArrival(new Arrival(new RawTick("BONK", 0.00002, 30_000_000, 50_000, T0 + 10), T0 + 10));
+        assertThat(strategy.ticks).extracting(Tick::volumeE8)
+                .containsExactly(250_000_000L, 3_000_000_000L); // BONK: 30 lots of 10^6 units
     }
 }

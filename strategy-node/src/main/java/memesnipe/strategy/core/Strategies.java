@@ -10,7 +10,8 @@ public final class Strategies {
     /** Every strategy that can be asked for by name. */
     public static final List<String> KNOWN = List.of(Momentum5m.NAME, MeanRevert1h.NAME, SmaCross.NAME,
             AirdropRotation.NAME, RugPullSniffer.NAME,
-            DevWalletDrain.NAME, BridgeInflow.NAME, LiquidityMigration.NAME);
+            DevWalletDrain.NAME, BridgeInflow.NAME, LiquidityMigration.NAME,
+            SocialBuzz.NAME, KoreanTimeBurst.NAME, EthBreakoutMomentum.NAME);
 
     private Strategies() {
     }
@@ -26,6 +27,9 @@ public final class Strategies {
             case DevWalletDrain.NAME -> Optional.of(new DevWalletDrain());
             case BridgeInflow.NAME -> Optional.of(new BridgeInflow());
             case LiquidityMigration.NAME -> Optional.of(new LiquidityMigration());
+            case SocialBuzz.NAME -> Optional.of(new SocialBuzz());
+            case KoreanTimeBurst.NAME -> Optional.of(new KoreanTimeBurst());
+            case EthBreakoutMomentum.NAME -> Optional.of(new EthBreakoutMomentum());
             default -> Optional.empty();
         };
     }

@@ -28,7 +28,7 @@ final class Wire {
     /** The event as a strategy tick in the given volatility regime. */
     static Tick tick(MarketEvent e, Regime regime) {
         return Tick.of(e.getSymbol(), e.getPriceE8(), e.getSeq(), e.getEventTimeMs(), e.getIngestTimeMs(),
-                e.getLotExponent(), regime);
+                e.getLotExponent(), e.getVolumeE8(), regime);
     }
 
     /**

@@ -52,6 +52,14 @@ class WireSignalTest {
     }
 
     @Test
+    void tick_carriesItsPriceLotAndTradedVolume() {
+        memesnipe.strategy.core.Tick tick = Wire.tick(event("BONK").setPriceE8(2_000).setVolumeE8(3_000_000_000L)
+                .setLotExponent(6).build(), memesnipe.model.regime.Regime.HIGH);
+        assertThat(tick).isEqualTo(memesnipe.strategy.core.Tick.of("BONK", 2_000, 7, T, T, 6, 3_000_000_000L,
+                memesnipe.model.regime.Regime.HIGH));
+    }
+
+    @Test
     void signal_ofATick_isNone_andUnspecifiedLabelsReadAsTheCautiousValue() {
         assertThat(Wire.signal(event("SOL").setPriceE8(100).build())).isNull();
         assertThat(Wire.signal(event("JTO").setTokenEvent(memesnipe.v1.TokenEvent.newBuilder().setSnapshotTimeMs(T))

@@ -14,9 +14,10 @@ import java.util.SplittableRandom;
 /**
  * The base of the signal simulators: a seeded market of a few symbols advanced in fixed steps of simulated time. At
  * every step each symbol's log price moves by its drift plus Gaussian noise (volatility per square root of a second)
- * and emits one tick; then the subclass observes the step ({@link #onStep}) and may emit signals and plant its effect
- * as a drift over a window ({@link #drift}). A simulator whose effect is not planted emits the same kind of signals
- * with no drift after them, so a backtest can tell an edge from none. Time only moves forward, to the caller's clock:
+ * and emits one tick (about 1,000 USD of volume, scaled during a {@link #volume} burst); then the subclass observes the
+ * step ({@link #onStep}) and may emit signals and plant its effect as a drift over a window ({@link #drift}). A
+ * simulator whose effect is not planted emits the same kind of signals with no drift after them, so a backtest can
+ * tell an edge from none. Time only moves forward, to the caller's clock:
  * the first call starts the market; each call emits the steps due by then, at most count events, and keeps the rest.
  * Same seed and call sequence ⇒ same events. Not thread-safe: one owner.
  */
@@ -31,6 +32,8 @@ public abstract class ScenarioFeed implements Feed {
     private final double[] volPerSqrtSecond;
     private final double[] drift;
     private final long[] driftUntilMs;
+    private final double[] volumeFactor;
+    private final long[] volumeUntilMs;
     private final ArrayDeque<FeedEvent> pending = new ArrayDeque<>();
     private long clockMs = Long.MIN_VALUE;
 
@@ -50,6 +53,8 @@ public abstract class ScenarioFeed implements Feed {
         volPerSqrtSecond = new double[n];
         drift = new double[n];
         driftUntilMs = new long[n];
+        volumeFactor = new double[n];
+        volumeUntilMs = new long[n];
         for (int i = 0; i < n; i++) {
             Asset a = assets.get(i);
             symbols[i] = a.symbol();
@@ -80,6 +85,9 @@ public abstract class ScenarioFeed implements Feed {
             double mu = t <= driftUntilMs[i] ? drift[i] : 0;
             logPrice[i] += mu * seconds + volPerSqrtSecond[i] * Math.sqrt(seconds) * random.nextGaussian();
             double volume = 1_000 / Math.exp(logPrice[i]) * (0.5 + random.nextDouble()); // ~1,000 USD per tick
+            if (t <= volumeUntilMs[i]) {
+                volume *= volumeFactor[i];
+            }
             pending.add(new RawTick(symbols[i], Math.exp(logPrice[i]), volume, LIQUIDITY_USD, t));
         }
         onStep(t);
@@ -98,6 +106,19 @@ public abstract class ScenarioFeed implements Feed {
         int i = index(symbol);
         drift[i] = logReturnPerSecond;
         driftUntilMs[i] = untilMs;
+    }
+
+    /**
+     * Multiplies the symbol's traded volume by a factor until the given time (a volume burst; the factor only scales
+     * the volume's draw, so the same seed gives the same prices with or without it).
+     */
+    protected final void volume(String symbol, double factor, long untilMs) {
+        if (!(factor >= 0) || Double.isInfinite(factor)) {
+            throw new IllegalArgumentException("the volume factor must be finite and >= 0, got " + factor);
+        }
+        int i = index(symbol);
+        volumeFactor[i] = factor;
+        volumeUntilMs[i] = untilMs;
     }
 
     /** The symbol's price now, USD per unit. */

@@ -13,17 +13,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScenarioFeedTest {
     static final long T0 = 1_700_000_000_000L;
 
-    /** Two symbols; a token-risk fact every 10 s; when planted, a strong drift on A for 5 s after each fact. */
+    /**
+     * Two symbols; a token-risk fact every 10 s; when planted, a strong drift on A for 5 s after each fact; with a
+     * burst factor, A trades that many times its volume from the step after 10 s until 20 s.
+     */
     static final class Drifting extends ScenarioFeed {
         final boolean planted;
+        final double burstFactor;
 
         Drifting(long seed, boolean planted) {
+            this(seed, planted, 1);
+        }
+
+        Drifting(long seed, boolean planted, double burstFactor) {
             super(seed, 100, List.of(new Asset("A", 10, 0.001), new Asset("B", 1, 0.001)));
             this.planted = planted;
+            this.burstFactor = burstFactor;
         }
 
         @Override
         protected void onStep(long timeMs) {
+            if (burstFactor != 1 && timeMs == T0 + 10_000) {
+                volume("A", burstFactor, T0 + 20_000);
+            }
             if ((timeMs - T0) % 10_000 == 0) {
                 emit(new TokenRisk("A", timeMs, false, 100, 0));
                 if (planted) {
@@ -62,6 +74,24 @@ class ScenarioFeedTest {
         assertThat(run).isEqualTo(minute(new Drifting(5, true)));
         // six facts before the last step, each followed by five seconds of 1 %/s drift; the noise is the same draws
         assertThat(Math.log(lastPrice(run, "A") / plain)).isCloseTo(6 * 5 * 0.01, org.assertj.core.data.Offset.offset(0.01));
+    }
+
+    @Test
+    void aVolumeBurst_scalesOnlyItsSymbolsVolume_untilItsEnd_andLeavesThePricesAlone() {
+        List<FeedEvent> plain = minute(new Drifting(9, false));
+        List<FeedEvent> burst = minute(new Drifting(9, false, 5));
+        assertThat(burst).hasSameSizeAs(plain);
+        for (int i = 0; i < plain.size(); i++) {
+            if (!(plain.get(i) instanceof RawTick a)) {
+                assertThat(burst.get(i)).isEqualTo(plain.get(i));
+                continue;
+            }
+            RawTick b = (RawTick) burst.get(i);
+            assertThat(b.price()).isEqualTo(a.price());
+            boolean inBurst = a.symbol().equals("A") && a.eventTimeMs() > T0 + 10_000 && a.eventTimeMs() <= T0 + 20_000;
+            assertThat(b.volume()).as("%s at %d", a.symbol(), a.eventTimeMs() - T0)
+                    .isCloseTo(inBurst ? 5 * a.volume() : a.volume(), org.assertj.core.data.Offset.offset(1e-9));
+        }
     }
 
     private static List<FeedEvent> minute(ScenarioFeed feed) {
