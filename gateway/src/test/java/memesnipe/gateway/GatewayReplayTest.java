@@ -148,13 +148,13 @@ class GatewayReplayTest {
         Path file = Files.write(dir.resolve("recorded.jsonl"), lines);
         GatewayVerticle gateway = new GatewayVerticle(GatewayConfig.from(settings(file).with("replay-speed", "100")
                 .with("lot-exponents", "PEPE=6")), Clock.system());
-        vertx.deployVerticle(gateway).await(10, TimeUnit.SECONDS);
+        vertx.deployVerticle(gateway).await(30, TimeUnit.SECONDS);
         HostPort address = new HostPort("127.0.0.1", gateway.grpcPort());
         var client = GrpcClients.create(vertx, certs.of(NodeName.STRATEGY));
         GatewayVerticleTest.Collector got = new GatewayVerticleTest.Collector();
         var stream = memesnipe.kit.grpc.Calls.serverStream(client, address, memesnipe.v1.MarketDataGrpcClient.Subscribe,
                 memesnipe.v1.SubscribeRequest.newBuilder().setSubscriber("replay-test").setIncludeSignals(true).build())
-                .await(5, TimeUnit.SECONDS);
+                .await(30, TimeUnit.SECONDS); // the first TLS call; a loaded machine may take seconds
         stream.handler(got::add);
         stream.resume();
         GatewayVerticleTest.await("12 replayed events", () -> got.size() >= 12);

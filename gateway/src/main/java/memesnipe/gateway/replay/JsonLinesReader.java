@@ -63,9 +63,7 @@ final class JsonLinesReader {
     static void read(LineReader lines, LotExponents lots, EventCollector out) throws IOException {
         JsonLinesReader reader = new JsonLinesReader(lots);
         while (lines.next()) {
-            if (lines.tooLong()) {
-                out.reject(lines.number(), RowRejectReason.LINE_TOO_LONG,
-                        "longer than " + ReplayLimits.MAX_LINE_CHARS + " characters");
+            if (out.rejectedTooLong(lines)) {
                 continue;
             }
             String text = lines.text();
@@ -81,7 +79,7 @@ final class JsonLinesReader {
     }
 
     /** The object's fields as text (a nested object or array as "{" or "["); a null value is left out. */
-    static Map<String, String> fields(String line) throws BadValue {
+    private static Map<String, String> fields(String line) throws BadValue {
         Map<String, String> fields = new HashMap<>();
         try (JsonParser p = FACTORY.createParser(line)) {
             JsonToken first = p.nextToken();
@@ -134,12 +132,12 @@ final class JsonLinesReader {
     }
 
     private ReplayEvent trade(Map<String, String> f, String symbol, long time) throws BadValue {
-        BigDecimal price = Fields.price(required(f, JsonLines.PRICE));
+        BigDecimal price = Fields.price(required(f, JsonLines.PRICE).strip());
         String amount = f.containsKey(JsonLines.AMOUNT) ? JsonLines.AMOUNT : JsonLines.VOLUME;
         if (!f.containsKey(amount)) {
             throw new BadValue(RowRejectReason.MISSING_FIELD, "no amount (or volume) field");
         }
-        BigDecimal volume = Fields.volume(f.get(amount));
+        BigDecimal volume = Fields.volume(f.get(amount).strip());
         BigDecimal liquidity = null;
         if (f.containsKey(JsonLines.LIQUIDITY)) {
             liquidity = BigDecimal.valueOf(fixed(f, JsonLines.LIQUIDITY, JsonLines.E8, 0, Long.MAX_VALUE), JsonLines.E8);
@@ -176,7 +174,7 @@ final class JsonLinesReader {
             case TokenEvent.KIND:
                 return new TokenEvent(symbol, time, label(f, JsonLines.EVENT, TokenEventKind.class),
                         time(f, JsonLines.SNAPSHOT_TIME), time(f, JsonLines.CLAIM_TIME));
-            default:
+            default: // token_risk: the kind is one of KINDS
                 return new TokenRisk(symbol, time, flag(f, JsonLines.MINT_AUTHORITY_ACTIVE),
                         integer(f, JsonLines.TOP10_HOLDERS_BPS, 0), integer(f, JsonLines.LP_REMOVED_BPS, 0));
         }
