@@ -68,7 +68,7 @@ final class BacktestCommand implements Callable<Integer> {
         }
         ReplayData loaded;
         try {
-            loaded = market.load();
+            loaded = market.load(settings);
         } catch (ReplayFileException e) {
             System.err.println("memesnipe backtest: " + Printable.oneLine(e.getMessage(), 500));
             return 1;

@@ -119,10 +119,11 @@ final class BenchBacktestCommand implements Callable<Integer> {
                 d = ReplayFiles.read(in, jar.toString(), DEFAULT_ENTRY, ReplayFormat.TRADES_CSV, "BTC");
             }
         }
-        if (d.events().size() < 2) {
-            throw new IOException("need at least two events to loop");
+        List<RawTick> ticks = d.events().stream().filter(e -> !e.isSignal()).map(BenchBacktestCommand::tick).toList();
+        if (ticks.size() < 2) {
+            throw new IOException("need at least two trades to loop");
         }
-        return d.events().stream().map(BenchBacktestCommand::tick).toList();
+        return ticks;
     }
 
     private static RawTick tick(ReplayEvent e) {

@@ -58,7 +58,8 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--replay", paramLabel = "FILE",
             description = "replay FILE instead of the simulated feed: trades CSV (timestamp,price,amount), OHLCV bars "
-                    + "as CSV or JSON, or a tick journal export ('memesnipe journal export'); the replay begins once "
+                    + "as CSV or JSON, a tick journal export ('memesnipe journal export'), or JSON Lines of trades and "
+                    + "signals (.jsonl); the replay begins once "
                     + "every node has subscribed, and --feed-rate caps its events per second")
     Path replay;
 
@@ -67,7 +68,8 @@ final class DemoCommand implements Callable<Integer> {
     String speed;
 
     @Option(names = "--replay-format", paramLabel = "FORMAT",
-            description = "trades-csv | bars-csv | bars-json | journal-csv (default: guessed from the name and header)")
+            description = "trades-csv | bars-csv | bars-json | journal-csv | jsonl (default: guessed from the name and "
+                    + "first line)")
     String replayFormat;
 
     @Option(names = "--replay-symbol", paramLabel = "SYMBOL",

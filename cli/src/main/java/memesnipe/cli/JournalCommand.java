@@ -35,11 +35,14 @@ final class JournalCommand implements Runnable {
         new CommandLine(this).usage(System.out);
     }
 
-    /** Writes the journal stream to a CSV file, oldest first. */
+    /** Writes the journal stream to a replay file (CSV of ticks, or JSON Lines of ticks and signals), oldest first. */
     @Command(name = "export", mixinStandardHelpOptions = true,
-            description = {"Write the tick journal to a file, oldest event first, one event per line after the header",
+            description = {"Write the tick journal to a file, in event-time order, one event per line.",
+                    "csv (the default): price ticks only, after the header",
                     "  " + JournalCsv.HEADER,
                     "(money at scale 1e8, times in ms since the epoch; seq is gap-free within one gateway stream_id).",
+                    "jsonl (--format jsonl, or a .jsonl --out): ticks as trades and every signal, one JSON object "
+                            + "per line in human units, the replay format of the same name.",
                     "Exit codes: 0 written, 1 Redis unreachable or the file not writable, 2 invalid options."})
     static final class Export implements Callable<Integer> {
         static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -63,6 +66,15 @@ final class JournalCommand implements Runnable {
                 description = "file to write (replaced if it exists)")
         Path out;
 
+        @Option(names = "--format", paramLabel = "FORMAT",
+                description = "csv | jsonl (default: jsonl for a --out ending in .jsonl, else csv)")
+        String format;
+
+        @Option(names = "--reorder-ms", defaultValue = "" + JournalExport.REORDER_MS_DEFAULT, paramLabel = "MS",
+                description = "rows are put in event-time order across this much time; keep it at or above the "
+                        + "gateway's max-age-ms (default: ${DEFAULT-VALUE})")
+        long reorderMs;
+
         @Override
         public Integer call() {
             List<String> flags = new ArrayList<>(List.of("--" + RedisSettings.URL_KEY, redisUrl));
@@ -83,6 +95,15 @@ final class JournalCommand implements Runnable {
                 System.err.println("memesnipe journal export: --stream must not be empty");
                 return 2;
             }
+            JournalExport.Format f = format == null ? JournalExport.Format.of(out) : switch (format) {
+                case "csv" -> JournalExport.Format.CSV;
+                case "jsonl" -> JournalExport.Format.JSONL;
+                default -> null;
+            };
+            if (f == null || reorderMs < 0) {
+                System.err.println("memesnipe journal export: --format must be csv or jsonl, --reorder-ms >= 0");
+                return 2;
+            }
             // Every failure is reported below on one line; the Redis client's own log line would only repeat it.
             ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.vertx.redis"))
                     .setLevel(ch.qos.logback.classic.Level.OFF);
@@ -90,8 +111,9 @@ final class JournalCommand implements Runnable {
             TickJournal journal = TickJournal.create(vertx, redis, stream, TickJournal.MAXLEN_DEFAULT);
             String where = "Redis " + redis.where() + " stream " + Printable.of(stream);
             try {
-                JournalExport.Summary s = JournalExport.export(journal, out, JournalExport.PAGE_DEFAULT, TIMEOUT);
-                System.out.println(summary(s, where, out));
+                JournalExport.Summary s = JournalExport.export(journal, out, f, reorderMs, JournalExport.PAGE_DEFAULT,
+                        TIMEOUT);
+                System.out.println(summary(s, f, where, out));
                 return 0;
             } catch (TimeoutException e) {
                 System.err.println("memesnipe journal export: " + where + ": no answer within "
@@ -113,7 +135,7 @@ final class JournalCommand implements Runnable {
             }
         }
 
-        static String summary(JournalExport.Summary s, String where, Path out) {
+        static String summary(JournalExport.Summary s, JournalExport.Format format, String where, Path out) {
             StringBuilder b = new StringBuilder("exported ").append(s.events()).append(" events from ").append(where)
                     .append(" to ").append(out);
             if (s.events() == 0) {
@@ -126,7 +148,13 @@ final class JournalCommand implements Runnable {
                         .append(s.streamIds() == 1 ? " gateway stream" : " gateway streams");
             }
             if (s.skipped() > 0) {
-                b.append("; ").append(s.skipped()).append(" entries skipped (a line break in a text field)");
+                b.append("; ").append(s.skipped()).append(" entries skipped (").append(format == JournalExport.Format.CSV
+                        ? "signals, which only --format jsonl holds, or a line break in a text field"
+                        : "signals of a kind this version cannot read").append(')');
+            }
+            if (s.outOfOrder() > 0) {
+                b.append("; ").append(s.outOfOrder()).append(" rows out of event-time order, which a replay rejects "
+                        + "(export again with a --reorder-ms above the gateway's max-age-ms)");
             }
             return b.toString();
         }

@@ -2,11 +2,12 @@ package memesnipe.cli;
 
 import memesnipe.backtest.kernel.Arrival;
 import memesnipe.backtest.kernel.KernelSettings;
-import memesnipe.gateway.feed.RawTick;
+import memesnipe.gateway.feed.FeedEvent;
 import memesnipe.gateway.replay.ReplayData;
 import memesnipe.gateway.replay.ReplayEvent;
 import memesnipe.gateway.replay.ReplayFiles;
 import memesnipe.gateway.replay.ReplayFormat;
+import memesnipe.gateway.validation.LotExponents;
 import memesnipe.gateway.validation.ValidationLimits;
 import memesnipe.model.money.Fixed;
 import memesnipe.model.text.Printable;
@@ -23,12 +24,19 @@ import java.util.List;
  */
 final class MarketDataOptions {
     @Option(names = "--data", required = true, paramLabel = "FILE",
-            description = "market data: trades CSV (timestamp,price,amount), OHLCV bars (CSV or JSON) or a journal export")
+            description = "market data: trades CSV (timestamp,price,amount), OHLCV bars (CSV or JSON), a journal "
+                    + "export, or JSON Lines of trades and signals")
     Path data;
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "the data's format (default: guessed from the file); one of trades-csv, bars-csv, bars-json, journal-csv")
+            description = "the data's format (default: guessed from the file); one of trades-csv, bars-csv, "
+                    + "bars-json, journal-csv, jsonl")
     String format;
+
+    @Option(names = "--lot-exponents", paramLabel = "SYMBOL=K,...",
+            description = "symbols traded in lots of 10^K units, e.g. PEPE=6 (as the gateway's setting; default: "
+                    + "single units)")
+    String lotExponents;
 
     @Option(names = "--symbol", defaultValue = "BTC",
             description = "symbol of a file that names none (default: ${DEFAULT-VALUE})")
@@ -62,19 +70,25 @@ final class MarketDataOptions {
                 "--format must be one of " + ReplayFormat.ids()));
     }
 
-    /** Reads the file (ReplayFileException with one line when it cannot be used). */
-    ReplayData load() {
-        return ReplayFiles.load(data, format(), symbol);
+    /**
+     * Reads the file (ReplayFileException with one line when it cannot be used), pricing perp marks per lot of the
+     * settings.
+     */
+    ReplayData load(KernelSettings settings) {
+        return ReplayFiles.load(data, format(), symbol, settings.lots());
     }
 
-    /** The events as ticks arriving at their own time, with the assumed liquidity. */
+    /**
+     * The events (ticks and signals) arriving at their own time; ticks quote the liquidity the file records, else
+     * the assumed one.
+     */
     List<Arrival> arrivals(ReplayData loaded) {
-        List<RawTick> ticks = new ArrayList<>(loaded.events().size());
+        List<FeedEvent> events = new ArrayList<>(loaded.events().size());
         for (ReplayEvent e : loaded.events()) {
-            ticks.add(new RawTick(e.symbol(), e.priceDouble(), e.volumeDouble(), liquidityUsd, e.eventTimeMs()));
+            events.add(e.raw(liquidityUsd));
         }
-        List<Arrival> out = new ArrayList<>(ticks.size());
-        Arrival.asRecorded(ticks).forEach(out::add);
+        List<Arrival> out = new ArrayList<>(events.size());
+        Arrival.asRecorded(events).forEach(out::add);
         return out;
     }
 
@@ -115,6 +129,13 @@ final class MarketDataOptions {
                 throw new IllegalArgumentException("--capital must be > 0");
             }
             s = s.withCapital(c);
+        }
+        if (lotExponents != null) {
+            try {
+                s = s.withLots(LotExponents.parse(lotExponents));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--lot-exponents " + Printable.of(e.getMessage(), 120));
+            }
         }
         if (!(liquidityUsd >= 0)) {
             throw new IllegalArgumentException("--liquidity-usd must be >= 0");

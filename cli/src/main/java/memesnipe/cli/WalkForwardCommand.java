@@ -69,7 +69,7 @@ final class WalkForwardCommand implements Callable<Integer> {
         }
         ReplayData loaded;
         try {
-            loaded = market.load();
+            loaded = market.load(settings);
         } catch (ReplayFileException e) {
             System.err.println("memesnipe walkforward: " + Printable.oneLine(e.getMessage(), 500));
             return 1;

@@ -78,6 +78,35 @@ class BacktestCommandTest {
     }
 
     @Test
+    void aJsonLinesFile_ofTradesAndSignals_isBacktestedWithItsLots_andItsRecordedLiquidity() throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (int s = 0; s < 120; s++) {
+            long t = 1_700_000_000_000L + s * 1_000L;
+            text.append("{\"kind\":\"trade\",\"symbol\":\"PEPE\",\"time\":").append(t)
+                    .append(",\"price\":\"0.0000012\",\"amount\":\"1000000\",\"liquidity\":\"")
+                    .append(s == 60 ? "5" : "900000").append("\"}\n");
+            if (s % 30 == 0) {
+                text.append("{\"kind\":\"perp_funding\",\"symbol\":\"PEPE\",\"time\":").append(t + 1)
+                        .append(",\"mark\":\"0.000001215\",\"funding_rate\":\"0.0001\",\"next_funding_time\":")
+                        .append(t + 60_000).append(",\"funding_interval_ms\":3600000}\n");
+            }
+        }
+        Path jsonl = Files.writeString(dir.resolve("recorded.jsonl"), text.toString());
+
+        JournalCommandTest.Run r = backtest("--data", jsonl.toString(), "--strategy", "momentum_5m",
+                "--lot-exponents", "PEPE=6");
+        assertThat(r.exit()).as(r.err()).isZero();
+        // 120 trades and 4 perp marks, all accepted in lots of 10^6 PEPE but the trade quoting 5 USD of liquidity
+        assertThat(r.out()).contains("(jsonl, 124 events, 123 accepted)");
+
+        JournalCommandTest.Run units = backtest("--data", jsonl.toString(), "--strategy", "momentum_5m");
+        assertThat(units.exit()).as(units.err()).isZero();
+        // in single units each mark has 9 decimals: the rows are rejected when the file is read, with their lines
+        assertThat(units.out()).contains("data: OUT_OF_RANGE=4 (first: line 2 OUT_OF_RANGE: mark '0.000001215' has "
+                + "more than 8 decimals;").contains("(jsonl, 120 events, 119 accepted)");
+    }
+
+    @Test
     void badOptionsAndFiles_getAOneLineErrorAndTheirExitCode() throws Exception {
         JournalCommandTest.Run missing = backtest("--data", dir.resolve("nope.csv").toString());
         assertThat(missing.exit()).isEqualTo(1);

@@ -98,6 +98,45 @@ class JournalCommandTest {
     }
 
     @Test
+    void export_toAJsonlFile_keepsTheSignalsACsvExportSkips_andAnUnknownFormatExitsTwo() throws Exception {
+        TickJournal journal = TickJournal.create(vertx, TestDatabase.redis(), stream, 100_000);
+        MarketEvent.Builder signal = MarketEvent.newBuilder().setSeq(2).setStreamId("gw-1").setSymbol("SOL")
+                .setEventTimeMs(1_700_000_000_500L).setIngestTimeMs(1_700_000_000_501L);
+        memesnipe.kit.event.SignalMessages.write(new memesnipe.model.event.SocialMentions("SOL", 1_700_000_000_500L,
+                250, 60_000, 6_000, "x"), signal);
+        journal.appendAll(List.of(MarketEvent.newBuilder().setSeq(1).setStreamId("gw-1").setSymbol("SOL")
+                .setPriceE8(15_000_000_000L).setVolumeE8(100_000_000L).setLiquidityE8(9_000_000_000_000L)
+                .setEventTimeMs(1_700_000_000_000L).setIngestTimeMs(1_700_000_000_001L).build(), signal.build()))
+                .await(10, TimeUnit.SECONDS);
+        journal.close();
+
+        Path jsonl = dir.resolve("recorded.jsonl");
+        Run r = run("journal", "export", "--redis-url", TestDatabase.redis().url(), "--stream", stream,
+                "--out", jsonl.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("exported 2 events").doesNotContain("skipped");
+        assertThat(Files.readAllLines(jsonl)).containsExactly(
+                "{\"kind\":\"trade\",\"symbol\":\"SOL\",\"time\":1700000000000,\"price\":\"150\","
+                        + "\"amount\":\"1\",\"liquidity\":\"90000\"}",
+                "{\"kind\":\"social_mentions\",\"symbol\":\"SOL\",\"time\":1700000000500,\"mentions\":250,"
+                        + "\"window_ms\":60000,\"sentiment\":0.6,\"source\":\"x\"}");
+
+        Run csv = run("journal", "export", "--redis-url", TestDatabase.redis().url(), "--stream", stream,
+                "--out", dir.resolve("ticks.csv").toString());
+        assertThat(csv.out()).contains("exported 1 events", "1 entries skipped (signals, which only --format jsonl "
+                + "holds");
+        Run named = run("journal", "export", "--redis-url", TestDatabase.redis().url(), "--stream", stream,
+                "--format", "jsonl", "--out", dir.resolve("recorded.txt").toString());
+        assertThat(named.out()).contains("exported 2 events");
+
+        Run bad = run("journal", "export", "--redis-url", TestDatabase.redis().url(), "--format", "xml",
+                "--out", dir.resolve("x").toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err().strip()).isEqualTo("memesnipe journal export: --format must be csv or jsonl, "
+                + "--reorder-ms >= 0");
+    }
+
+    @Test
     void export_withRedisUnreachable_printsOneLineAndExitsOne() throws Exception {
         int closedPort;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

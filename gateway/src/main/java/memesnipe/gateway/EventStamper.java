@@ -4,6 +4,7 @@ import memesnipe.gateway.validation.LotExponents;
 import memesnipe.gateway.feed.FeedEvent;
 import memesnipe.gateway.feed.RawSignal;
 import memesnipe.gateway.feed.RawTick;
+import memesnipe.kit.event.SignalMessages;
 import memesnipe.model.event.MarketSignal;
 import memesnipe.model.money.Fixed;
 import memesnipe.model.money.Lot;
@@ -53,7 +54,7 @@ public final class EventStamper {
                 .setSymbol(signal.symbol())
                 .setEventTimeMs(signal.eventTimeMs())
                 .setIngestTimeMs(ingestTimeMs);
-        SignalWire.write(signal, e);
+        SignalMessages.write(signal, e);
         return e.build();
     }
 

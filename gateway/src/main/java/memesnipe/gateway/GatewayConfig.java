@@ -51,8 +51,9 @@ public record GatewayConfig(NodeBasics basics, String httpHost, int httpPort, lo
      * @param file         the file, or null for the simulated feed
      * @param format       its format, or null to guess it from the name and first line
      * @param speed        multiple of real time; 0 = as fast as feed-rate allows
-     * @param symbol       symbol of every event of a file that names none (all formats but journal-csv)
-     * @param liquidityUsd quoted liquidity given to replayed events (the files carry none; journal rows keep theirs)
+     * @param symbol       symbol of every event of a file that names none (trades and bars)
+     * @param liquidityUsd quoted liquidity given to replayed ticks whose file carries none (journal rows and JSON
+     *                     Lines trades that give one keep theirs)
      * @param waitSubscribers market data subscribers that must be connected before the replay begins
      */
     public record Replay(Path file, ReplayFormat format, double speed, String symbol, double liquidityUsd,
@@ -131,24 +132,25 @@ public record GatewayConfig(NodeBasics basics, String httpHost, int httpPort, lo
                 + "); it is read at start, and a file that cannot be replayed stops the gateway from starting",
                 v -> v.isBlank() ? null : Path.of(v));
         ReplayFormat format = r.read(REPLAY_FORMAT_KEY, "", "format of replay-file: " + String.join(" | ",
-                ReplayFormat.ids()) + "; unset = guessed: a .json name or a first line starting with { or [ is "
-                + "bars-json, a header with price_e8 journal-csv, a header with an open, high, low or close column "
-                + "but no price column bars-csv, anything else trades-csv", v -> v.isBlank() ? null : ReplayFormat.fromId(v.trim()).orElseThrow(
+                ReplayFormat.ids()) + "; unset = guessed: a .jsonl name or a first line holding one JSON object with a "
+                + "\"kind\" field is jsonl, a .json name or a first line starting with { or [ is bars-json, a header "
+                + "with price_e8 journal-csv, a header with an open, high, low or close column but no price column "
+                + "bars-csv, anything else trades-csv", v -> v.isBlank() ? null : ReplayFormat.fromId(v.trim()).orElseThrow(
                 () -> new IllegalArgumentException("must be one of " + String.join(", ", ReplayFormat.ids()))));
         double speed = decimal(r, REPLAY_SPEED_KEY, REPLAY_SPEED_DEFAULT, 0, REPLAY_SPEED_MAX,
                 "replay pace as a multiple of real time (60 = a minute of data per second); 0 = no pacing, as fast "
                         + "as feed-rate allows; feed-rate also caps a paced replay, which then slows down rather than "
                         + "dropping events");
         String symbol = r.read(REPLAY_SYMBOL_KEY, REPLAY_SYMBOL_DEFAULT, "symbol of the replayed events for files "
-                + "that name none (all but journal-csv)", v -> {
+                + "that name none (trades and bars; journal-csv and jsonl rows name theirs)", v -> {
             if (!Identifiers.SYMBOL.matcher(v).matches()) {
                 throw new IllegalArgumentException("is not a symbol (letters, digits, '.', '_', '-'; 1 to 24)");
             }
             return v;
         });
         double liquidity = decimal(r, REPLAY_LIQUIDITY_KEY, REPLAY_LIQUIDITY_DEFAULT, 0, 1e15,
-                "quoted liquidity (USD) of replayed events, which the files do not carry (journal-csv rows keep "
-                        + "their recorded one); below min-liquidity-usd every event would be rejected");
+                "quoted liquidity (USD) of replayed events, which the files do not carry (journal-csv rows and jsonl "
+                        + "trades that give one keep theirs); below min-liquidity-usd every event would be rejected");
         int wait = r.integer(REPLAY_WAIT_SUBSCRIBERS_KEY, REPLAY_WAIT_SUBSCRIBERS_DEFAULT, 0, 10_000,
                 "the replay begins once this many market data subscribers are connected (0 = at once), so the "
                         + "nodes see it from its first event; it then runs to its end whoever is connected");

@@ -226,7 +226,7 @@ public final class GatewayVerticle extends VerticleBase {
             return Future.succeededFuture();
         }
         GatewayConfig.Replay r = config.replay();
-        return vertx.executeBlocking(() -> ReplayFiles.load(r.file(), r.format(), r.symbol()), false)
+        return vertx.executeBlocking(() -> ReplayFiles.load(r.file(), r.format(), r.symbol(), config.lots()), false)
                 .map(data -> {
                     replayData = data;
                     replay = new ReplayFeed(data.events(), r.speed(), r.liquidityUsd(),

@@ -127,6 +127,65 @@ class GatewayReplayTest {
     }
 
     @Test
+    void replayOfAJsonLinesFile_streamsTicksAndSignalsInOneSequence_retimed_withPerpMarksInTheSymbolsLot()
+            throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            long t = 1_700_000_000_000L + i * 1_000L;
+            lines.add("{\"kind\":\"trade\",\"symbol\":\"PEPE\",\"time\":" + t + ",\"price\":\"0.00000" + (120 + i)
+                    + "\",\"amount\":\"1000000\"}");
+            if (i == 3) {
+                lines.add("{\"kind\":\"perp_funding\",\"symbol\":\"PEPE\",\"time\":" + (t + 500)
+                        + ",\"mark\":\"0.000001245\",\"funding_rate\":\"0.0001\",\"next_funding_time\":"
+                        + (t + 3_600_000) + ",\"funding_interval_ms\":28800000}");
+            }
+            if (i == 6) {
+                lines.add("{\"kind\":\"token_event\",\"symbol\":\"PEPE\",\"time\":" + (t + 500)
+                        + ",\"event\":\"airdrop_announced\",\"snapshot_time\":" + (t + 86_400_000)
+                        + ",\"claim_time\":" + (t + 172_800_000) + "}");
+            }
+        }
+        Path file = Files.write(dir.resolve("recorded.jsonl"), lines);
+        GatewayVerticle gateway = new GatewayVerticle(GatewayConfig.from(settings(file).with("replay-speed", "100")
+                .with("lot-exponents", "PEPE=6")), Clock.system());
+        vertx.deployVerticle(gateway).await(30, TimeUnit.SECONDS);
+        HostPort address = new HostPort("127.0.0.1", gateway.grpcPort());
+        var client = GrpcClients.create(vertx, certs.of(NodeName.STRATEGY));
+        GatewayVerticleTest.Collector got = new GatewayVerticleTest.Collector();
+        var stream = memesnipe.kit.grpc.Calls.serverStream(client, address, memesnipe.v1.MarketDataGrpcClient.Subscribe,
+                memesnipe.v1.SubscribeRequest.newBuilder().setSubscriber("replay-test").setIncludeSignals(true).build())
+                .await(30, TimeUnit.SECONDS); // the first TLS call; a loaded machine may take seconds
+        stream.handler(got::add);
+        stream.resume();
+        GatewayVerticleTest.await("12 replayed events", () -> got.size() >= 12);
+
+        List<MarketEvent> events = got.from(0);
+        assertThat(events).extracting(MarketEvent::getSignalCase).containsExactly(
+                MarketEvent.SignalCase.SIGNAL_NOT_SET, MarketEvent.SignalCase.SIGNAL_NOT_SET,
+                MarketEvent.SignalCase.SIGNAL_NOT_SET, MarketEvent.SignalCase.SIGNAL_NOT_SET,
+                MarketEvent.SignalCase.PERP_FUNDING, MarketEvent.SignalCase.SIGNAL_NOT_SET,
+                MarketEvent.SignalCase.SIGNAL_NOT_SET, MarketEvent.SignalCase.SIGNAL_NOT_SET,
+                MarketEvent.SignalCase.TOKEN_EVENT, MarketEvent.SignalCase.SIGNAL_NOT_SET,
+                MarketEvent.SignalCase.SIGNAL_NOT_SET, MarketEvent.SignalCase.SIGNAL_NOT_SET);
+        for (int i = 1; i < events.size(); i++) {
+            assertThat(events.get(i).getSeq()).isEqualTo(events.get(i - 1).getSeq() + 1);
+        }
+        assertThat(events.get(0).getPriceE8()).isEqualTo(120_000_000L); // 1.20 USD per lot of 10^6 PEPE
+        MarketEvent perp = events.get(4);
+        assertThat(perp.getLotExponent()).isEqualTo(6);
+        assertThat(perp.getPerpFunding().getPerpMarkE8()).isEqualTo(124_500_000L);
+        // re-timed to the gateway's clock with its schedule as recorded: the next funding 3,599.5 s after the event
+        assertThat(perp.getEventTimeMs()).isGreaterThan(1_700_000_000_000L + 86_400_000L);
+        assertThat(perp.getPerpFunding().getNextFundingTimeMs() - perp.getEventTimeMs()).isEqualTo(3_599_500L);
+        MarketEvent airdrop = events.get(8);
+        assertThat(airdrop.getTokenEvent().getSnapshotTimeMs() - airdrop.getEventTimeMs()).isEqualTo(86_399_500L);
+        assertThat(airdrop.getTokenEvent().getClaimTimeMs() - airdrop.getEventTimeMs()).isEqualTo(172_799_500L);
+        await("replay done", () -> "true".equals(fact(client, address, "replay.done")));
+        assertThat(facts(client, address)).containsEntry("replay.events", "12").containsEntry("replay.format", "jsonl")
+                .containsEntry("replay.rowsRejected", "0").containsEntry("eventsRejected", "0");
+    }
+
+    @Test
     void aFileThatCannotBeReplayed_stopsTheGatewayFromStarting_withItsOneLineMessage() throws Exception {
         Path file = Files.writeString(dir.resolve("bad.csv"), "timestamp,price,amount\n1,x,1\n2,y,1\n3,3,1\n");
         GatewayVerticle gateway = new GatewayVerticle(GatewayConfig.from(settings(file)), Clock.system());

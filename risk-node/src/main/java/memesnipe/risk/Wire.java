@@ -69,9 +69,7 @@ final class Wire {
 
     /** The token-risk fact a market event carries (its signal must be token_risk). */
     static memesnipe.model.event.TokenRisk tokenRisk(memesnipe.v1.MarketEvent e) {
-        memesnipe.v1.TokenRisk r = e.getTokenRisk();
-        return new memesnipe.model.event.TokenRisk(e.getSymbol(), e.getEventTimeMs(), r.getMintAuthorityActive(),
-                r.getTop10HoldersBps(), r.getLpRemovedBps());
+        return (memesnipe.model.event.TokenRisk) memesnipe.kit.event.SignalMessages.read(e);
     }
 
     static FillEvent fill(Fill f) {

@@ -64,6 +64,12 @@ public record KernelSettings(ValidationLimits validation, LotExponents lots, Lis
                 slippageBps, feeBps, participationBps, maxMarkAgeMs, idKey, streamId, strategyParams);
     }
 
+    /** The lot of each symbol, as the gateway's lot-exponents setting gives it. */
+    public KernelSettings withLots(LotExponents lotExponents) {
+        return new KernelSettings(validation, lotExponents, strategies, entryNotionalE8, riskLimits, thresholds,
+                capitalE8, slippageBps, feeBps, participationBps, maxMarkAgeMs, idKey, streamId, strategyParams);
+    }
+
     public KernelSettings withCosts(int slippage, int fee) {
         return new KernelSettings(validation, lots, strategies, entryNotionalE8, riskLimits, thresholds, capitalE8,
                 slippage, fee, participationBps, maxMarkAgeMs, idKey, streamId, strategyParams);

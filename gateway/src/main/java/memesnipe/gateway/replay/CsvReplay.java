@@ -30,13 +30,11 @@ final class CsvReplay {
     static void read(LineReader lines, Rows rows, EventCollector out) throws IOException {
         boolean first = true;
         while (lines.next()) {
-            if (lines.tooLong()) {
-                if (first) {
-                    throw new ReplayFileException(out.source() + ": line " + lines.number() + " is longer than "
-                            + ReplayLimits.MAX_LINE_CHARS + " characters");
-                }
-                out.reject(lines.number(), RowRejectReason.LINE_TOO_LONG,
-                        "longer than " + ReplayLimits.MAX_LINE_CHARS + " characters");
+            if (lines.tooLong() && first) {
+                throw new ReplayFileException(out.source() + ": line " + lines.number() + " is longer than "
+                        + ReplayLimits.MAX_LINE_CHARS + " characters");
+            }
+            if (out.rejectedTooLong(lines)) {
                 continue;
             }
             String text = lines.text();

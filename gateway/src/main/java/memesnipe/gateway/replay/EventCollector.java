@@ -35,6 +35,15 @@ final class EventCollector {
         events.add(e);
     }
 
+    /** Whether the reader's current line is longer than the limit; such a line is rejected as LINE_TOO_LONG. */
+    boolean rejectedTooLong(LineReader lines) {
+        if (lines.tooLong()) {
+            reject(lines.number(), RowRejectReason.LINE_TOO_LONG,
+                    "longer than " + ReplayLimits.MAX_LINE_CHARS + " characters");
+        }
+        return lines.tooLong();
+    }
+
     void reject(long line, RowRejectReason reason, String detail) {
         countRow();
         rejections.add(line, reason, detail);

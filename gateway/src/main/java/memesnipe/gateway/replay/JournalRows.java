@@ -1,6 +1,9 @@
 package memesnipe.gateway.replay;
 
 import memesnipe.gateway.journal.JournalCsv;
+import memesnipe.kit.event.SignalMessages;
+import memesnipe.kit.journal.TickJournal;
+import memesnipe.model.event.MarketSignal;
 import memesnipe.model.text.Identifiers;
 import memesnipe.model.text.Printable;
 import memesnipe.model.money.Lot;
@@ -11,7 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The one place the replay reads protobuf: rows of the gateway's journal export ({@link JournalCsv}) into replay
+ * The one place the replay reads protobuf (recorded events, {@link #recorded}): rows of the gateway's journal export ({@link JournalCsv}) into replay
  * events, each with its own symbol, its event_time_ms, its recorded liquidity, and price and volume converted from
  * per lot back to per base unit with its lot_exponent (exactly). The header is required, as the export writes it
  * (with or without the lot_exponent column of the first format).
@@ -65,6 +68,18 @@ final class JournalRows implements CsvReplay.Rows {
         }
         if (e.getLiquidityE8() < 0) {
             throw new BadValue(RowRejectReason.BAD_ROW, "liquidity_e8 " + e.getLiquidityE8() + " is negative");
+        }
+        return recorded(e);
+    }
+
+    /**
+     * A recorded event as a replay event: a tick per base unit (its per-lot price and volume converted back with its
+     * lot_exponent, exactly) with its liquidity; a signal whole; null for a signal of a kind that cannot be read.
+     */
+    static ReplayEvent recorded(MarketEvent e) {
+        if (TickJournal.isSignal(e)) {
+            MarketSignal signal = SignalMessages.read(e);
+            return signal == null ? null : ReplayEvent.of(signal);
         }
         int lot = e.getLotExponent();
         BigDecimal liquidity = BigDecimal.valueOf(e.getLiquidityE8(), 8);

@@ -1,7 +1,17 @@
 package memesnipe.gateway.replay;
 
 import memesnipe.gateway.feed.Feed;
+import memesnipe.gateway.feed.FeedEvent;
+import memesnipe.gateway.feed.RawSignal;
 import memesnipe.gateway.feed.RawTick;
+import memesnipe.model.event.BridgeFlow;
+import memesnipe.model.event.MarketSignal;
+import memesnipe.model.event.PerpFunding;
+import memesnipe.model.event.PoolChange;
+import memesnipe.model.event.SocialMentions;
+import memesnipe.model.event.TokenEvent;
+import memesnipe.model.event.TokenRisk;
+import memesnipe.model.event.WalletTransfer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +23,10 @@ import java.util.List;
  * emits as many events as it is allowed, stamped nowMs. When the caller cannot take events as fast as they fall
  * due (its count per call is the cap), the replay is slowed down rather than letting events go stale or dropping
  * them: an event more than maxLagMs late moves the replay start on by the excess ({@link #slippedMs()}), so the
- * spacing of later events is kept. Events carry the file's liquidity when it has one (journal rows), else the
- * configured one. Pure and not thread-safe: one owner.
+ * spacing of later events is kept. Ticks carry the file's liquidity when it has one (journal rows, JSON Lines trades),
+ * else the configured one. A signal is re-timed as a tick is, and every time it holds (a token event's snapshot and
+ * claim, a perp's next funding) moves with its event time, so its schedule stays as recorded. Pure and not
+ * thread-safe: one owner.
  */
 public final class ReplayFeed implements Feed {
     private final List<ReplayEvent> events;
@@ -54,7 +66,7 @@ public final class ReplayFeed implements Feed {
     }
 
     @Override
-    public List<RawTick> next(long nowMs, int count) {
+    public List<FeedEvent> next(long nowMs, int count) {
         if (next >= events.size() || count <= 0) {
             return List.of();
         }
@@ -63,7 +75,7 @@ public final class ReplayFeed implements Feed {
             startMs = nowMs;
             t0 = events.get(0).eventTimeMs();
         }
-        List<RawTick> out = new ArrayList<>(Math.min(count, 64));
+        List<FeedEvent> out = new ArrayList<>(Math.min(count, 64));
         while (out.size() < count && next < events.size()) {
             ReplayEvent e = events.get(next);
             long at = speed == 0 ? nowMs : due(e);
@@ -76,8 +88,12 @@ public final class ReplayFeed implements Feed {
                 slippedMs += late;
                 at += late;
             }
-            double liquidity = e.liquidityUsd() != null ? e.liquidityUsd().doubleValue() : liquidityUsd;
-            out.add(new RawTick(e.symbol(), e.priceDouble(), e.volumeDouble(), liquidity, at));
+            if (e.isSignal()) {
+                out.add(new RawSignal(shifted(e.signal(), at - e.eventTimeMs())));
+            } else {
+                double liquidity = e.liquidityUsd() != null ? e.liquidityUsd().doubleValue() : liquidityUsd;
+                out.add(new RawTick(e.symbol(), e.priceDouble(), e.volumeDouble(), liquidity, at));
+            }
             next++;
         }
         return out;
@@ -86,6 +102,37 @@ public final class ReplayFeed implements Feed {
     /** When an event is due on the caller's clock. */
     private long due(ReplayEvent e) {
         return startMs + (long) Math.floor((e.eventTimeMs() - t0) / speed);
+    }
+
+    /** The signal with its event time and every other time it holds moved by the same amount. */
+    static MarketSignal shifted(MarketSignal s, long byMs) {
+        if (byMs == 0) {
+            return s;
+        }
+        long t = s.eventTimeMs() + byMs;
+        if (s instanceof SocialMentions m) {
+            return new SocialMentions(m.symbol(), t, m.mentions(), m.windowMs(), m.sentimentE4(), m.source());
+        }
+        if (s instanceof WalletTransfer w) {
+            return new WalletTransfer(w.symbol(), t, w.chain(), w.from(), w.to(), w.amountE8(), w.supplyBps(),
+                    w.senderRemainingBps());
+        }
+        if (s instanceof BridgeFlow b) {
+            return new BridgeFlow(b.symbol(), t, b.sourceChain(), b.destinationChain(), b.asset(), b.usdE8());
+        }
+        if (s instanceof PoolChange p) {
+            return new PoolChange(p.symbol(), t, p.pool(), p.venue(), p.liquidityChangeE8(), p.liquidityAfterE8(),
+                    p.lpLock(), p.newPool());
+        }
+        if (s instanceof PerpFunding f) {
+            return new PerpFunding(f.symbol(), t, f.perpMarkE8(), f.lotExponent(), f.fundingRateE8(),
+                    f.nextFundingTimeMs() + byMs, f.fundingIntervalMs());
+        }
+        if (s instanceof TokenEvent e) {
+            return new TokenEvent(e.symbol(), t, e.eventKind(), e.snapshotTimeMs() + byMs, e.claimTimeMs() + byMs);
+        }
+        TokenRisk r = (TokenRisk) s;
+        return new TokenRisk(r.symbol(), t, r.mintAuthorityActive(), r.top10HoldersBps(), r.lpRemovedBps());
     }
 
     /** Events emitted so far. */

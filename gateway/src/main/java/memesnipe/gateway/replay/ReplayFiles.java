@@ -1,5 +1,6 @@
 package memesnipe.gateway.replay;
 
+import memesnipe.gateway.validation.LotExponents;
 import memesnipe.model.text.Printable;
 
 import java.io.BufferedInputStream;
@@ -26,19 +27,33 @@ public final class ReplayFiles {
     private ReplayFiles() {
     }
 
+    /** As {@link #load(Path, ReplayFormat, String, LotExponents)} with every symbol in single units. */
+    public static ReplayData load(Path file, ReplayFormat format, String symbol) {
+        return load(file, format, symbol, LotExponents.NONE);
+    }
+
     /**
      * @param format the format, or null to guess it ({@link ReplayFormat#guess})
-     * @param symbol the symbol of every event of a file that names none (all but journal-csv)
+     * @param symbol the symbol of every event of a file that names none (trades and bars)
+     * @param lots   the lot of each symbol (the gateway's lot-exponents setting): a JSON Lines perp mark, USD per
+     *               unit, is priced per lot with it
      */
-    public static ReplayData load(Path file, ReplayFormat format, String symbol) {
+    public static ReplayData load(Path file, ReplayFormat format, String symbol, LotExponents lots) {
         String source = "replay file '" + Printable.of(file.toString(), 200) + "'";
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in, source, file.getFileName() == null ? "" : file.getFileName().toString(), format, symbol);
+            return read(in, source, file.getFileName() == null ? "" : file.getFileName().toString(), format, symbol,
+                    lots);
         } catch (NoSuchFileException e) {
             throw new ReplayFileException(source + ": no such file");
         } catch (IOException e) {
             throw new ReplayFileException(source + ": cannot be read: " + Printable.of(String.valueOf(e.getMessage()), 120));
         }
+    }
+
+    /** As {@link #read(InputStream, String, String, ReplayFormat, String, LotExponents)} in single units. */
+    public static ReplayData read(InputStream raw, String source, String fileName, ReplayFormat format, String symbol)
+            throws IOException {
+        return read(raw, source, fileName, format, symbol, LotExponents.NONE);
     }
 
     /**
@@ -47,8 +62,8 @@ public final class ReplayFiles {
      * @param source   how messages name it, already escaped
      * @param fileName its file name, for guessing the format
      */
-    public static ReplayData read(InputStream raw, String source, String fileName, ReplayFormat format, String symbol)
-            throws IOException {
+    public static ReplayData read(InputStream raw, String source, String fileName, ReplayFormat format, String symbol,
+                                  LotExponents lots) throws IOException {
         BufferedInputStream in = new BufferedInputStream(new Bounded(raw, source), 1 << 16);
         ReplayFormat f = format != null ? format : ReplayFormat.guess(fileName, firstLine(in, source));
         EventCollector out = new EventCollector(source);
@@ -58,13 +73,17 @@ public final class ReplayFiles {
             BarsJson.read(reader, symbol, out);
         } else {
             LineReader lines = new LineReader(reader, ReplayLimits.MAX_LINE_CHARS);
-            CsvReplay.Rows rows = switch (f) {
-                case TRADES_CSV -> new CsvReplay.Trades(source, symbol);
-                case BARS_CSV -> new CsvReplay.BarRows(source, symbol);
-                case JOURNAL_CSV -> new JournalRows(source);
-                case BARS_JSON -> throw new AssertionError();
-            };
-            CsvReplay.read(lines, rows, out);
+            if (f == ReplayFormat.JSONL) {
+                JsonLinesReader.read(lines, lots, out);
+            } else {
+                CsvReplay.Rows rows = switch (f) {
+                    case TRADES_CSV -> new CsvReplay.Trades(source, symbol);
+                    case BARS_CSV -> new CsvReplay.BarRows(source, symbol);
+                    case JOURNAL_CSV -> new JournalRows(source);
+                    case BARS_JSON, JSONL -> throw new AssertionError();
+                };
+                CsvReplay.read(lines, rows, out);
+            }
             if (lines.number() == 0) {
                 throw new ReplayFileException(source + ": empty file");
             }

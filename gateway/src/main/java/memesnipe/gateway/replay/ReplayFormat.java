@@ -14,7 +14,12 @@ public enum ReplayFormat {
     /** OHLCV bars as a JSON array of objects (or an object whose "ohlc", "bars" or "data" field is that array). */
     BARS_JSON("bars-json"),
     /** The gateway's own tick journal export (memesnipe journal export). */
-    JOURNAL_CSV("journal-csv");
+    JOURNAL_CSV("journal-csv"),
+    /**
+     * JSON Lines: one JSON object per line, each a trade or a signal of any kind named by its "kind" field, each
+     * naming its symbol ({@link JsonLines}); what memesnipe journal export writes with --format jsonl.
+     */
+    JSONL("jsonl");
 
     private final String id;
 
@@ -37,7 +42,8 @@ public enum ReplayFormat {
     }
 
     /**
-     * The format of a file not given one: a name ending in .json or text starting with '{' or '[' is bars-json; a
+     * The format of a file not given one: a name ending in .jsonl or .ndjson, or a first line holding one JSON object
+     * with a "kind" field, is jsonl; a name ending in .json or text starting with '{' or '[' is bars-json; a
      * first line naming a price_e8 column is journal-csv; one naming an open, high, low or close column but no price
      * column is bars-csv; anything else is trades-csv.
      *
@@ -46,7 +52,12 @@ public enum ReplayFormat {
      */
     public static ReplayFormat guess(String fileName, String firstLine) {
         String head = firstLine == null ? "" : firstLine.strip();
-        if (fileName.toLowerCase(Locale.ROOT).endsWith(".json") || head.startsWith("{") || head.startsWith("[")) {
+        String name = fileName.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".jsonl") || name.endsWith(".ndjson")
+                || (head.startsWith("{") && head.endsWith("}") && head.contains("\"" + JsonLines.KIND + "\""))) {
+            return JSONL;
+        }
+        if (name.endsWith(".json") || head.startsWith("{") || head.startsWith("[")) {
             return BARS_JSON;
         }
         List<String> names = Fields.split(head);

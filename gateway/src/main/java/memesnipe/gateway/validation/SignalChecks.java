@@ -13,9 +13,10 @@ import memesnipe.model.text.Identifiers;
 
 /**
  * The per-kind range checks of a signal (the ranges memesnipe.v1's comments document); the symbol and the event
- * time are checked by {@link TickValidator} as for ticks. Pure and stateless.
+ * time are checked by {@link TickValidator} as for ticks; replay files check their signal rows with it when they are
+ * read. Pure and stateless.
  */
-final class SignalChecks {
+public final class SignalChecks {
     static final long MAX_MENTIONS = 1_000_000_000L;
     static final long MIN_WINDOW_MS = 1_000;
     static final long MAX_WINDOW_MS = 86_400_000;
@@ -26,7 +27,7 @@ final class SignalChecks {
     }
 
     /** The reason the signal's own fields are out of range, or null when they are fine. */
-    static RejectReason check(MarketSignal signal, LotExponents lots) {
+    public static RejectReason check(MarketSignal signal, LotExponents lots) {
         if (signal instanceof SocialMentions s) {
             return social(s);
         }

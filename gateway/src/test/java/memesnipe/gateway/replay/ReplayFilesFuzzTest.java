@@ -2,6 +2,8 @@ package memesnipe.gateway.replay;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import memesnipe.gateway.validation.LotExponents;
+import memesnipe.gateway.validation.SignalChecks;
 
 import java.io.ByteArrayInputStream;
 import java.util.List;
@@ -10,12 +12,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Whatever a replay file holds, in any of the formats or guessed: it is read into events in time order with
- * positive prices and non-negative volumes, or refused whole with one ReplayFileException line; bad rows are counted
+ * positive prices and non-negative volumes (signals within the gateway's ranges), or refused whole with one ReplayFileException line; bad rows are counted
  * and their samples are single escaped lines. Never another exception. Runs over the committed corpus in the normal
  * suite; JAZZER_FUZZ=1 fuzzes for real.
  */
 class ReplayFilesFuzzTest {
-    static final List<String> NAMES = List.of("trades.csv", "bars.csv", "bars.json", "journal.csv", "data");
+    static final LotExponents LOTS = LotExponents.parse("PEPE=6");
+    static final List<String> NAMES = List.of("trades.csv", "bars.csv", "bars.json", "journal.csv", "data",
+            "data.jsonl");
 
     @FuzzTest(maxDuration = "30s")
     void anyFile_isReadOrRefusedWithOneLine_neverThrowsOtherwise(FuzzedDataProvider data) throws Exception {
@@ -25,15 +29,19 @@ class ReplayFilesFuzzTest {
         byte[] bytes = data.consumeRemainingAsBytes();
         ReplayData read;
         try {
-            read = ReplayFiles.read(new ByteArrayInputStream(bytes), "fuzz", name, format, "BTC");
+            read = ReplayFiles.read(new ByteArrayInputStream(bytes), "fuzz", name, format, "BTC", LOTS);
         } catch (ReplayFileException refused) {
             assertThat(refused.getMessage()).doesNotContain("\n", "\r").hasSizeLessThan(2_000);
             return;
         }
         long previous = Long.MIN_VALUE;
         for (ReplayEvent e : read.events()) {
-            assertThat(e.price().signum()).isPositive();
-            assertThat(e.volume().signum()).isNotNegative();
+            if (e.isSignal()) {
+                assertThat(SignalChecks.check(e.signal(), LOTS)).isNull();
+            } else {
+                assertThat(e.price().signum()).isPositive();
+                assertThat(e.volume().signum()).isNotNegative();
+            }
             assertThat(e.eventTimeMs()).isGreaterThanOrEqualTo(previous);
             previous = e.eventTimeMs();
         }

@@ -1,19 +1,10 @@
 package memesnipe.strategy.node;
 
+import memesnipe.kit.event.SignalMessages;
 import memesnipe.model.Intent;
 import memesnipe.model.Purpose;
 import memesnipe.model.Side;
-import memesnipe.model.event.BridgeFlow;
-import memesnipe.model.event.LpLock;
 import memesnipe.model.event.MarketSignal;
-import memesnipe.model.event.PerpFunding;
-import memesnipe.model.event.PoolChange;
-import memesnipe.model.event.SocialMentions;
-import memesnipe.model.event.TokenEvent;
-import memesnipe.model.event.TokenEventKind;
-import memesnipe.model.event.TokenRisk;
-import memesnipe.model.event.WalletLabel;
-import memesnipe.model.event.WalletTransfer;
 import memesnipe.model.regime.Regime;
 import memesnipe.strategy.core.Tick;
 import memesnipe.v1.MarketEvent;
@@ -31,69 +22,9 @@ final class Wire {
                 e.getLotExponent(), e.getVolumeE8(), regime);
     }
 
-    /**
-     * The non-price observation a wire event carries, or null for a price tick or a kind this node cannot read (an
-     * unspecified token event kind). Labels the gateway validated; an unspecified wallet label reads as UNKNOWN and an
-     * unspecified LP lock as UNLOCKED (the liquidity may be pulled).
-     */
+    /** The non-price observation a wire event carries, or null (see {@link SignalMessages#read}). */
     static MarketSignal signal(MarketEvent e) {
-        String symbol = e.getSymbol();
-        long at = e.getEventTimeMs();
-        return switch (e.getSignalCase()) {
-            case SOCIAL_MENTIONS -> {
-                var s = e.getSocialMentions();
-                yield new SocialMentions(symbol, at, s.getMentions(), s.getWindowMs(), s.getSentimentE4(), s.getSource());
-            }
-            case WALLET_TRANSFER -> {
-                var w = e.getWalletTransfer();
-                yield new WalletTransfer(symbol, at, w.getChain(), label(w.getFrom()), label(w.getTo()), w.getAmountE8(),
-                        w.getSupplyBps(), w.getSenderRemainingBps());
-            }
-            case BRIDGE_FLOW -> {
-                var b = e.getBridgeFlow();
-                yield new BridgeFlow(symbol, at, b.getSourceChain(), b.getDestinationChain(), b.getAsset(), b.getUsdE8());
-            }
-            case POOL_CHANGE -> {
-                var p = e.getPoolChange();
-                LpLock lock = switch (p.getLpLock()) {
-                    case LP_LOCKED -> LpLock.LOCKED;
-                    case LP_BURNED -> LpLock.BURNED;
-                    default -> LpLock.UNLOCKED;
-                };
-                yield new PoolChange(symbol, at, p.getPool(), p.getVenue(), p.getLiquidityChangeE8(),
-                        p.getLiquidityAfterE8(), lock, p.getNewPool());
-            }
-            case PERP_FUNDING -> {
-                var f = e.getPerpFunding();
-                yield new PerpFunding(symbol, at, f.getPerpMarkE8(), e.getLotExponent(), f.getFundingRateE8(),
-                        f.getNextFundingTimeMs(), f.getFundingIntervalMs());
-            }
-            case TOKEN_EVENT -> {
-                var t = e.getTokenEvent();
-                TokenEventKind kind = switch (t.getKind()) {
-                    case AIRDROP_ANNOUNCED -> TokenEventKind.AIRDROP_ANNOUNCED;
-                    case AIRDROP_SNAPSHOT -> TokenEventKind.AIRDROP_SNAPSHOT;
-                    case AIRDROP_CLAIM_OPEN -> TokenEventKind.AIRDROP_CLAIM_OPEN;
-                    default -> null;
-                };
-                yield kind == null ? null : new TokenEvent(symbol, at, kind, t.getSnapshotTimeMs(), t.getClaimTimeMs());
-            }
-            case TOKEN_RISK -> {
-                var r = e.getTokenRisk();
-                yield new TokenRisk(symbol, at, r.getMintAuthorityActive(), r.getTop10HoldersBps(), r.getLpRemovedBps());
-            }
-            case SIGNAL_NOT_SET -> null;
-        };
-    }
-
-    private static WalletLabel label(memesnipe.v1.WalletLabel label) {
-        return switch (label) {
-            case WALLET_DEV -> WalletLabel.DEV;
-            case WALLET_EXCHANGE -> WalletLabel.EXCHANGE;
-            case WALLET_POOL -> WalletLabel.POOL;
-            case WALLET_BURN -> WalletLabel.BURN;
-            default -> WalletLabel.UNKNOWN;
-        };
+        return SignalMessages.read(e);
     }
 
     static OrderIntent intent(Intent i) {
