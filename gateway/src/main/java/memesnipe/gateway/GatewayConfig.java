@@ -1,5 +1,6 @@
 package memesnipe.gateway;
 
+import memesnipe.gateway.feed.sim.Scenarios;
 import memesnipe.gateway.replay.ReplayFormat;
 import memesnipe.gateway.validation.LotExponents;
 import memesnipe.gateway.validation.ValidationLimits;
@@ -17,6 +18,7 @@ import memesnipe.kit.tls.NodeName;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,13 +29,15 @@ import java.util.Map;
 public record GatewayConfig(NodeBasics basics, String httpHost, int httpPort, long feedSeed, int feedRate,
                             double feedBadTickRatio, ValidationLimits limits, int subscriberQueue,
                             int maxSubscribers, HostPort strategy, HostPort risk, HostPort executor,
-                            Journal journal, LotExponents lots, Replay replay) {
+                            Journal journal, LotExponents lots, Replay replay, List<Scenarios.Spec> scenarios) {
     public static final int DEFAULT_GRPC_PORT = 7001;
     public static final int DEFAULT_HTTP_PORT = 8080;
     public static final String JOURNAL_MAX_IN_FLIGHT_KEY = "journal-max-in-flight";
     public static final int JOURNAL_MAX_IN_FLIGHT_DEFAULT = 10_000;
 
     public static final String REPLAY_FILE_KEY = "replay-file";
+    /** The signal simulators run beside the simulated feed (see memesnipe.gateway.feed.sim.Scenarios). */
+    public static final String SCENARIOS_KEY = "feed-scenarios";
     public static final String REPLAY_FORMAT_KEY = "replay-format";
     public static final String REPLAY_SPEED_KEY = "replay-speed";
     public static final double REPLAY_SPEED_DEFAULT = 1;
@@ -120,10 +124,22 @@ public record GatewayConfig(NodeBasics basics, String httpHost, int httpPort, lo
                 "journal appends waiting for Redis at once; beyond it events are not journaled and are counted "
                         + "as dropped (market data never waits for Redis)");
         Replay replay = readReplay(r, rate, minLiq);
+        List<Scenarios.Spec> scenarios = r.read(SCENARIOS_KEY, "", "signal simulators run beside the simulated feed, "
+                + "NAME or NAME:plain (no planted effect), comma-separated, from " + Scenarios.names()
+                + " (not with replay-file)", Scenarios::parse);
+        if (scenarios != null && !scenarios.isEmpty()) {
+            if (replay != null && replay.enabled()) {
+                r.problem(SCENARIOS_KEY + " and " + REPLAY_FILE_KEY + " cannot be used together: a replay replaces the "
+                        + "simulated feed");
+            }
+            Scenarios.sharedSymbols(scenarios, memesnipe.gateway.feed.SymbolSpec.defaults().stream()
+                    .map(memesnipe.gateway.feed.SymbolSpec::symbol).toList()).forEach((symbol, who) -> r.problem(
+                    SCENARIOS_KEY + ": " + symbol + " would be simulated by both " + String.join(" and ", who)));
+        }
         return new GatewayConfig(basics, httpHost, (int) httpPort, seed, (int) rate, bad,
                 new ValidationLimits(maxAge, maxFuture, maxDev, minLiq), (int) queue, maxSubscribers, strategy, risk,
                 executor, new Journal(redis, stream, maxLen, maxInFlight), lots == null ? LotExponents.NONE : lots,
-                replay);
+                replay, scenarios == null ? List.of() : scenarios);
     }
 
     private static Replay readReplay(ConfigReader r, long feedRate, double minLiquidity) {

@@ -12,7 +12,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 import memesnipe.gateway.fanout.FanOut;
 import memesnipe.gateway.fanout.SubscribeService;
+import memesnipe.gateway.feed.CompositeFeed;
 import memesnipe.gateway.feed.Feed;
+import memesnipe.gateway.feed.sim.Scenarios;
 import memesnipe.gateway.feed.RatePacer;
 import memesnipe.gateway.feed.SimulatedFeed;
 import memesnipe.gateway.feed.FeedEvent;
@@ -97,11 +99,20 @@ public final class GatewayVerticle extends VerticleBase {
 
     /**
      * A gateway on the feed of its settings: the replay of replay-file when it is set, else the simulated feed
-     * (feed-seed, feed-rate, feed-bad-tick-ratio).
+     * (feed-seed, feed-rate, feed-bad-tick-ratio) with the signal simulators of feed-scenarios beside it.
      */
     public GatewayVerticle(GatewayConfig config, Clock clock) {
-        this(config, clock, config.feedRate() == 0 || config.replay().enabled() ? null
-                : new SimulatedFeed(config.feedSeed(), config.feedRate(), config.feedBadTickRatio()));
+        this(config, clock, config.feedRate() == 0 || config.replay().enabled() ? null : simulated(config));
+    }
+
+    private static Feed simulated(GatewayConfig config) {
+        Feed prices = new SimulatedFeed(config.feedSeed(), config.feedRate(), config.feedBadTickRatio());
+        if (config.scenarios().isEmpty()) {
+            return prices;
+        }
+        List<Feed> feeds = new ArrayList<>(Scenarios.create(config.scenarios(), config.feedSeed()));
+        feeds.add(prices);
+        return new CompositeFeed(feeds);
     }
 
     /**

@@ -106,8 +106,9 @@ public final class StrategyEngine {
 
     Intent toIntent(String streamId, Signal signal) {
         boolean entry = signal.kind() == Signal.Kind.ENTER_LONG;
-        return new Intent(clientOrderId(signal.strategy(), signal.symbol(), streamId, signal.seq()), signal.strategy(),
-                signal.symbol(), entry ? Side.BUY : Side.SELL, entry ? Purpose.ENTRY : Purpose.EXIT,
+        Purpose purpose = entry ? Purpose.ENTRY : Purpose.EXIT;
+        return new Intent(clientOrderId(signal.strategy(), signal.symbol(), streamId, signal.seq(), purpose),
+                signal.strategy(), signal.symbol(), entry ? Side.BUY : Side.SELL, purpose,
                 entry ? entryNotionalE8 : 0, signal.priceE8(), signal.seq(), signal.ingestTimeMs(), signal.stopLossBps(),
                 signal.takeProfitBps(), signal.trailingStopBps(), signal.lotExponent());
     }
@@ -115,12 +116,14 @@ public final class StrategyEngine {
     /**
      * {@code <strategy≤16>-<symbol≤12>-<seq>-<token>}, at most 64 characters of [A-Za-z0-9._:-] (other
      * characters become '.'), e.g. "momentum.5m-SOL-1234-0k3v7q9d2m1a8": the token is 64 bits of
-     * HMAC-SHA256 under the id key over the gateway stream id, seq, strategy and symbol (13 characters of
-     * base 32), so the same signal always gets the same id and no one without the key can predict one.
+     * HMAC-SHA256 under the id key over the gateway stream id, seq, strategy, symbol and purpose (13 characters
+     * of base 32), so the same signal always gets the same id, an exit decided on the same event as an entry (a
+     * strategy acting on a non-price signal prices its exit on the last tick it saw) gets another, and no one without
+     * the key can predict one.
      */
-    public String clientOrderId(String strategy, String symbol, String streamId, long seq) {
+    public String clientOrderId(String strategy, String symbol, String streamId, long seq, Purpose purpose) {
         byte[] mac = idMac.doFinal((streamId + '\u0000' + Long.toUnsignedString(seq) + '\u0000' + strategy + '\u0000'
-                + symbol).getBytes(StandardCharsets.UTF_8));
+                + symbol + '\u0000' + purpose.name()).getBytes(StandardCharsets.UTF_8));
         String token = Long.toUnsignedString(ByteBuffer.wrap(mac).getLong(), 32);
         return clean(strategy, 16) + "-" + clean(symbol, 12) + "-" + Long.toUnsignedString(seq) + "-"
                 + "0".repeat(TOKEN_CHARS - token.length()) + token;

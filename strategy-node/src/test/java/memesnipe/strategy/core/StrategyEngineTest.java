@@ -65,9 +65,13 @@ class StrategyEngineTest {
             assertThat(b.substring(0, b.lastIndexOf('-'))).as("readable prefix").isEqualTo(a.substring(0, a.lastIndexOf('-')));
         }
         StrategyEngine engine = momentumOnly();
-        assertThat(engine.clientOrderId("momentum_5m", "SOL", STREAM, 7))
+        assertThat(engine.clientOrderId("momentum_5m", "SOL", STREAM, 7, Purpose.ENTRY))
                 .as("another gateway stream, same seq: another id")
-                .isNotEqualTo(engine.clientOrderId("momentum_5m", "SOL", "another-stream", 7));
+                .isNotEqualTo(engine.clientOrderId("momentum_5m", "SOL", "another-stream", 7, Purpose.ENTRY));
+        assertThat(engine.clientOrderId("momentum_5m", "SOL", STREAM, 7, Purpose.ENTRY))
+                .as("an exit decided on the entry's event is another order")
+                .isNotEqualTo(engine.clientOrderId("momentum_5m", "SOL", STREAM, 7, Purpose.EXIT))
+                .isEqualTo(engine.clientOrderId("momentum_5m", "SOL", STREAM, 7, Purpose.ENTRY));
     }
 
     @Test
@@ -97,7 +101,7 @@ class StrategyEngineTest {
     @Test
     void clientOrderId_withLongOrOddInputs_staysWithin64AllowedChars() {
         String id = momentumOnly().clientOrderId("a_very_long_strategy_name_indeed", "WEIRD/SYMBOL_NAME_LONG",
-                "stream with spaces", -1L);
+                "stream with spaces", -1L, Purpose.EXIT);
         assertThat(id).matches("[A-Za-z0-9._:-]{1,64}").hasSize(64);
         assertThat(id).startsWith("a.very.long.stra-WEIRD.SYMBOL-18446744073709551615-");
     }

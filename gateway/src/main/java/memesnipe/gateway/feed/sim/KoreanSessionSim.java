@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Volume bursts around the clock, with an effect only in the Korean morning, for the korean_time_burst strategy. Four
- * symbols (XRP 0.6, DOGE 0.15, SOL 150, ETC 25 USD; volatility 0.0004 per square root of a second, about 1.4 % over
+ * symbols (XRP 0.6, DOGE 0.15, SUI 150, ETC 25 USD; volatility 0.0004 per square root of a second, about 1.4 % over
  * 20 minutes) tick every step (default 5 s) of the caller's clock, which is real epoch time: days of it pass through
  * the window {@code opens} (default 09:00) in {@code zone} (default Asia/Seoul) lasting {@code windowMs} (default 90
  * minutes). At every step each symbol starts a volume burst with probability {@code step / burstEveryMs} (default one
@@ -19,7 +19,7 @@ import java.util.List;
  */
 public final class KoreanSessionSim extends ScenarioFeed {
     private static final List<Asset> ASSETS = List.of(new Asset("XRP", 0.6, 0.0004), new Asset("DOGE", 0.15, 0.0004),
-            new Asset("SOL", 150, 0.0004), new Asset("ETC", 25, 0.0004));
+            new Asset("SUI", 150, 0.0004), new Asset("ETC", 25, 0.0004));
 
     private final boolean planted;
     private final DailyWindow window;

@@ -126,6 +126,11 @@ public abstract class ScenarioFeed implements Feed {
         return Math.exp(logPrice[index(symbol)]);
     }
 
+    /** The simulated symbols. */
+    public final List<String> symbols() {
+        return List.of(symbols);
+    }
+
     /** The step length, ms. */
     protected final long stepMs() {
         return stepMs;

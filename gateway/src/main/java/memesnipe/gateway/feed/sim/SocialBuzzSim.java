@@ -7,19 +7,19 @@ import java.util.List;
 /**
  * Social mentions of three tokens with bursts, for the social_buzz strategy. Every {@code reportMs} (default 60 s)
  * each symbol gets a report from source "x" counting its mentions over the last {@code reportMs}: in calm times its
- * base rate (WIF 20, POPCAT 40, MEW 12 mentions per minute) times log-normal noise (σ 0.25), sentiment N(0.15, 0.1)
+ * base rate (BOME 20, POPCAT 40, MEW 12 mentions per minute) times log-normal noise (σ 0.25), sentiment N(0.15, 0.1)
  * clipped to [-1, 1]. At a calm report a burst starts with probability {@code burstChance} (default 1/25 per report,
  * so about one per symbol per 25 minutes): the burst's two reports count 4 to 8 times the base rate (uniform), with a
  * sentiment drawn once per burst, uniform in [0.4, 0.9] (half of the bursts) or in [-0.9, -0.4] (the other half). When
  * planted, a positive-sentiment burst is followed by a drift of the symbol's log price of {@code driftLogReturn}
  * (default +0.02) spread over {@code driftMs} (default 8 minutes) from its first report; negative bursts, and every
- * burst when not planted, move nothing. Prices: WIF 2.5, POPCAT 1.2, MEW 0.8 USD with volatility 0.0005 per square
+ * burst when not planted, move nothing. Prices: BOME 2.5, POPCAT 1.2, MEW 0.8 USD with volatility 0.0005 per square
  * root of a second (about 1.1 % over 8 minutes), a tick per symbol per step (default 1 s).
  */
 public final class SocialBuzzSim extends ScenarioFeed {
     /** The source every report names. */
     public static final String SOURCE = "x";
-    private static final List<Asset> ASSETS = List.of(new Asset("WIF", 2.5, 0.0005), new Asset("POPCAT", 1.2, 0.0005),
+    private static final List<Asset> ASSETS = List.of(new Asset("BOME", 2.5, 0.0005), new Asset("POPCAT", 1.2, 0.0005),
             new Asset("MEW", 0.8, 0.0005));
     private static final double[] BASE_PER_MINUTE = {20, 40, 12};
     private static final int BURST_REPORTS = 2;

@@ -20,7 +20,7 @@ class KoreanSessionSimTest {
     static final long DAYS = 4 * 86_400_000L;
     static final long STEP = 5_000;
     static final long DRIFT_MS = 600_000;
-    static final List<String> SYMBOLS = List.of("XRP", "DOGE", "SOL", "ETC");
+    static final List<String> SYMBOLS = List.of("XRP", "DOGE", "SUI", "ETC");
     /** A usual tick trades 500 to 1,500 USD; a burst's at least 2,000. */
     static final double BURST_USD = 1_750;
 

@@ -44,7 +44,7 @@ class SocialBuzzSimTest {
             assertThat(m.source()).isEqualTo(SocialBuzzSim.SOURCE);
             assertThat((m.eventTimeMs() - T0) % 60_000).isZero();
         });
-        assertThat(run.ticks("WIF")).hasSize(3_600);
+        assertThat(run.ticks("BOME")).hasSize(3_600);
     }
 
     @Test
