@@ -76,6 +76,16 @@ final class DemoCommand implements Callable<Integer> {
             description = "symbol of the replayed events for files that name none (default: BTC)")
     String replaySymbol;
 
+    @Option(names = "--strategies", paramLabel = "NAME,...",
+            description = "strategies the strategy node runs (default: its own default set); every name from "
+                    + "'memesnipe backtest --help'")
+    String strategies;
+
+    @Option(names = "--scenarios", paramLabel = "NAME[:plain],...",
+            description = "signal simulators beside the simulated feed, their effect planted or not (:plain), e.g. "
+                    + "airdrop,rug_pull,dev_wallet:plain (the gateway's feed-scenarios setting; default: none)")
+    String scenarios;
+
     @Option(names = "--status-every", defaultValue = "5", description = "seconds between status lines (default: ${DEFAULT-VALUE})")
     int statusEvery;
 
@@ -194,6 +204,12 @@ final class DemoCommand implements Callable<Integer> {
         extra.get(NodeName.GATEWAY).putAll(replaySettings());
         if (lotExponents != null) {
             extra.get(NodeName.GATEWAY).put(memesnipe.gateway.validation.LotExponents.KEY, lotExponents);
+        }
+        if (scenarios != null) {
+            extra.get(NodeName.GATEWAY).put(memesnipe.gateway.GatewayConfig.SCENARIOS_KEY, scenarios);
+        }
+        if (strategies != null) {
+            extra.get(NodeName.STRATEGY).put("strategies", strategies);
         }
         for (NodeName n : Cluster.LEDGER_NODES) {
             if (pgPasswordFile != null) {

@@ -51,7 +51,12 @@ public final class KoreanSessionSim extends ScenarioFeed {
     }
 
     public KoreanSessionSim(long seed, boolean planted) {
-        this(seed, planted, 5_000, ZoneId.of("Asia/Seoul"), LocalTime.of(9, 0), 5_400_000, 900_000, 60_000, 0.015,
+        this(seed, planted, 5_000);
+    }
+
+    /** The default model stepped every stepMs (5 s for backtests; a live feed ticks each second, see Scenarios). */
+    public KoreanSessionSim(long seed, boolean planted, long stepMs) {
+        this(seed, planted, stepMs, ZoneId.of("Asia/Seoul"), LocalTime.of(9, 0), 5_400_000, 900_000, 60_000, 0.015,
                 600_000);
     }
 

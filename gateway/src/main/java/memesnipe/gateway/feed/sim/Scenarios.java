@@ -25,11 +25,14 @@ public final class Scenarios {
         ScenarioFeed make(long seed, boolean planted);
     }
 
+    /** The step of every simulator run live: one tick per symbol per second. */
+    static final long LIVE_STEP_MS = 1_000;
     private static final Map<String, Maker> BY_NAME = new LinkedHashMap<>();
 
     static {
         BY_NAME.put("social_buzz", SocialBuzzSim::new);
-        BY_NAME.put("korean_session", KoreanSessionSim::new);
+        // a tick a second, as every other simulator: risk holds a symbol without a tick for 5 s as stale
+        BY_NAME.put("korean_session", (seed, planted) -> new KoreanSessionSim(seed, planted, LIVE_STEP_MS));
         BY_NAME.put("eth_breakout", BreakoutSim::new);
         BY_NAME.put("dev_wallet", DevWalletSim::new);
         BY_NAME.put("bridge_flow", BridgeFlowSim::new);

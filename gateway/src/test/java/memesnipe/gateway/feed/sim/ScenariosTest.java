@@ -27,6 +27,11 @@ class ScenariosTest {
         assertThat(feeds).hasSize(8);
         for (ScenarioFeed f : feeds) {
             assertThat(f.symbols()).isNotEmpty();
+            // run live, every simulator ticks each symbol every second (risk holds 5 s without a tick as stale)
+            f.next(SimRun.T0, Integer.MAX_VALUE);
+            long ticks = f.next(SimRun.T0 + 10_000, Integer.MAX_VALUE).stream()
+                    .filter(e -> e instanceof memesnipe.gateway.feed.RawTick).count();
+            assertThat(ticks).as(f.getClass().getSimpleName()).isEqualTo(10L * f.symbols().size());
         }
     }
 
