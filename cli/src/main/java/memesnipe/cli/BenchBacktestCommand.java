@@ -93,6 +93,11 @@ final class BenchBacktestCommand implements Callable<Integer> {
         Supplier<List<Strategy>> defaults = () -> TradingKernel.named(Strategies.NAMES);
         Figures kernel = measure("kernel, sma_cross 10/30 on every trade", trades, sma);
         measure("kernel, default strategies (" + String.join(", ", Strategies.NAMES) + ")", trades, defaults);
+        Figures every = measure("kernel, every strategy (" + Strategies.KNOWN.size() + ")", trades,
+                () -> TradingKernel.named(Strategies.KNOWN));
+        System.out.printf("every strategy against sma_cross alone: %.2fx the time per event%n",
+                kernel.perSecond / every.perSecond);
+        mixed();
 
         ta4j(trades, Math.min(ta4jBars, 500_000)); // warm-up
         double ta4jRate = ta4j(trades, ta4jBars);
@@ -131,6 +136,61 @@ final class BenchBacktestCommand implements Callable<Integer> {
     }
 
     record Figures(long events, double seconds, double perSecond) {
+    }
+
+    @Option(names = "--mixed-events", defaultValue = "1000000",
+            description = "events of the multi-source run: ticks and signals of every signal simulator, planted "
+                    + "(default: ${DEFAULT-VALUE}; generated before the clock starts)")
+    long mixedEvents;
+
+    /**
+     * Every strategy on a multi-source stream (every simulator of memesnipe.gateway.feed.sim.Scenarios, its effect
+     * planted), against one strategy on the same stream: the stream is generated first and not looped (signals carry
+     * schedules that a loop would break).
+     */
+    private void mixed() {
+        List<memesnipe.gateway.feed.sim.Scenarios.Spec> all = memesnipe.gateway.feed.sim.Scenarios.names().stream()
+                .map(n -> new memesnipe.gateway.feed.sim.Scenarios.Spec(n, true)).toList();
+        memesnipe.gateway.feed.Feed feed = new memesnipe.gateway.feed.CompositeFeed(
+                List.copyOf(memesnipe.gateway.feed.sim.Scenarios.create(all, 42)));
+        List<memesnipe.backtest.kernel.Arrival> stream = new java.util.ArrayList<>();
+        long t = 1_700_000_000_000L;
+        long signals = 0;
+        while (stream.size() < mixedEvents) {
+            for (memesnipe.gateway.feed.FeedEvent e : feed.next(t, Integer.MAX_VALUE)) {
+                stream.add(new memesnipe.backtest.kernel.Arrival(e, t));
+                signals += e instanceof memesnipe.gateway.feed.RawSignal ? 1 : 0;
+            }
+            t += 1_000;
+        }
+        System.out.printf("multi-source stream: %,d events (%,d signals) over %.1f simulated hours from %d simulators%n",
+                stream.size(), signals, (t - 1_700_000_000_000L) / 3.6e6, all.size());
+        Figures one = runArrivals("kernel, sma_cross on the multi-source stream", stream,
+                () -> List.of(new SmaCross()));
+        Figures every = runArrivals("kernel, every strategy on the multi-source stream", stream,
+                () -> TradingKernel.named(Strategies.KNOWN));
+        System.out.printf("every strategy against one: %.2fx the time per event on the multi-source stream%n",
+                one.perSecond / every.perSecond);
+    }
+
+    private static Figures runArrivals(String name, List<memesnipe.backtest.kernel.Arrival> stream,
+                                       Supplier<List<Strategy>> strategies) {
+        for (int pass = 0; pass < 2; pass++) { // the first pass warms the JIT up
+            TradingKernel kernel = new TradingKernel(KernelSettings.defaults().withStrategies(Strategies.KNOWN),
+                    stream.get(0).atMs(), new TradingKernel.Listener() { }, strategies.get());
+            long start = System.nanoTime();
+            for (memesnipe.backtest.kernel.Arrival a : stream) {
+                kernel.onArrival(a);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (pass == 1) {
+                Figures f = new Figures(stream.size(), seconds, stream.size() / seconds);
+                System.out.printf("%s: %,d events in %.2f s = %,.0f events/s, %.0f ns/event%n", name, stream.size(),
+                        seconds, f.perSecond, 1e9 / f.perSecond);
+                return f;
+            }
+        }
+        throw new IllegalStateException("unreachable");
     }
 
     /** A warm-up run of the same strategies (printed, not counted), then the measured run. */
