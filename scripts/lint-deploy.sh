@@ -5,11 +5,16 @@
 # from Debian (as root) when missing. Part of the test command.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v yamllint >/dev/null 2>&1 || ! command -v shellcheck >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+# only what is missing: a Node.js from elsewhere (e.g. NodeSource, which bundles npm) conflicts with Debian's npm
+missing=()
+for tool in yamllint shellcheck npm; do
+  command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends yamllint shellcheck npm >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
   else
-    echo "lint-deploy: please install yamllint, shellcheck and npm" >&2; exit 1
+    echo "lint-deploy: please install ${missing[*]}" >&2; exit 1
   fi
 fi
 [ -d deploy/lint/node_modules/dclint ] || npm install --prefix deploy/lint --no-audit --no-fund --silent >/dev/null
