@@ -31,5 +31,10 @@ public enum DenyReason {
     /** Resized to the per-order maximum quantity. */
     ORDER_QTY_CAP,
     /** The intent's lot exponent is not the one the symbol's market data carries (the detail has both). */
-    LOT_MISMATCH
+    LOT_MISMATCH,
+    /**
+     * The intent's strategy has not earned trading in the promotion pipeline: an entry of a strategy in BACKTEST or
+     * RETIRED (exits are always allowed); the detail names the stage and why it is there.
+     */
+    STRATEGY_NOT_PROMOTED
 }

@@ -136,8 +136,9 @@ public final class TradingKernel {
         long priceE8 = Lot.priceE8(raw.price(), lot);
         Tick tick = Tick.of(raw.symbol(), priceE8, ++seq, raw.eventTimeMs(), now, lot);
         listener.accepted(tick);
-        venue.mark(raw.symbol(), priceE8, lot, Lot.qtyE8(raw.volume(), lot), settings.streamId(), tick.seq());
-        execute(risk.onTick(raw.symbol(), priceE8, lot, tick.seq(), raw.eventTimeMs(), now)); // marks, stops, take-profits
+        long volumeE8 = Lot.qtyE8(raw.volume(), lot);
+        venue.mark(raw.symbol(), priceE8, lot, volumeE8, settings.streamId(), tick.seq());
+        execute(risk.onTick(raw.symbol(), priceE8, lot, tick.seq(), volumeE8, raw.eventTimeMs(), now)); // marks, stops
         List<Intent> intents = strategies.onTick(settings.streamId(), tick);
         for (int i = 0; i < intents.size(); i++) { // indexed: most ticks bring none, and then nothing is allocated
             submit(intents.get(i), now);
