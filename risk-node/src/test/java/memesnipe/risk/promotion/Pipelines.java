@@ -38,11 +38,16 @@ final class Pipelines {
     }
 
     static RiskEngine engine(PromotionSettings settings, List<String> strategies, List<Object> transitions) {
+        return engine(settings, strategies, transitions, T0);
+    }
+
+    static RiskEngine engine(PromotionSettings settings, List<String> strategies, List<Object> transitions,
+                             long startMs) {
         RiskEngine live = new RiskEngine(RiskLimits.defaults(), BreakerThresholds.defaults(),
-                ExecutionQuality.Limits.defaults(), CAPITAL, T0, transitions::add);
+                ExecutionQuality.Limits.defaults(), CAPITAL, startMs, transitions::add);
         return live.knownStrategies(java.util.Set.copyOf(strategies)).promotion(new StrategyPipeline(settings,
                 RiskLimits.defaults(), BreakerThresholds.defaults(), ExecutionQuality.Limits.defaults(), CAPITAL,
-                strategies, T0));
+                strategies, startMs));
     }
 
     static Intent entry(String id, String strategy, String symbol, long notionalUsd, long ingestMs) {
