@@ -57,7 +57,7 @@ public final class StrategyPipeline {
         Promotion.Review lastReview;
         Evidence lastEvidence;
         long reviewedMs;
-        StageChange lastChange;
+        RecordedChange lastChange;
     }
 
     private final PromotionSettings settings;
@@ -100,7 +100,7 @@ public final class StrategyPipeline {
      * change when known. A strategy the deployment no longer runs is ignored. The ledger's stage wins over the
      * configured initial one: a restart never moves a strategy.
      */
-    public void restore(String strategy, Stage stage, long sinceMs, int demotions, Optional<StageChange> last) {
+    public void restore(String strategy, Stage stage, long sinceMs, int demotions, Optional<RecordedChange> last) {
         Entry e = entries.get(strategy);
         if (e == null) {
             return;
@@ -282,10 +282,10 @@ public final class StrategyPipeline {
         e.reviewedMs = nowMs;
         if (r.change().isPresent()) {
             e.promotion = r.promotion();
-            e.lastChange = r.change().get();
+            e.lastChange = RecordedChange.of(r.change().get(), e.promotion.demotions());
             e.evidence = null;
             sample(e, nowMs, live); // the new stage's evidence starts now, from the strategy's P&L on its new book
-            listener.accept(e.lastChange, e.promotion);
+            listener.accept(r.change().get(), e.promotion);
         }
     }
 

@@ -3,7 +3,6 @@ package memesnipe.risk.promotion;
 import memesnipe.performance.promotion.Evidence;
 import memesnipe.performance.promotion.GateResult;
 import memesnipe.performance.promotion.Stage;
-import memesnipe.performance.promotion.StageChange;
 import memesnipe.performance.promotion.StrategyType;
 
 import java.util.List;
@@ -21,7 +20,7 @@ import java.util.Optional;
  */
 public record StrategyReport(String strategy, StrategyType type, Stage stage, long sinceMs, int demotions,
                              long allocationE8, List<GateResult> gates, Optional<Evidence> evidence,
-                             Optional<Evidence> backtest, Optional<StageChange> lastChange, String why,
+                             Optional<Evidence> backtest, Optional<RecordedChange> lastChange, String why,
                              long reviewedMs) {
     public StrategyReport {
         gates = List.copyOf(gates);
