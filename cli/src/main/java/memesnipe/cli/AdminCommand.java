@@ -36,6 +36,16 @@ final class AdminCommand {
 
     /** Runs one call with the admin certificate and prints the breaker it returns; one line on failure. */
     int call(java.util.function.Function<GrpcClient, io.vertx.core.Future<BreakerState>> rpc) {
+        return withAdmin("admin", risk, certs, rpc, AdminCommand::print);
+    }
+
+    /**
+     * Runs one call against the risk node at {@code risk} with the admin certificate of {@code certs} and hands the
+     * answer to {@code print}: 0 when answered, 1 (one line on stderr) when the call failed, 2 for unusable options.
+     */
+    static <T> int withAdmin(String command, String risk, Path certs,
+                             java.util.function.Function<GrpcClient, io.vertx.core.Future<T>> rpc,
+                             java.util.function.Consumer<T> print) {
         TlsFiles tls = TlsFiles.admin(certs);
         List<String> problems = tls.problems();
         HostPort address;
@@ -47,22 +57,22 @@ final class AdminCommand {
             address = null;
         }
         if (!problems.isEmpty()) {
-            System.err.println("memesnipe admin: " + String.join("; ", problems));
+            System.err.println("memesnipe " + command + ": " + String.join("; ", problems));
             return 2;
         }
         Vertx vertx = Vertx.vertx();
         try {
             io.vertx.grpc.client.GrpcClient client = GrpcClients.create(vertx, tls);
-            BreakerState s;
+            T answer;
             try {
-                s = rpc.apply(client).await(10, TimeUnit.SECONDS);
+                answer = rpc.apply(client).await(30, TimeUnit.SECONDS);
             } finally {
                 java.lang.ref.Reference.reachabilityFence(client); // an unreachable Vert.x client closes its pool
             }
-            print(s);
+            print.accept(answer);
             return 0;
         } catch (Exception e) {
-            System.err.println("memesnipe admin: " + address + ": " + NodeCommand.rootMessage(e));
+            System.err.println("memesnipe " + command + ": " + address + ": " + NodeCommand.rootMessage(e));
             return 1;
         } finally {
             vertx.close();
