@@ -206,6 +206,9 @@ public record RiskConfig(NodeBasics basics, HostPort gateway, HostPort executor,
                 "how often every strategy's evidence is measured and its gates evaluated");
         long sample = r.longValue("promotion-sample-ms", PromotionSettings.SAMPLE_EVERY_MS_DEFAULT, 10, 3_600_000,
                 "how often a SHADOW or LIVE strategy's equity curve takes a point");
+        long window = r.longValue("promotion-window-ms", PromotionSettings.WINDOW_MS_DEFAULT, 1_000,
+                366L * 86_400_000, "how far back shadow and live evidence reaches: a trailing window within the stage, so "
+                        + "the figures are recent ones (a live decay shows) and memory stays bounded");
         long period = r.longValue("promotion-period-ms", PromotionSettings.EVIDENCE_PERIOD_MS_DEFAULT, 10,
                 7 * 86_400_000L, "the period of the returns behind the Sharpe ratio, the drawdown's samples and the "
                         + "p-value (a curve is resampled at it)");
@@ -231,7 +234,7 @@ public record RiskConfig(NodeBasics basics, HostPort gateway, HostPort executor,
         PromotionGates gates = new PromotionGates(sharpe, momentum, meanReversion, drawdown, latency, minShadow, pValue,
                 minTrades, minPeriods, minFills, retireAfter);
         gates.problems().forEach(p -> r.problem("promotion gates: " + p));
-        return on ? Optional.of(new PromotionSettings(gates, types, stages, review, sample,
+        return on ? Optional.of(new PromotionSettings(gates, types, stages, review, sample, window,
                 new MetricsConfig(new Sampling(period), resamples, MetricsConfig.DEFAULT_SEED), costs))
                 : Optional.empty();
     }

@@ -17,11 +17,13 @@ import java.util.Objects;
  *
  * @param reviewEveryMs how often every strategy's evidence is measured and its gates evaluated
  * @param sampleEveryMs how often a SHADOW or LIVE strategy's equity curve takes a point
+ * @param windowMs      how far back shadow and live evidence reaches (a trailing window within the stage)
  * @param metrics       the period of the returns behind the Sharpe ratio, drawdown and p-value, and the bootstrap
  * @param costs         the paper costs the shadow book fills at
  */
 public record PromotionSettings(PromotionGates gates, Map<String, StrategyType> types, Map<String, Stage> initialStages,
-                                long reviewEveryMs, long sampleEveryMs, MetricsConfig metrics, ShadowBook.Costs costs) {
+                                long reviewEveryMs, long sampleEveryMs, long windowMs, MetricsConfig metrics,
+                                ShadowBook.Costs costs) {
     /** The two strategies that traded before the pipeline existed keep trading live. */
     public static final String INITIAL_STAGES_DEFAULT = "momentum_5m=LIVE,mean_revert_1h=LIVE";
     /** Mean reversion fades moves: its win rate must beat the higher threshold. */
@@ -34,6 +36,8 @@ public record PromotionSettings(PromotionGates gates, Map<String, StrategyType> 
     public static final StrategyType UNLISTED_TYPE = StrategyType.valueOf(UNLISTED_TYPE_NAME);
     public static final long REVIEW_EVERY_MS_DEFAULT = 60_000;
     public static final long SAMPLE_EVERY_MS_DEFAULT = 60_000;
+    /** Two weeks of recent evidence: the whole minimum shadow period, and a live decay shows within it. */
+    public static final long WINDOW_MS_DEFAULT = 14L * Sampling.DAY_MS;
     /** Hourly returns: 30 periods (the default minimum) take 30 hours, well inside the two weeks of shadow. */
     public static final long EVIDENCE_PERIOD_MS_DEFAULT = Sampling.HOUR_MS;
 

@@ -256,7 +256,7 @@ public final class StrategyPipeline {
         }
         if (e.evidence == null) {
             e.evidence = new StageEvidence(Math.max(nowMs, e.promotion.stageSinceMs()), e.allocationE8, pnl,
-                    settings.sampleEveryMs());
+                    settings.sampleEveryMs(), settings.windowMs());
         } else {
             e.evidence.sample(nowMs, pnl);
         }

@@ -34,7 +34,7 @@ final class Pipelines {
     static PromotionSettings settings(Map<String, Stage> stages, PromotionGates gates, long reviewEveryMs,
                                       long sampleEveryMs, Sampling sampling) {
         return new PromotionSettings(gates, Map.of("reverter", StrategyType.MEAN_REVERSION), stages, reviewEveryMs,
-                sampleEveryMs, new MetricsConfig(sampling, 500, 7), COSTS);
+                sampleEveryMs, 14 * Sampling.DAY_MS, new MetricsConfig(sampling, 500, 7), COSTS);
     }
 
     static RiskEngine engine(PromotionSettings settings, List<String> strategies, List<Object> transitions) {

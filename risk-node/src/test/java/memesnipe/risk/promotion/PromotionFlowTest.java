@@ -49,7 +49,7 @@ class PromotionFlowTest {
         RiskEngine engine = new RiskEngine(RiskLimits.defaults(), BreakerThresholds.defaults(),
                 ExecutionQuality.Limits.defaults(), CAPITAL, T0, t -> { });
         PlantedMarket m = new PlantedMarket(engine, T0);
-        StageEvidence evidence = new StageEvidence(T0, Fixed.bps(CAPITAL, 1_000), 0, 10_000);
+        StageEvidence evidence = new StageEvidence(T0, Fixed.bps(CAPITAL, 1_000), 0, 10_000, 14 * Sampling.DAY_MS);
         int seen = 0;
         for (int k = 0; k < 60; k++) {
             m.cycle(strategy, symbol, alternate && k % 2 == 1 ? -0.01 : 0.01);
@@ -64,7 +64,7 @@ class PromotionFlowTest {
     @Test
     void plantedEdge_goesBacktestShadowLive_andIsDemotedWhenItDecays_whileNoEdgeNeverLeavesBacktest() {
         PromotionSettings settings = new PromotionSettings(GATES, Map.of(), Map.of(), 5 * 60_000, 10_000,
-                MINUTE_RETURNS, Pipelines.COSTS);
+                14 * Sampling.DAY_MS, MINUTE_RETURNS, Pipelines.COSTS);
         RiskEngine live = Pipelines.engine(settings, List.of("edge", "noedge"), new ArrayList<>(), T1);
         StrategyPipeline pipeline = live.promotion().orElseThrow().onStageChange((c, p) -> {
             changes.add(c);
