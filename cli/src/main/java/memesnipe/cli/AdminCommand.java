@@ -93,6 +93,9 @@ final class AdminCommand {
             System.out.printf("  #%d %d %s -> %s: %s%n", e.getSeq(), e.getTimeMs(), e.getFrom(), e.getTo(),
                     Printable.of(e.getReason(), 240));
         }
+        for (memesnipe.v1.StageChangeView c : s.getStageChangesList()) {
+            System.out.printf("  stage %d %s%n", c.getTimeMs(), Printable.of(c.getText(), 2000));
+        }
     }
 
     /** Prints the breaker and its recent transitions. */
