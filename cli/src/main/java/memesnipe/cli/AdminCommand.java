@@ -14,10 +14,10 @@ import memesnipe.v1.ResetRequest;
 import memesnipe.v1.RiskGrpcClient;
 import memesnipe.v1.TripRequest;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -27,26 +27,23 @@ import java.util.concurrent.TimeUnit;
         description = "Operator commands against the risk node (uses DIR/admin.pem from 'memesnipe certs').",
         subcommands = {AdminCommand.Breaker.class, AdminCommand.Trip.class, AdminCommand.Reset.class})
 final class AdminCommand {
-    @Option(names = "--risk", defaultValue = "127.0.0.1:7003", description = "risk node gRPC address (default: ${DEFAULT-VALUE})")
-    String risk;
-
-    @Option(names = "--certs", defaultValue = "certs", paramLabel = "DIR",
-            description = "directory with ca.pem, admin.pem, admin-key.pem (default: ${DEFAULT-VALUE})")
-    Path certs;
+    @Mixin
+    RiskAdminOptions admin = new RiskAdminOptions();
 
     /** Runs one call with the admin certificate and prints the breaker it returns; one line on failure. */
     int call(java.util.function.Function<GrpcClient, io.vertx.core.Future<BreakerState>> rpc) {
-        return withAdmin("admin", risk, certs, rpc, AdminCommand::print);
+        return withAdmin("admin", admin, rpc, AdminCommand::print);
     }
 
     /**
-     * Runs one call against the risk node at {@code risk} with the admin certificate of {@code certs} and hands the
+     * Runs one call against the risk node of the options with their admin certificate and hands the
      * answer to {@code print}: 0 when answered, 1 (one line on stderr) when the call failed, 2 for unusable options.
      */
-    static <T> int withAdmin(String command, String risk, Path certs,
+    static <T> int withAdmin(String command, RiskAdminOptions options,
                              java.util.function.Function<GrpcClient, io.vertx.core.Future<T>> rpc,
                              java.util.function.Consumer<T> print) {
-        TlsFiles tls = TlsFiles.admin(certs);
+        String risk = options.risk;
+        TlsFiles tls = TlsFiles.admin(options.certs);
         List<String> problems = tls.problems();
         HostPort address;
         try {
@@ -80,7 +77,7 @@ final class AdminCommand {
     }
 
     HostPort address() {
-        return HostPort.parse(risk);
+        return admin.address();
     }
 
     /** Prints the risk node's answer; its text is escaped (a terminal must not run control sequences from a peer). */

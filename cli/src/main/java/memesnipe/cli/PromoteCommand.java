@@ -1,11 +1,6 @@
 package memesnipe.cli;
 
-import memesnipe.backtest.kernel.Arrival;
-import memesnipe.backtest.kernel.KernelSettings;
 import memesnipe.backtest.walkforward.WalkForward;
-import memesnipe.gateway.replay.ReplayData;
-import memesnipe.gateway.replay.ReplayFileException;
-import memesnipe.kit.config.HostPort;
 import memesnipe.kit.grpc.Calls;
 import memesnipe.model.text.Printable;
 import memesnipe.performance.promotion.Evidence;
@@ -21,7 +16,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -36,25 +30,13 @@ import java.util.concurrent.Callable;
                         + "not answer, 2 invalid options."})
 final class PromoteCommand implements Callable<Integer> {
     @Mixin
-    MarketDataOptions market = new MarketDataOptions();
+    WalkForwardOptions walk = new WalkForwardOptions();
 
     @Option(names = "--strategy", required = true, paramLabel = "NAME", description = "the strategy to promote")
     String strategy;
 
-    @Option(names = "--in-sample", defaultValue = "P2D", paramLabel = "DURATION",
-            description = "in-sample length, ISO-8601 (default: ${DEFAULT-VALUE})")
-    String inSample;
-
-    @Option(names = "--out-of-sample", defaultValue = "P1D", paramLabel = "DURATION",
-            description = "out-of-sample length and window step (default: ${DEFAULT-VALUE})")
-    String outOfSample;
-
-    @Option(names = "--risk", defaultValue = "127.0.0.1:7003", description = "risk node gRPC address (default: ${DEFAULT-VALUE})")
-    String risk;
-
-    @Option(names = "--certs", defaultValue = "certs", paramLabel = "DIR",
-            description = "directory with ca.pem, admin.pem, admin-key.pem (default: ${DEFAULT-VALUE})")
-    Path certs;
+    @Mixin
+    RiskAdminOptions admin = new RiskAdminOptions();
 
     @Option(names = "--type", defaultValue = "MOMENTUM", paramLabel = "TYPE",
             description = "the strategy's type for --dry-run's win-rate gate, MOMENTUM or MEAN_REVERSION (risk uses "
@@ -66,37 +48,24 @@ final class PromoteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        KernelSettings settings;
-        long in;
-        long oos;
+        WalkForwardOptions.Prepared run;
         try {
-            settings = market.settings(List.of(strategy));
-            in = WalkForwardCommand.duration(inSample, "--in-sample");
-            oos = WalkForwardCommand.duration(outOfSample, "--out-of-sample");
-            market.format();
-        } catch (IllegalArgumentException e) {
-            System.err.println("memesnipe promote: " + Printable.oneLine(e.getMessage(), 300));
-            return 2;
+            run = walk.prepare("promote", List.of(strategy));
+        } catch (WalkForwardOptions.Refused r) {
+            return r.exitCode;
         }
-        ReplayData loaded;
-        try {
-            loaded = market.load();
-        } catch (ReplayFileException e) {
-            System.err.println("memesnipe promote: " + Printable.oneLine(e.getMessage(), 500));
-            return 1;
-        }
-        List<Arrival> data = market.arrivals(loaded);
         WalkForward.Result result;
         Evidence evidence;
         try {
-            result = WalkForward.run(settings, strategy, data, in, oos, w -> { });
+            result = WalkForward.run(run.settings(), strategy, run.data(), run.inSampleMs(), run.outOfSampleMs(),
+                    w -> { });
             evidence = result.outOfSampleEvidence();
         } catch (IllegalArgumentException e) {
             System.err.println("memesnipe promote: " + strategy + ": " + Printable.oneLine(e.getMessage(), 300));
             return 1;
         }
-        String source = "walk-forward of " + market.fileName() + ", " + result.windows().size() + " window(s), in-sample "
-                + inSample + ", out-of-sample " + outOfSample;
+        String source = "walk-forward of " + walk.market.fileName() + ", " + result.windows().size()
+                + " window(s), in-sample " + walk.inSample + ", out-of-sample " + walk.outOfSample;
         System.out.println(strategy + " out of sample (" + source + "):");
         System.out.println("  " + StrategiesCommand.evidence(EvidenceWire.toWire(evidence)));
         if (dryRun) {
@@ -108,7 +77,7 @@ final class PromoteCommand implements Callable<Integer> {
         }
         BacktestEvidence request = BacktestEvidence.newBuilder().setStrategy(strategy)
                 .setEvidence(EvidenceWire.toWire(evidence)).setSource(source).build();
-        return AdminCommand.withAdmin("promote", risk, certs, c -> Calls.unary(c, HostPort.parse(risk),
+        return AdminCommand.withAdmin("promote", admin, c -> Calls.unary(c, admin.address(),
                 RiskGrpcClient.RecordBacktestEvidence, request, 10_000), view -> {
                     System.out.println("recorded with the risk node:");
                     StrategiesCommand.print(StrategyList.newBuilder().setPromotion(true).setAsOfMs(System.currentTimeMillis())

@@ -12,10 +12,10 @@ import memesnipe.v1.RiskGrpcClient;
 import memesnipe.v1.StrategyList;
 import memesnipe.v1.StrategyView;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -29,16 +29,12 @@ import java.util.concurrent.Callable;
                 + "measurements, never projections. Uses DIR/admin.pem from 'memesnipe certs'.",
                 "Exit codes: 0 listed, 1 the risk node did not answer, 2 invalid options."})
 final class StrategiesCommand implements Callable<Integer> {
-    @Option(names = "--risk", defaultValue = "127.0.0.1:7003", description = "risk node gRPC address (default: ${DEFAULT-VALUE})")
-    String risk;
-
-    @Option(names = "--certs", defaultValue = "certs", paramLabel = "DIR",
-            description = "directory with ca.pem, admin.pem, admin-key.pem (default: ${DEFAULT-VALUE})")
-    Path certs;
+    @Mixin
+    RiskAdminOptions admin = new RiskAdminOptions();
 
     @Override
     public Integer call() {
-        return AdminCommand.withAdmin("strategies", risk, certs, c -> Calls.unary(c, memesnipe.kit.config.HostPort.parse(risk),
+        return AdminCommand.withAdmin("strategies", admin, c -> Calls.unary(c, admin.address(),
                 RiskGrpcClient.ListStrategies, ListStrategiesRequest.getDefaultInstance(), 10_000),
                 list -> print(list, System.out));
     }

@@ -37,6 +37,12 @@ final class Pipelines {
                 sampleEveryMs, 14 * Sampling.DAY_MS, new MetricsConfig(sampling, 500, 7), COSTS);
     }
 
+    /** An engine with the default gates, reviewing every minute on hourly returns, these strategies at these stages. */
+    static RiskEngine engine(Map<String, Stage> stages, List<String> strategies, List<Object> transitions) {
+        return engine(settings(stages, PromotionGates.defaults(), 60_000, 60_000, Sampling.hourly()), strategies,
+                transitions);
+    }
+
     static RiskEngine engine(PromotionSettings settings, List<String> strategies, List<Object> transitions) {
         return engine(settings, strategies, transitions, T0);
     }

@@ -3,20 +3,15 @@ package memesnipe.risk.promotion;
 import memesnipe.model.Decision;
 import memesnipe.model.Verdict;
 import memesnipe.model.money.Fixed;
-import memesnipe.performance.Sampling;
-import memesnipe.performance.promotion.PromotionGates;
 import memesnipe.performance.promotion.Stage;
-import memesnipe.risk.engine.RiskEngine;
 import memesnipe.risk.portfolio.Portfolio;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static memesnipe.risk.promotion.Pipelines.CAPITAL;
-import static memesnipe.risk.promotion.Pipelines.T0;
 import static memesnipe.risk.promotion.Pipelines.USD;
 import static memesnipe.risk.promotion.Pipelines.entry;
 import static memesnipe.risk.promotion.Pipelines.exit;
@@ -27,26 +22,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * P&amp;L computed here by hand, while the live portfolio's cash, equity, positions, fills and breaker stay as they
  * were.
  */
-class ShadowBookTest {
-    final List<Object> transitions = new ArrayList<>();
-    RiskEngine live;
-    long now = T0;
-    long seq;
-
+class ShadowBookTest extends LiveEngineFixture {
     @BeforeEach
     void setUp() {
-        PromotionSettings settings = Pipelines.settings(Map.of("shadowy", Stage.SHADOW), PromotionGates.defaults(),
-                60_000, 60_000, Sampling.hourly());
-        live = Pipelines.engine(settings, List.of("shadowy"), transitions);
+        live = Pipelines.engine(Map.of("shadowy", Stage.SHADOW), List.of("shadowy"), transitions);
         tick("SOL", "100");
     }
 
-    void tick(String symbol, String price) {
-        assertThat(live.onTick(symbol, Fixed.parse(price), 0, ++seq, 0, now, now)).as("live orders").isEmpty();
-    }
-
     Portfolio shadow() {
-        return live.promotion().orElseThrow().shadow().portfolio();
+        return shadowBook().portfolio();
     }
 
     @Test
@@ -90,7 +74,7 @@ class ShadowBookTest {
 
         assertThat(shadow().qtyE8("shadowy", "BONK")).isZero();
         assertThat(shadow().equityE8()).isLessThan(Fixed.parse("9210"));
-        assertThat(live.promotion().orElseThrow().shadow().engine().breaker().tier().name()).isNotEqualTo("NORMAL");
+        assertThat(shadowBook().engine().breaker().tier().name()).isNotEqualTo("NORMAL");
         live.onTimer(now);
         assertLiveUntouched();
     }

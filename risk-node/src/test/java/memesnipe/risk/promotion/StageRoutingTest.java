@@ -5,36 +5,25 @@ import memesnipe.model.DenyReason;
 import memesnipe.model.Tier;
 import memesnipe.model.Verdict;
 import memesnipe.model.money.Fixed;
-import memesnipe.performance.Sampling;
-import memesnipe.performance.promotion.PromotionGates;
 import memesnipe.performance.promotion.Stage;
-import memesnipe.risk.engine.RiskEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static memesnipe.risk.promotion.Pipelines.T0;
 import static memesnipe.risk.promotion.Pipelines.entry;
 import static memesnipe.risk.promotion.Pipelines.exit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Where the live engine sends each intent by its strategy's stage: the portfolio, the shadow book, or a denial. */
-class StageRoutingTest {
-    final List<Object> transitions = new ArrayList<>();
-    RiskEngine live;
-    long now = T0;
-    long seq;
-
+class StageRoutingTest extends LiveEngineFixture {
     @BeforeEach
     void setUp() {
-        PromotionSettings settings = Pipelines.settings(Map.of("shadowy", Stage.SHADOW, "veteran", Stage.LIVE),
-                PromotionGates.defaults(), 60_000, 60_000, Sampling.hourly());
-        live = Pipelines.engine(settings, List.of("shadowy", "veteran", "fresh"), transitions);
-        live.onTick("SOL", 100 * Pipelines.USD, 0, ++seq, 0, now, now);
+        live = Pipelines.engine(Map.of("shadowy", Stage.SHADOW, "veteran", Stage.LIVE),
+                List.of("shadowy", "veteran", "fresh"), transitions);
+        tick("SOL", "100");
     }
 
     @Test
@@ -74,7 +63,7 @@ class StageRoutingTest {
         assertThat(liveOne.order()).isPresent();
         assertThat(shadowOne.order()).isEmpty();
         assertThat(live.inFlightCount()).as("only the live order is in flight").isOne();
-        assertThat(live.promotion().orElseThrow().shadow().portfolio().qtyE8("shadowy", "SOL"))
+        assertThat(shadowBook().portfolio().qtyE8("shadowy", "SOL"))
                 .isEqualTo(Fixed.parse("2"));
     }
 
@@ -88,7 +77,7 @@ class StageRoutingTest {
 
         assertThat(in.reason()).isEqualTo(DenyReason.BREAKER_REDUCE_ONLY);
         assertThat(out.verdict()).isEqualTo(Verdict.APPROVED);
-        assertThat(live.promotion().orElseThrow().shadow().portfolio().qtyE8("shadowy", "SOL")).isZero();
+        assertThat(shadowBook().portfolio().qtyE8("shadowy", "SOL")).isZero();
     }
 
     @Test
@@ -108,7 +97,7 @@ class StageRoutingTest {
 
         assertThat(live.onTick("SOL", 94 * Pipelines.USD, 0, ++seq, 0, now, now)).as("live exits").isEmpty();
 
-        assertThat(live.promotion().orElseThrow().shadow().portfolio().qtyE8("shadowy", "SOL")).isZero();
+        assertThat(shadowBook().portfolio().qtyE8("shadowy", "SOL")).isZero();
         assertThat(live.portfolio().fillCount()).isZero();
     }
 }
