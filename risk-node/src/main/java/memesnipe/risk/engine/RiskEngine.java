@@ -548,7 +548,7 @@ public final class RiskEngine {
             }
         }
         if (pipeline != null) {
-            pipeline.shadow().onTick(symbol, priceE8, lotExponent, seq, tickVolumeE8, eventTimeMs, nowMs);
+            pipeline.onTick(symbol, priceE8, lotExponent, seq, tickVolumeE8, eventTimeMs, nowMs);
         }
         return joined(exits, evaluate(nowMs));
     }

@@ -195,11 +195,37 @@ public final class StrategyPipeline {
     }
 
     /**
-     * The timed work: the shadow book's own evaluation, a point on every SHADOW and LIVE strategy's curve once a sample
+     * A validated tick for the shadow book (marks, its stops and take-profits); skipped while no strategy is in SHADOW
+     * and the book is flat, so the live path costs what it did before the pipeline (the book then waits for a symbol's
+     * next tick before it can price it).
+     */
+    public void onTick(String symbol, long priceE8, int lotExponent, long seq, long volumeE8, long eventTimeMs,
+                       long nowMs) {
+        if (shadowActive()) {
+            shadow.onTick(symbol, priceE8, lotExponent, seq, volumeE8, eventTimeMs, nowMs);
+        }
+    }
+
+    private boolean shadowActive() {
+        if (shadow.portfolio().openPositions() > 0) {
+            return true;
+        }
+        for (Entry e : entries.values()) {
+            if (e.promotion.stage() == Stage.SHADOW) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The timed work: the shadow book's own evaluation (while it is in use), a point on every SHADOW and LIVE strategy's curve once a sample
      * period has passed, and a review of every strategy once a review period has.
      */
     public void onTimer(long nowMs, Portfolio live) {
-        shadow.onTimer(nowMs);
+        if (shadowActive()) {
+            shadow.onTimer(nowMs);
+        }
         if (nowMs >= nextSampleMs) {
             nextSampleMs = nowMs + settings.sampleEveryMs();
             for (Entry e : entries.values()) {
@@ -216,7 +242,7 @@ public final class StrategyPipeline {
 
     /** The earliest time after afterMs at which {@link #onTimer} has work: the shadow book's, a sample, a review. */
     public long nextDueMs(long afterMs) {
-        long due = shadow.nextDueMs(afterMs);
+        long due = shadowActive() ? shadow.nextDueMs(afterMs) : Long.MAX_VALUE;
         due = CircuitBreaker.earliestAfter(due, Math.max(nextSampleMs, afterMs + 1), afterMs);
         return CircuitBreaker.earliestAfter(due, Math.max(nextReviewMs, afterMs + 1), afterMs);
     }
