@@ -355,6 +355,9 @@ public final class RiskVerticle extends VerticleBase {
             // for under their own id (the executor answers a known id with its first report, never a second execution)
             List<OrderRequest> resend = new ArrayList<>();
             for (RiskLedger.OpenExit x : openExits.result()) {
+                if (e.portfolio().qtyE8(x.strategy(), x.symbol()) <= 0) {
+                    continue; // nothing held to sell (e.g. an exit made on the shadow book): never sent to a venue
+                }
                 long price = x.qtyE8() == 0 ? 0 : Fixed.div(x.notionalE8(), x.qtyE8());
                 resend.add(new OrderRequest(x.clientOrderId(), x.strategy(), x.symbol(), memesnipe.model.Side.SELL,
                         Purpose.EXIT, x.qtyE8(), price, 0, 0, x.timeMs(), x.lotExponent()));
@@ -783,6 +786,10 @@ public final class RiskVerticle extends VerticleBase {
                 } else {
                     ledger.decision(d, caller, intent.strategy(), intent.symbol(), intent.purpose().name(), now);
                     d.order().ifPresent(o -> forward(o, 0));
+                    if (d.approved() && d.order().isEmpty()) {
+                        // approved without an order: filled on the shadow book, on record as such, never in flight
+                        ledger.outcome(d.clientOrderId(), RiskLedger.SHADOW_OUTCOME);
+                    }
                 }
             }
             return Wire.decision(d);

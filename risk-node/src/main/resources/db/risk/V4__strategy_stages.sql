@@ -23,3 +23,7 @@ CREATE TABLE stage_changes (
     demotions  integer NOT NULL
 );
 CREATE INDEX stage_changes_time ON stage_changes (time_ms);
+
+-- A decision on an intent of a SHADOW strategy that was approved is filled on the shadow book: its outcome is SHADOW
+-- (it never reached a venue, and a restart never asks for it again).
+COMMENT ON COLUMN decisions.outcome IS 'FAILED (refused or undeliverable), SHADOW (filled on the shadow book) or NULL';

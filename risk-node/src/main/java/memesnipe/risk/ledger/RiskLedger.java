@@ -311,7 +311,15 @@ public final class RiskLedger {
 
     /** The order of this decision failed for good (refused by the executor, or undeliverable). */
     public void failed(String clientOrderId) {
-        queue.add(new WriteQueue.Row(WriteQueue.Kind.OUTCOME, Tuple.of(clientOrderId, "FAILED"), null));
+        outcome(clientOrderId, "FAILED");
+    }
+
+    /** The outcome of a decision filled on the promotion pipeline's shadow book: it never reached a venue. */
+    public static final String SHADOW_OUTCOME = "SHADOW";
+
+    /** A decision's outcome: FAILED (refused or undeliverable) or {@link #SHADOW_OUTCOME}. */
+    public void outcome(String clientOrderId, String outcome) {
+        queue.add(new WriteQueue.Row(WriteQueue.Kind.OUTCOME, Tuple.of(clientOrderId, outcome), null));
     }
 
     /** An exit approved before a restart that has neither a fill nor a failure on record. */

@@ -100,12 +100,18 @@ class PromotionNodeTest {
             RiskDecision shadow = c.entry("newbie", "CCC", 10);
             assertThat(shadow.getVerdict()).isEqualTo(Verdict.APPROVED);
             assertThat(shadow.getDetail()).startsWith(ShadowBook.DETAIL_PREFIX);
-            Thread.sleep(300); // an order sent to the executor would have filled and come back by now
+            RiskDecision shadowExit = DurableRiskTest.exit(c, "newbie-x1", "newbie", "CCC");
+            assertThat(shadowExit.getVerdict()).isEqualTo(Verdict.APPROVED);
+            assertThat(shadowExit.getDetail()).startsWith(ShadowBook.DETAIL_PREFIX);
+            await("both on record as shadow decisions", Duration.ofSeconds(10), () -> c.sql("SELECT count(*) FROM "
+                    + "risk.decisions WHERE strategy = 'newbie' AND outcome = 'SHADOW'") == 2);
             assertThat(c.fact("fills")).as("nothing reached the venue").isEqualTo(fills);
             assertThat(c.fact("inFlight")).isZero();
 
             long since = promoted.getSinceMs();
             c.restartRisk();
+            assertThat(c.fact("resentExits")).as("a shadow exit is never asked of the venue").isZero();
+            assertThat(c.fact("fills")).isEqualTo(fills);
             StrategyView after = strategy(c, "newbie");
             assertThat(after.getStage()).as("a restart moves no one").isEqualTo("SHADOW");
             assertThat(after.getSinceMs()).isEqualTo(since);
