@@ -14,10 +14,10 @@ import memesnipe.v1.ResetRequest;
 import memesnipe.v1.RiskGrpcClient;
 import memesnipe.v1.TripRequest;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -27,16 +27,23 @@ import java.util.concurrent.TimeUnit;
         description = "Operator commands against the risk node (uses DIR/admin.pem from 'memesnipe certs').",
         subcommands = {AdminCommand.Breaker.class, AdminCommand.Trip.class, AdminCommand.Reset.class})
 final class AdminCommand {
-    @Option(names = "--risk", defaultValue = "127.0.0.1:7003", description = "risk node gRPC address (default: ${DEFAULT-VALUE})")
-    String risk;
-
-    @Option(names = "--certs", defaultValue = "certs", paramLabel = "DIR",
-            description = "directory with ca.pem, admin.pem, admin-key.pem (default: ${DEFAULT-VALUE})")
-    Path certs;
+    @Mixin
+    RiskAdminOptions admin = new RiskAdminOptions();
 
     /** Runs one call with the admin certificate and prints the breaker it returns; one line on failure. */
     int call(java.util.function.Function<GrpcClient, io.vertx.core.Future<BreakerState>> rpc) {
-        TlsFiles tls = TlsFiles.admin(certs);
+        return withAdmin("admin", admin, rpc, AdminCommand::print);
+    }
+
+    /**
+     * Runs one call against the risk node of the options with their admin certificate and hands the
+     * answer to {@code print}: 0 when answered, 1 (one line on stderr) when the call failed, 2 for unusable options.
+     */
+    static <T> int withAdmin(String command, RiskAdminOptions options,
+                             java.util.function.Function<GrpcClient, io.vertx.core.Future<T>> rpc,
+                             java.util.function.Consumer<T> print) {
+        String risk = options.risk;
+        TlsFiles tls = TlsFiles.admin(options.certs);
         List<String> problems = tls.problems();
         HostPort address;
         try {
@@ -47,22 +54,22 @@ final class AdminCommand {
             address = null;
         }
         if (!problems.isEmpty()) {
-            System.err.println("memesnipe admin: " + String.join("; ", problems));
+            System.err.println("memesnipe " + command + ": " + String.join("; ", problems));
             return 2;
         }
         Vertx vertx = Vertx.vertx();
         try {
             io.vertx.grpc.client.GrpcClient client = GrpcClients.create(vertx, tls);
-            BreakerState s;
+            T answer;
             try {
-                s = rpc.apply(client).await(10, TimeUnit.SECONDS);
+                answer = rpc.apply(client).await(30, TimeUnit.SECONDS);
             } finally {
                 java.lang.ref.Reference.reachabilityFence(client); // an unreachable Vert.x client closes its pool
             }
-            print(s);
+            print.accept(answer);
             return 0;
         } catch (Exception e) {
-            System.err.println("memesnipe admin: " + address + ": " + NodeCommand.rootMessage(e));
+            System.err.println("memesnipe " + command + ": " + address + ": " + NodeCommand.rootMessage(e));
             return 1;
         } finally {
             vertx.close();
@@ -70,7 +77,7 @@ final class AdminCommand {
     }
 
     HostPort address() {
-        return HostPort.parse(risk);
+        return admin.address();
     }
 
     /** Prints the risk node's answer; its text is escaped (a terminal must not run control sequences from a peer). */
@@ -82,6 +89,9 @@ final class AdminCommand {
         for (BreakerEvent e : s.getEventsList()) {
             System.out.printf("  #%d %d %s -> %s: %s%n", e.getSeq(), e.getTimeMs(), e.getFrom(), e.getTo(),
                     Printable.of(e.getReason(), 240));
+        }
+        for (memesnipe.v1.StageChangeView c : s.getStageChangesList()) {
+            System.out.printf("  stage %d %s%n", c.getTimeMs(), Printable.of(c.getText(), 2000));
         }
     }
 

@@ -210,9 +210,11 @@ final class BenchCommand implements Callable<Integer> {
         Map<NodeName, Map<String, String>> extra = new EnumMap<>(NodeName.class);
         extra.put(NodeName.GATEWAY, Map.of("feed-bad-tick-ratio", "0"));
         // the bench submits as its own strategy, beside the cluster's, at a rate the defaults would throttle
-        extra.put(NodeName.RISK, Map.of(memesnipe.risk.RiskConfig.STRATEGIES_KEY,
-                String.join(",", memesnipe.strategy.core.Strategies.NAMES) + "," + RiskBench.STRATEGY + ","
-                        + String.join(",", OrderLoad.STRATEGIES),
+        // (all of them LIVE in the promotion pipeline: the bench measures the live path)
+        String benchStrategies = String.join(",", memesnipe.strategy.core.Strategies.NAMES) + "," + RiskBench.STRATEGY
+                + "," + String.join(",", OrderLoad.STRATEGIES);
+        extra.put(NodeName.RISK, Map.of(memesnipe.risk.RiskConfig.STRATEGIES_KEY, benchStrategies,
+                memesnipe.risk.RiskConfig.STRATEGY_STAGES_KEY, benchStrategies.replace(",", "=LIVE,") + "=LIVE",
                 "entries-per-second", "100000", "entry-burst", "100000", "max-open-positions", "10000"));
         extra.put(NodeName.SIGNER, Map.of("max-signs-per-second", "100000"));
         // the bench's ledger is a scratch one: a new deployment for this run (risk would otherwise stay CRITICAL)

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "MemeSnipe: an automated crypto trading engine of five gRPC nodes. Paper trading by default.",
         subcommands = {DemoCommand.class, NodeCommand.class, CertsCommand.class, AdminCommand.class, BenchCommand.class,
                 SignerCommand.class, JournalCommand.class, InitCommand.class, BacktestCommand.class, WalkForwardCommand.class,
-                HealthCommand.class})
+                PromoteCommand.class, StrategiesCommand.class, HealthCommand.class})
 public final class Main implements Runnable {
     /** The system property (and environment variable) logback.xml reads to pick the log line format. */
     static final String LOG_FORMAT = "MEMESNIPE_LOG_FORMAT";

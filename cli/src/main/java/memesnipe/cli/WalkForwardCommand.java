@@ -1,11 +1,8 @@
 package memesnipe.cli;
 
 import memesnipe.backtest.kernel.Arrival;
-import memesnipe.backtest.kernel.KernelSettings;
 import memesnipe.backtest.walkforward.ParameterGrid;
 import memesnipe.backtest.walkforward.WalkForward;
-import memesnipe.gateway.replay.ReplayData;
-import memesnipe.gateway.replay.ReplayFileException;
 import memesnipe.model.text.Printable;
 import memesnipe.strategy.core.Strategies;
 import picocli.CommandLine.Command;
@@ -34,19 +31,11 @@ import java.util.concurrent.Callable;
                 "Exit codes: 0 done, 1 unreadable data or report, or too little data, 2 invalid options."})
 final class WalkForwardCommand implements Callable<Integer> {
     @Mixin
-    MarketDataOptions market = new MarketDataOptions();
+    WalkForwardOptions walk = new WalkForwardOptions();
 
     @Option(names = "--strategy", split = ",", paramLabel = "NAME",
             description = "strategies, each walked forward on its own (default: all of them)")
     List<String> strategies;
-
-    @Option(names = "--in-sample", defaultValue = "P2D", paramLabel = "DURATION",
-            description = "in-sample length, ISO-8601 (P2D, PT12H; default: ${DEFAULT-VALUE})")
-    String inSample;
-
-    @Option(names = "--out-of-sample", defaultValue = "P1D", paramLabel = "DURATION",
-            description = "out-of-sample length and window step (default: ${DEFAULT-VALUE})")
-    String outOfSample;
 
     @Option(names = "--report", paramLabel = "FILE.html", description = "also write the windows as a self-contained HTML table")
     Path report;
@@ -55,34 +44,24 @@ final class WalkForwardCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream out = System.out;
         List<String> names = strategies == null ? Strategies.KNOWN : strategies;
-        KernelSettings settings;
-        long in;
-        long oos;
+        WalkForwardOptions.Prepared run;
         try {
-            settings = market.settings(names);
-            in = duration(inSample, "--in-sample");
-            oos = duration(outOfSample, "--out-of-sample");
-            market.format();
-        } catch (IllegalArgumentException e) {
-            System.err.println("memesnipe walkforward: " + Printable.oneLine(e.getMessage(), 300));
-            return 2;
+            run = walk.prepare("walkforward", names);
+        } catch (WalkForwardOptions.Refused r) {
+            return r.exitCode;
         }
-        ReplayData loaded;
-        try {
-            loaded = market.load(settings);
-        } catch (ReplayFileException e) {
-            System.err.println("memesnipe walkforward: " + Printable.oneLine(e.getMessage(), 500));
-            return 1;
-        }
-        List<Arrival> data = market.arrivals(loaded);
+        List<Arrival> data = run.data();
+        String inSample = walk.inSample;
+        String outOfSample = walk.outOfSample;
         List<WalkForward.Result> results = new ArrayList<>();
         for (String strategy : names) {
             out.printf("%s on %s (%,d events), in-sample %s, out-of-sample %s, %d parameter sets:%n", strategy,
-                    market.fileName(), data.size(), inSample, outOfSample, ParameterGrid.of(strategy).size());
+                    walk.market.fileName(), data.size(), inSample, outOfSample, ParameterGrid.of(strategy).size());
             out.printf("  %-3s %-20s %-20s %-32s %12s %8s %12s %8s%n", "#", "in-sample from", "out-of-sample from",
                     "chosen in-sample", "in return", "trades", "out return", "trades");
             try {
-                results.add(WalkForward.run(settings, strategy, data, in, oos, w -> out.printf(Locale.ROOT,
+                results.add(WalkForward.run(run.settings(), strategy, data, run.inSampleMs(), run.outOfSampleMs(),
+                        w -> out.printf(Locale.ROOT,
                         "  %-3d %-20s %-20s %-32s %11.2f%% %8d %11.2f%% %8d%n", w.index(), day(w.inFromMs()),
                         day(w.inToMs()), w.chosen(), w.inReturn() * 100, w.inTrades(), w.outReturn() * 100,
                         w.outTrades())));

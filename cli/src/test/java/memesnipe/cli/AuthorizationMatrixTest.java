@@ -92,6 +92,8 @@ class AuthorizationMatrixTest {
             Map.entry("risk Risk/ListPositions", Set.of("gateway", ADMIN)),
             Map.entry("risk Risk/ListFills", Set.of("gateway", ADMIN)),
             Map.entry("risk Risk/ListDecisions", Set.of("gateway", ADMIN)),
+            Map.entry("risk Risk/ListStrategies", Set.of("gateway", ADMIN)),
+            Map.entry("risk Risk/RecordBacktestEvidence", Set.of(ADMIN)),
             Map.entry("risk Node/GetStatus", ANY_OF_OURS),
             Map.entry("executor Executor/Execute", Set.of("risk")),
             Map.entry("executor Executor/WatchFills", Set.of("risk", "gateway")),
@@ -277,6 +279,10 @@ class AuthorizationMatrixTest {
                 memesnipe.v1.ListFillsRequest.getDefaultInstance()));
         m.put("risk Risk/ListDecisions", c -> unary(c, risk, RiskGrpcClient.ListDecisions,
                 memesnipe.v1.ListDecisionsRequest.getDefaultInstance()));
+        m.put("risk Risk/ListStrategies", c -> unary(c, risk, RiskGrpcClient.ListStrategies,
+                memesnipe.v1.ListStrategiesRequest.getDefaultInstance()));
+        m.put("risk Risk/RecordBacktestEvidence", c -> unary(c, risk, RiskGrpcClient.RecordBacktestEvidence,
+                memesnipe.v1.BacktestEvidence.getDefaultInstance()));
         m.put("risk Node/GetStatus", c -> unary(c, risk, NodeGrpcClient.GetStatus, GetStatusRequest.getDefaultInstance()));
         m.put("executor Executor/Execute", c -> unary(c, executor, ExecutorGrpcClient.Execute, ApprovedOrder.getDefaultInstance()));
         m.put("executor Executor/WatchFills", c -> stream(c, executor, ExecutorGrpcClient.WatchFills,

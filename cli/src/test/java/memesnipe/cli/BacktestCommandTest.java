@@ -155,4 +155,26 @@ class BacktestCommandTest {
         assertThat(tooShort.exit()).isEqualTo(1);
         assertThat(tooShort.err()).contains("less than one in-sample plus one out-of-sample");
     }
+
+    @Test
+    void promoteDryRun_measuresTheWalkForwardsOutOfSampleEvidence_andJudgesItByTheBacktestGates() {
+        JournalCommandTest.Run r = JournalCommandTest.run("promote", "--dry-run", "--data", ethBars.toString(),
+                "--symbol", "ETH", "--strategy", "sma_cross", "--in-sample", "PT12H", "--out-of-sample", "PT6H");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("sma_cross out of sample (walk-forward of ETH-USD-PT5M-2023-3-13_2023-3-15.json, "
+                + "6 window(s), in-sample PT12H, out-of-sample PT6H):");
+        // six consecutive 6-hour out-of-sample parts: 36 hours, sampled hourly (at least 30 periods)
+        assertThat(r.out()).containsPattern("  2023-03-1\\d{1}T\\d\\d:\\d\\d:\\d\\dZ to 2023-03-15T\\d\\d:\\d\\d:\\d\\dZ, 3[0-6] "
+                + "returns of PT1H, Sharpe -?[0-9.]+ (\\[-?[0-9.]+, -?[0-9.]+\\]|n/a), \\d+ trades");
+        assertThat(r.out().lines().filter(l -> l.matches("    (PASS|FAIL|INSUFFICIENT_DATA)  .*")).toList())
+                .hasSize(3).satisfies(lines -> {
+                    assertThat(lines.get(0)).contains("Sharpe (annualized)");
+                    assertThat(lines.get(1)).contains("win rate");
+                    assertThat(lines.get(2)).contains("p-value of the edge");
+                });
+        JournalCommandTest.Run unknown = JournalCommandTest.run("promote", "--dry-run", "--data", ethBars.toString(),
+                "--strategy", "no_such");
+        assertThat(unknown.exit()).isEqualTo(2);
+    }
 }

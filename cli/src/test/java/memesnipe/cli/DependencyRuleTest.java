@@ -29,6 +29,7 @@ class DependencyRuleTest {
             "risk-node/src/main/java/memesnipe/risk/breaker",
             "risk-node/src/main/java/memesnipe/risk/limits",
             "risk-node/src/main/java/memesnipe/risk/quality",
+            "risk-node/src/main/java/memesnipe/risk/promotion",
             "executor-node/src/main/java/memesnipe/executor/venue",
             "signer-node/src/main/java/memesnipe/signer/policy",
             "gateway/src/main/java/memesnipe/gateway/validation",

@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The gateway's REST API against a running five-node cluster on the real PostgreSQL and Redis, as a client sees it:
@@ -42,6 +43,7 @@ class RestApiTest {
     static TestDatabase db;
     static Path certs;
     static String base;
+    static int riskPort;
     static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
@@ -56,6 +58,12 @@ class RestApiTest {
         vertx = Cluster.newVertx();
         Map<NodeName, Map<String, String>> extra = new EnumMap<>(NodeName.class);
         extra.put(NodeName.GATEWAY, Map.of("journal-stream", "rest:" + java.util.UUID.randomUUID()));
+        // the pipeline reviews every second on one-second returns, with sample minimums no run reaches and no
+        // drawdown limit: every strategy has gates and figures to show, and none is moved
+        extra.put(NodeName.RISK, Map.of("promotion-review-ms", "1000", "promotion-sample-ms", "100",
+                "promotion-period-ms", "1000", "promotion-min-periods", "1000000", "promotion-min-trades", "1000000",
+                "promotion-min-latency-samples", "1000000", "promotion-max-drawdown-pct", "100"));
+        riskPort = layout.port(NodeName.RISK);
         memesnipe.risk.ledger.Deployments.init(vertx, db.settings(), 10_000 * Fixed.ONE, true, "rest",
                 System.currentTimeMillis()).await(60, TimeUnit.SECONDS);
         Cluster.start(vertx, layout, extra, Clock.system()).await(60, TimeUnit.SECONDS);
@@ -103,7 +111,8 @@ class RestApiTest {
         assertThat(a.contentType()).startsWith("application/json");
         JsonObject paths = a.json().getJsonObject("paths");
         assertThat(paths.fieldNames()).contains("/api/v1/status", "/api/v1/events", "/api/v1/positions",
-                "/api/v1/fills", "/api/v1/decisions", "/api/v1/breaker", "/api/v1/breaker/trip", "/api/v1/breaker/reset");
+                "/api/v1/fills", "/api/v1/decisions", "/api/v1/breaker", "/api/v1/breaker/trip", "/api/v1/breaker/reset",
+                "/api/v1/strategies");
         // every documented GET without required parameters answers (the SSE stream excepted: it never ends)
         for (String path : paths.fieldNames()) {
             if (paths.getJsonObject(path).containsKey("get") && !path.endsWith("/events")) {
@@ -216,5 +225,65 @@ class RestApiTest {
         // the status document polls the nodes each second: it follows
         Await.until("the status shows NORMAL", Duration.ofSeconds(10), () ->
                 get("/api/v1/status").json().getJsonObject("breaker").getString("tier").equals("NORMAL"));
+    }
+
+    /** The answer is valid against the operation's documented response (the served OpenAPI document). */
+    static void assertDocumented(String operationId, Answer a) throws Exception {
+        io.vertx.openapi.contract.OpenAPIContract contract = io.vertx.openapi.contract.OpenAPIContract.from(vertx,
+                get("/api/v1/openapi.json").json()).await(10, TimeUnit.SECONDS);
+        io.vertx.openapi.validation.ResponseValidator.create(vertx, contract).validate(
+                io.vertx.openapi.validation.ValidatableResponse.create(a.status(),
+                        io.vertx.core.buffer.Buffer.buffer(a.body()), "application/json"), operationId)
+                .await(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void strategies_promoteAndTheStrategiesCommand_showEveryStrategyWithItsGates_asDocumented() throws Exception {
+        Path eth = Files.createTempDirectory("promote").resolve("eth.json");
+        try (var in = RestApiTest.class.getClassLoader().getResourceAsStream("ETH-USD-PT5M-2023-3-13_2023-3-15.json")) {
+            Files.copy(in, eth);
+        }
+        String risk = "127.0.0.1:" + riskPort;
+        JournalCommandTest.Run promote = JournalCommandTest.run("promote", "--strategy", "momentum_5m", "--data",
+                eth.toString(), "--symbol", "ETH", "--in-sample", "PT12H", "--out-of-sample", "PT6H", "--risk", risk,
+                "--certs", certs.toString());
+        assertThat(promote.exit()).as(promote.err()).isZero();
+        assertThat(promote.out()).contains("momentum_5m out of sample (walk-forward of eth.json, 6 window(s)",
+                "recorded with the risk node:", "  backtest evidence: 2023-03-1");
+
+        Await.until("a review of every strategy", Duration.ofSeconds(30), () -> get("/api/v1/strategies").json()
+                .getJsonArray("strategies").stream().allMatch(x -> ((JsonObject) x).getValue("reviewedMs") != null));
+        Answer a = get("/api/v1/strategies");
+        assertThat(a.status()).isEqualTo(200);
+        assertDocumented("listStrategies", a);
+        assertThatThrownBy(() -> assertDocumented("listStrategies", new Answer(200, "application/json",
+                "{\"promotion\":true,\"asOfMs\":1}"))).as("the check itself: a list without strategies is refused")
+                .hasMessageContaining("strategies");
+        JsonObject list = a.json();
+        assertThat(list.getBoolean("promotion")).isTrue();
+        assertThat(list.getJsonArray("strategies").stream().map(x -> ((JsonObject) x).getString("strategy")))
+                .containsExactly("momentum_5m", "mean_revert_1h");
+        JsonObject momentum = list.getJsonArray("strategies").getJsonObject(0);
+        assertThat(momentum.getString("stage")).isEqualTo("LIVE");
+        assertThat(momentum.getString("allocation")).isEqualTo("1000");
+        assertThat(momentum.getJsonObject("backtest").getInteger("periods")).as("the walk-forward's").isPositive();
+        assertThat(momentum.getJsonArray("gates").stream().map(g -> ((JsonObject) g).getString("gate")))
+                .containsExactly("SHARPE", "WIN_RATE", "MAX_DRAWDOWN", "AVERAGE_LATENCY", "SIGNIFICANCE");
+        JsonObject sharpe = momentum.getJsonArray("gates").getJsonObject(0);
+        assertThat(sharpe.getString("outcome")).isEqualTo("INSUFFICIENT_DATA");
+        assertThat(sharpe.getLong("minSamples")).isEqualTo(1_000_000L);
+        assertThat(sharpe.getString("text")).startsWith("Sharpe (annualized): ").endsWith(", needs at least 1000000");
+        assertThat(momentum.getString("why")).startsWith("no gate fails on its live evidence");
+        assertDocumented("getBreaker", get("/api/v1/breaker"));
+
+        JournalCommandTest.Run table = JournalCommandTest.run("strategies", "--risk", risk, "--certs", certs.toString());
+        assertThat(table.exit()).as(table.err()).isZero();
+        assertThat(table.out()).containsPattern("momentum_5m +LIVE +\\d{4}-\\d\\d-\\d\\dT[0-9:]+Z +MOMENTUM +1000 +0")
+                .containsPattern("mean_revert_1h +LIVE .* MEAN_REVERSION ")
+                .contains("    SHARPE           INSUFFICIENT_DATA")
+                .contains("why: no gate fails on its live evidence");
+        JournalCommandTest.Run unreachable = JournalCommandTest.run("strategies", "--risk", "127.0.0.1:1", "--certs",
+                certs.toString());
+        assertThat(unreachable.exit()).isEqualTo(1);
     }
 }

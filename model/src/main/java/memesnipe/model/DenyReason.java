@@ -34,5 +34,10 @@ public enum DenyReason {
     LOT_MISMATCH,
     /** The token is flagged as a rug risk (memesnipe.model.event.RugRule): the detail has the figure, the threshold and
      *  when the flag ends. */
-    TOKEN_FLAGGED
+    TOKEN_FLAGGED,
+    /**
+     * The intent's strategy has not earned trading in the promotion pipeline: an entry of a strategy in BACKTEST or
+     * RETIRED (exits are always allowed); the detail names the stage and why it is there.
+     */
+    STRATEGY_NOT_PROMOTED
 }

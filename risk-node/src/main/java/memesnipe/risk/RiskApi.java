@@ -46,6 +46,10 @@ final class RiskApi implements Service {
         Future<memesnipe.v1.FillPage> listFills(memesnipe.v1.ListFillsRequest request);
 
         Future<memesnipe.v1.DecisionPage> listDecisions(memesnipe.v1.ListDecisionsRequest request);
+
+        Future<memesnipe.v1.StrategyList> listStrategies(memesnipe.v1.ListStrategiesRequest request);
+
+        Future<memesnipe.v1.StrategyView> recordBacktestEvidence(memesnipe.v1.BacktestEvidence request, String caller);
     }
 
     /**
@@ -80,6 +84,9 @@ final class RiskApi implements Service {
         server.callHandler(RiskGrpcService.ListPositions, req -> unary(req, handlers::listPositions));
         server.callHandler(RiskGrpcService.ListFills, req -> unary(req, handlers::listFills));
         server.callHandler(RiskGrpcService.ListDecisions, req -> unary(req, handlers::listDecisions));
+        server.callHandler(RiskGrpcService.ListStrategies, req -> unary(req, handlers::listStrategies));
+        server.callHandler(RiskGrpcService.RecordBacktestEvidence, req -> unary(req,
+                m -> handlers.recordBacktestEvidence(m, subject(req))));
         server.callHandler(RiskGrpcService.WatchBreaker, req -> req.handler(m -> handlers.watchBreaker(m, req.response())));
     }
 

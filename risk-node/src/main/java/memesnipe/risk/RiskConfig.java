@@ -18,6 +18,15 @@ import memesnipe.risk.breaker.BreakerThresholds;
 import memesnipe.risk.breaker.BreakerThresholds.VolatilityScales;
 import memesnipe.risk.limits.RiskLimits;
 import memesnipe.risk.quality.ExecutionQuality;
+import memesnipe.risk.promotion.PromotionSettings;
+import memesnipe.risk.promotion.ShadowBook;
+import memesnipe.executor.ExecutorConfig;
+import memesnipe.model.money.Bps;
+import memesnipe.performance.MetricsConfig;
+import memesnipe.performance.Sampling;
+import memesnipe.performance.promotion.PromotionGates;
+import memesnipe.performance.promotion.Stage;
+import memesnipe.performance.promotion.StrategyType;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,19 +36,21 @@ import java.util.LinkedHashSet;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The risk node's validated configuration: where it listens, its peers, breaker thresholds and limits, where its
  * state lives (the PostgreSQL ledger, the local breaker journal, the Redis tick journal it reads marks from), the
  * strategies the deployment runs and risk's approval key. The initial capital is the deployment's (set by
- * `memesnipe init`), not a setting.
+ * `memesnipe init`), not a setting. The promotion pipeline's settings are empty when it is off (every strategy then
+ * trades live).
  */
 public record RiskConfig(NodeBasics basics, HostPort gateway, HostPort executor, String venue,
                          BreakerThresholds thresholds, RiskLimits limits, ExecutionQuality.Limits quality,
                          long evaluateEveryMs, DatabaseSettings database, Path walFile, int ledgerQueueMax,
                          long equitySampleMs, RedisSettings redis, String journalStream, Set<String> strategies,
-                         Path approvalKey, String operatorTokenHash) {
+                         Path approvalKey, String operatorTokenHash, Optional<PromotionSettings> promotion) {
     public static final String EQUITY_SAMPLE_MS_KEY = "equity-sample-ms";
     public static final long EQUITY_SAMPLE_MS_DEFAULT = 1000;
     public static final String WAL_FILE_KEY = "wal-file";
@@ -62,6 +73,10 @@ public record RiskConfig(NodeBasics basics, HostPort gateway, HostPort executor,
     public static final String HIGH_VOL_THRESHOLD_PCT_KEY = "high-vol-threshold-pct";
     public static final String APPROVAL_KEY_KEY = "approval-key";
     public static final String OPERATOR_TOKEN_HASH_KEY = "operator-token-hash";
+    public static final String PROMOTION_KEY = "promotion";
+    public static final String STRATEGY_STAGES_KEY = "strategy-stages";
+    public static final String STRATEGY_TYPES_KEY = "strategy-types";
+    public static final String MIN_SHADOW_MS_KEY = "promotion-min-shadow-ms";
 
     public static RiskConfig from(Settings settings) {
         return ConfigReader.validate(settings, RiskConfig::read);
@@ -152,8 +167,120 @@ public record RiskConfig(NodeBasics basics, HostPort gateway, HostPort executor,
         if (limits.minNotionalE8() >= 0 && limits.maxOrderNotionalE8() > 0 && limits.maxOrderQtyE8() > 0) {
             limits.problems().forEach(r::problem);
         }
+        Optional<PromotionSettings> promotion = promotion(r);
         return new RiskConfig(basics, gateway, executor, venue, t, limits, q, every, database, walFile, queueMax,
-                equitySample, redis, stream, strategies, approvalKey, operatorTokenHash);
+                equitySample, redis, stream, strategies, approvalKey, operatorTokenHash, promotion);
+    }
+
+    /** The promotion pipeline's settings (every key is read, so each is documented and checked, on or off). */
+    private static Optional<PromotionSettings> promotion(ConfigReader r) {
+        Boolean on = r.read(PROMOTION_KEY, "on", "the promotion pipeline: on (each strategy trades by its stage: "
+                + "BACKTEST and RETIRED place no orders, SHADOW trades on the shadow book, LIVE on the portfolio) or off "
+                + "(every strategy trades live, as before the pipeline)", v -> switch (v.trim()) {
+                    case "on" -> true;
+                    case "off" -> false;
+                    default -> throw new IllegalArgumentException("must be on or off");
+                });
+        Map<String, Stage> stages = r.read(STRATEGY_STAGES_KEY, PromotionSettings.INITIAL_STAGES_DEFAULT, "each "
+                + "strategy's stage when the ledger knows none for it, NAME=STAGE comma-separated (BACKTEST, SHADOW, LIVE "
+                + "or RETIRED); an unlisted strategy starts in " + PromotionSettings.UNLISTED_STAGE + "; the ledger's "
+                + "stage always wins, so a restart moves no strategy", v -> pairs(v, Stage::valueOf));
+        Map<String, StrategyType> types = r.read(STRATEGY_TYPES_KEY, PromotionSettings.TYPES_DEFAULT, "each "
+                + "strategy's type, NAME=TYPE comma-separated (MOMENTUM or MEAN_REVERSION: the win rate it must beat); "
+                + "an unlisted strategy is " + PromotionSettings.UNLISTED_TYPE, v -> pairs(v, StrategyType::valueOf));
+        Double sharpe = r.read("promotion-min-sharpe", String.valueOf(PromotionGates.DEFAULT_MIN_SHARPE),
+                "annualized Sharpe ratio a strategy's evidence must reach (>=) in every stage", RiskConfig::finite);
+        int momentum = pct(r, "promotion-momentum-win-rate-pct", Bps.pct(PromotionGates.DEFAULT_MOMENTUM_WIN_RATE_BPS),
+                "win rate a MOMENTUM strategy must beat (>)");
+        int meanReversion = pct(r, "promotion-mean-reversion-win-rate-pct",
+                Bps.pct(PromotionGates.DEFAULT_MEAN_REVERSION_WIN_RATE_BPS), "win rate a MEAN_REVERSION strategy must "
+                        + "beat (>)");
+        int drawdown = pct(r, "promotion-max-drawdown-pct", Bps.pct(PromotionGates.DEFAULT_MAX_DRAWDOWN_BPS),
+                "largest drawdown of a strategy's shadow or live equity curve (<=, of its allocation's peak)");
+        long latency = r.longValue("promotion-max-avg-latency-ms", PromotionGates.DEFAULT_MAX_AVG_LATENCY_MS, 1,
+                600_000, "largest average decision-to-fill latency in shadow and live (<=)");
+        long minShadow = r.longValue(MIN_SHADOW_MS_KEY, PromotionGates.DEFAULT_MIN_SHADOW_MS, 0, 365L * 86_400_000,
+                "time in SHADOW before LIVE (>=); shorten it for demos and tests here, never in code");
+        Double pValue = r.read("promotion-max-p-value", String.valueOf(PromotionGates.DEFAULT_MAX_P_VALUE),
+                "largest p-value of the edge test (bootstrap of the mean period return, <=)", RiskConfig::finite);
+        int minTrades = r.integer("promotion-min-trades", PromotionGates.DEFAULT_MIN_TRADES, 2, 1_000_000,
+                "closed trades the win rate needs before it can pass");
+        int minPeriods = r.integer("promotion-min-periods", PromotionGates.DEFAULT_MIN_PERIODS, 2, 1_000_000,
+                "period returns the Sharpe ratio, the drawdown and the p-value need before they can pass");
+        int minFills = r.integer("promotion-min-latency-samples", PromotionGates.DEFAULT_MIN_LATENCY_SAMPLES, 1,
+                1_000_000, "fills the average latency needs before it can pass");
+        int retireAfter = r.integer("promotion-retire-after-demotions", PromotionGates.DEFAULT_RETIRE_AFTER_DEMOTIONS,
+                1, 1_000, "the demotion from LIVE that retires a strategy instead");
+        long review = r.longValue("promotion-review-ms", PromotionSettings.REVIEW_EVERY_MS_DEFAULT, 100, 86_400_000,
+                "how often every strategy's evidence is measured and its gates evaluated");
+        long sample = r.longValue("promotion-sample-ms", PromotionSettings.SAMPLE_EVERY_MS_DEFAULT, 10, 3_600_000,
+                "how often a SHADOW or LIVE strategy's equity curve takes a point");
+        long window = r.longValue("promotion-window-ms", PromotionSettings.WINDOW_MS_DEFAULT, 1_000,
+                366L * 86_400_000, "how far back shadow and live evidence reaches: a trailing window within the stage, so "
+                        + "the figures are recent ones (a live decay shows) and memory stays bounded");
+        long period = r.longValue("promotion-period-ms", PromotionSettings.EVIDENCE_PERIOD_MS_DEFAULT, 10,
+                7 * 86_400_000L, "the period of the returns behind the Sharpe ratio, the drawdown's samples and the "
+                        + "p-value (a curve is resampled at it)");
+        int resamples = r.integer("promotion-resamples", MetricsConfig.DEFAULT_RESAMPLES, 100, 100_000,
+                "bootstrap resamples per confidence interval and p-value");
+        ShadowBook.Costs costs = new ShadowBook.Costs(
+                r.integer("shadow-slippage-bps", ExecutorConfig.SLIPPAGE_BPS_DEFAULT, 0, 1_000,
+                        "the shadow book's fill slippage against the mark (keep the executor's slippage-bps)"),
+                r.integer("shadow-fee-bps", ExecutorConfig.FEE_BPS_DEFAULT, 0, 1_000,
+                        "the shadow book's fee on the fill notional (keep the executor's fee-bps)"),
+                r.integer("shadow-participation-bps", ExecutorConfig.PARTICIPATION_BPS_DEFAULT, 0, 10_000,
+                        "the shadow book's fills take at most this share of the event's traded volume, 0: no cap "
+                                + "(keep the executor's participation-bps)"),
+                r.longValue("shadow-max-mark-age-ms", ExecutorConfig.MAX_MARK_AGE_MS_DEFAULT, 1, 600_000,
+                        "a mark older than this is no price for a shadow buy (keep the executor's max-mark-age-ms)"));
+        if (sample > period) {
+            r.problem("promotion-sample-ms (" + sample + ") must be at most promotion-period-ms (" + period
+                    + "): the curve needs a point in every period");
+        }
+        if (on == null || stages == null || types == null || sharpe == null || pValue == null) {
+            return Optional.empty(); // the problem is recorded
+        }
+        PromotionGates gates = new PromotionGates(sharpe, momentum, meanReversion, drawdown, latency, minShadow, pValue,
+                minTrades, minPeriods, minFills, retireAfter);
+        gates.problems().forEach(p -> r.problem("promotion gates: " + p));
+        return on ? Optional.of(new PromotionSettings(gates, types, stages, review, sample, window,
+                new MetricsConfig(new Sampling(period), resamples, MetricsConfig.DEFAULT_SEED), costs))
+                : Optional.empty();
+    }
+
+    /** NAME=VALUE pairs, comma-separated, each name a strategy name; empty entries ignored. */
+    private static <T> Map<String, T> pairs(String v, java.util.function.Function<String, T> value) {
+        Map<String, T> out = new java.util.LinkedHashMap<>();
+        for (String part : v.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            int eq = part.indexOf('=');
+            String name = eq < 0 ? part.trim() : part.substring(0, eq).trim();
+            if (eq < 0 || !Identifiers.valid(Identifiers.NAME, name)) {
+                throw new IllegalArgumentException("has '" + Printable.of(part.trim()) + "', which is not NAME=VALUE "
+                        + "with a strategy name (1..64 characters of [a-z0-9_])");
+            }
+            String raw = part.substring(eq + 1).trim();
+            if (out.containsKey(name)) {
+                throw new IllegalArgumentException("names " + name + " twice");
+            }
+            try {
+                out.put(name, value.apply(raw.toUpperCase(java.util.Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("has '" + Printable.of(raw) + "' for " + name
+                        + ", which is not one of the allowed values");
+            }
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static Double finite(String v) {
+        double d = Double.parseDouble(v.trim());
+        if (!Double.isFinite(d)) {
+            throw new IllegalArgumentException("must be a finite number");
+        }
+        return d;
     }
 
     /**

@@ -35,6 +35,12 @@ import memesnipe.model.Intent;
 import memesnipe.model.OrderRequest;
 import memesnipe.model.Purpose;
 import memesnipe.risk.engine.RiskEngine;
+import memesnipe.risk.promotion.PromotionSettings;
+import memesnipe.risk.promotion.RecordedChange;
+import memesnipe.risk.promotion.StrategyPipeline;
+import memesnipe.performance.promotion.Promotion;
+import memesnipe.performance.promotion.Stage;
+import memesnipe.performance.promotion.StageChange;
 import memesnipe.risk.ledger.BreakerWrite;
 import memesnipe.risk.ledger.BreakerWriter;
 import memesnipe.risk.ledger.Deployment;
@@ -79,7 +85,9 @@ import java.util.concurrent.TimeUnit;
  * and takes last marks from the Redis tick journal before deciding anything new; the fill stream resumes after the
  * last fill it delivered. Without a deployment record (`memesnipe init`) it stays CRITICAL. Only the strategy node's
  * certificate may Submit (the operator's admin certificate Trip and Reset); decisions are answered by caller and client
- * order id, and every order it sends carries its signed approval ({@link RiskApproval}).
+ * order id, and every order it sends carries its signed approval ({@link RiskApproval}). With the promotion pipeline on,
+ * each strategy's stage (read back from the ledger) routes its intents, and every stage change is written with the
+ * breaker's durable writes.
  */
 public final class RiskVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(RiskVerticle.class);
@@ -89,6 +97,7 @@ public final class RiskVerticle extends VerticleBase {
     private static final int MARK_SCAN = 20_000;
     private static final long MARKS_TIMEOUT_MS = 2000;
     static final String NO_DEPLOYMENT = "no deployment record: run memesnipe init";
+    static final String NO_PIPELINE = "the promotion pipeline starts once the ledger is read";
     /** Exits approved this long before a start, with no fill or failure on record, are asked for again. */
     private static final long IN_FLIGHT_WINDOW_MS = 600_000;
 
@@ -109,6 +118,8 @@ public final class RiskVerticle extends VerticleBase {
     private ResilientStream<MarketEvent> ticks;
     private ResilientStream<Fill> fills;
     private final List<WriteStream<BreakerEvent>> breakerWatchers = new ArrayList<>();
+    /** The promotion pipeline's recent stage changes, oldest first (for the breaker's history). */
+    private final java.util.ArrayDeque<RecordedChange> stageHistory = new java.util.ArrayDeque<>();
     private final Map<String, Counter> decisionCounters = new LinkedHashMap<>();
     private Counter forwardFailures;
     private io.micrometer.core.instrument.Timer decisionToFill;
@@ -248,6 +259,7 @@ public final class RiskVerticle extends VerticleBase {
             }, rec.breaker().map(RiskLedger.StoredBreaker::version).orElse(0L),
                     rec.breaker().map(RiskLedger.StoredBreaker::record).orElse(null));
             made.forEach(breakerWriter::transition);
+            config.promotion().ifPresent(settings -> startPipeline(e, settings, capital, now, rec));
             LOG.info("deployment {} (initial capital {}): breaker restored {} ({}), peak {}{}", d.id(), Fixed.format(capital),
                     breaker.tier(), breaker.reason(), Fixed.format(breaker.peakE8()),
                     rec.journalApplied() > 0 ? ", " + rec.journalApplied() + " write(s) from the local journal" : "");
@@ -257,6 +269,64 @@ public final class RiskVerticle extends VerticleBase {
 
     private String cursorLog = "";
     private long cursorSeq;
+
+    /**
+     * Builds the promotion pipeline around the engine: each strategy at the stage the ledger holds (a restart moves
+     * no one), or, when the ledger knows none, at its configured initial stage, which is then written down; the
+     * recent stage changes are read back for the breaker's history.
+     */
+    private void startPipeline(RiskEngine e, PromotionSettings settings, long capitalE8, long nowMs,
+                               RiskLedger.Recovered rec) {
+        StrategyPipeline pipeline = new StrategyPipeline(settings, config.limits(), config.thresholds(),
+                config.quality(), capitalE8, config.strategies(), nowMs);
+        Map<String, RecordedChange> last = new java.util.HashMap<>();
+        stageHistory.clear();
+        for (BreakerWrite.StageWrite w : rec.stageChanges()) {
+            RecordedChange c = new RecordedChange(w.strategy(), Stage.valueOf(w.fromStage()), Stage.valueOf(w.stage()),
+                    w.timeMs(), w.reasons(), w.demotions());
+            last.put(w.strategy(), c);
+            remember(c);
+        }
+        Map<String, BreakerWrite.StageWrite> stored = new java.util.HashMap<>();
+        rec.stages().forEach(w -> stored.put(w.strategy(), w));
+        for (String s : config.strategies()) {
+            BreakerWrite.StageWrite row = stored.get(s);
+            if (row != null) {
+                pipeline.restore(s, Stage.valueOf(row.stage()), row.sinceMs(), row.demotions(),
+                        java.util.Optional.ofNullable(last.get(s)));
+            } else {
+                breakerWriter.stage(new BreakerWrite.StageWrite(UUID.randomUUID().toString(), s,
+                        settings.typeOf(s).name(), settings.initialStageOf(s).name(), nowMs, 0, "", List.of(), nowMs));
+            }
+        }
+        pipeline.onStageChange(this::onStageChange);
+        e.promotion(pipeline);
+        LOG.info("promotion pipeline: {}", stages(pipeline));
+    }
+
+    private static String stages(StrategyPipeline pipeline) {
+        return String.join(",", pipeline.promotions().stream().map(p -> p.strategy() + "=" + p.stage()).toList());
+    }
+
+    /** A stage change the pipeline made: logged, counted, kept for the breaker's history and written durably. */
+    private void onStageChange(StageChange c, Promotion after) {
+        RecordedChange rc = RecordedChange.of(c, after.demotions());
+        LOG.warn("promotion: {}", Printable.of(rc.text(), 2000));
+        metrics.counter("memesnipe_risk_stage_changes_total", "from", c.from().name(), "to", c.to().name()).increment();
+        remember(rc);
+        if (breakerWriter != null && deployment != null) {
+            breakerWriter.stage(new BreakerWrite.StageWrite(UUID.randomUUID().toString(), c.strategy(),
+                    after.type().name(), after.stage().name(), after.stageSinceMs(), after.demotions(), c.from().name(),
+                    rc.reasons(), c.atMs()));
+        }
+    }
+
+    private void remember(RecordedChange c) {
+        stageHistory.addLast(c);
+        while (stageHistory.size() > MAX_BREAKER_EVENTS) {
+            stageHistory.removeFirst();
+        }
+    }
 
     /**
      * Replays the deployment's fills into the portfolio (breaker and limits not evaluated) while reading the last
@@ -286,6 +356,9 @@ public final class RiskVerticle extends VerticleBase {
             // for under their own id (the executor answers a known id with its first report, never a second execution)
             List<OrderRequest> resend = new ArrayList<>();
             for (RiskLedger.OpenExit x : openExits.result()) {
+                if (e.portfolio().qtyE8(x.strategy(), x.symbol()) <= 0) {
+                    continue; // nothing held to sell (e.g. an exit made on the shadow book): never sent to a venue
+                }
                 long price = x.qtyE8() == 0 ? 0 : Fixed.div(x.notionalE8(), x.qtyE8());
                 resend.add(new OrderRequest(x.clientOrderId(), x.strategy(), x.symbol(), memesnipe.model.Side.SELL,
                         Purpose.EXIT, x.qtyE8(), price, 0, 0, x.timeMs(), x.lotExponent()));
@@ -338,6 +411,9 @@ public final class RiskVerticle extends VerticleBase {
                 .restrict(RiskApi.NAME, "ListPositions", ADMIN_OR_GATEWAY, RiskVerticle::adminOrGateway)
                 .restrict(RiskApi.NAME, "ListFills", ADMIN_OR_GATEWAY, RiskVerticle::adminOrGateway)
                 .restrict(RiskApi.NAME, "ListDecisions", ADMIN_OR_GATEWAY, RiskVerticle::adminOrGateway)
+                .restrict(RiskApi.NAME, "ListStrategies", ADMIN_OR_GATEWAY, RiskVerticle::adminOrGateway)
+                // evidence moves strategies towards real money: the operator's admin certificate only
+                .restrict(RiskApi.NAME, "RecordBacktestEvidence", "an admin certificate", NodeIdentity::isAdmin)
                 .build();
         return server.start().map(s -> {
             ticks = new ResilientStream<>(vertx, "risk<-gateway", () -> Calls.serverStream(client, config.gateway(),
@@ -450,8 +526,8 @@ public final class RiskVerticle extends VerticleBase {
 
     private void onMarketEvent(MarketEvent e) {
         if (e.getSignalCase() == MarketEvent.SignalCase.SIGNAL_NOT_SET) {
-            send(engine.onTick(e.getSymbol(), e.getPriceE8(), e.getLotExponent(), e.getSeq(), e.getEventTimeMs(),
-                    clock.millis()));
+            send(engine.onTick(e.getSymbol(), e.getPriceE8(), e.getLotExponent(), e.getSeq(), e.getVolumeE8(),
+                    e.getEventTimeMs(), clock.millis()));
         } else if (e.getSignalCase() == MarketEvent.SignalCase.TOKEN_RISK) {
             send(engine.onTokenRisk(Wire.tokenRisk(e), clock.millis())); // a rug flag flattens the token (exits)
         } // other signal kinds are the strategies' business
@@ -727,6 +803,10 @@ public final class RiskVerticle extends VerticleBase {
                 } else {
                     ledger.decision(d, caller, intent.strategy(), intent.symbol(), intent.purpose().name(), now);
                     d.order().ifPresent(o -> forward(o, 0));
+                    if (d.approved() && d.order().isEmpty()) {
+                        // approved without an order: filled on the shadow book, on record as such, never in flight
+                        ledger.outcome(d.clientOrderId(), RiskLedger.SHADOW_OUTCOME);
+                    }
                 }
             }
             return Wire.decision(d);
@@ -783,6 +863,64 @@ public final class RiskVerticle extends VerticleBase {
                     ? Future.succeededFuture(ar.result())
                     : Future.failedFuture(new StatusException(GrpcStatus.UNAVAILABLE, "the ledger did not answer: "
                     + Ledger.rootMessage(ar.cause()))));
+        }
+
+        @Override
+        public Future<memesnipe.v1.StrategyList> listStrategies(memesnipe.v1.ListStrategiesRequest request) {
+            memesnipe.v1.StrategyList.Builder b = memesnipe.v1.StrategyList.newBuilder().setAsOfMs(clock.millis());
+            java.util.Optional<StrategyPipeline> pipeline = engine.promotion();
+            if (pipeline.isPresent()) {
+                pipeline.get().reports().forEach(r -> b.addStrategies(EvidenceWire.strategy(r)));
+                return Future.succeededFuture(b.setPromotion(true).build());
+            }
+            long allocation = Fixed.bps(engine.initialCapitalE8(), config.limits().strategyCapBps());
+            for (String s : config.strategies()) {
+                b.addStrategies(memesnipe.v1.StrategyView.newBuilder().setStrategy(s).setStage(Stage.LIVE.name())
+                        .setAllocationE8(allocation).setWhy(config.promotion().isEmpty() ? "the promotion pipeline "
+                                + "is off (promotion=off): every strategy trades live" : "risk is starting: " + NO_PIPELINE));
+            }
+            return Future.succeededFuture(b.setPromotion(false).build());
+        }
+
+        @Override
+        public Future<memesnipe.v1.StrategyView> recordBacktestEvidence(memesnipe.v1.BacktestEvidence request,
+                                                                        String caller) {
+            if (config.promotion().isEmpty()) {
+                return Future.failedFuture(new StatusException(GrpcStatus.FAILED_PRECONDITION, "the promotion "
+                        + "pipeline is off (promotion=off): no stage to move"));
+            }
+            if (deployment == null) {
+                return Future.failedFuture(new StatusException(GrpcStatus.FAILED_PRECONDITION, NO_DEPLOYMENT));
+            }
+            if (!config.strategies().contains(request.getStrategy())) {
+                return Future.failedFuture(new StatusException(GrpcStatus.INVALID_ARGUMENT, "strategy '"
+                        + Printable.of(request.getStrategy()) + "' is not one this deployment runs "
+                        + config.strategies()));
+            }
+            memesnipe.performance.promotion.Evidence evidence;
+            try {
+                evidence = EvidenceWire.fromWire(request.getEvidence());
+            } catch (IllegalArgumentException e) {
+                return Future.failedFuture(new StatusException(GrpcStatus.INVALID_ARGUMENT, "evidence: "
+                        + Printable.of(e.getMessage(), 300)));
+            }
+            return recovered.future().compose(v -> {
+                long now = clock.millis();
+                if (evidence.toMs() > now) {
+                    return Future.failedFuture(new StatusException(GrpcStatus.INVALID_ARGUMENT, "evidence ends at "
+                            + evidence.toMs() + ", after now " + now + ": evidence is measured, never projected"));
+                }
+                StrategyPipeline pipeline = engine.promotion().orElseThrow();
+                LOG.info("backtest evidence for {} from {}: {}", Printable.of(request.getStrategy()),
+                        Printable.of(caller), Printable.of(request.getSource(), 300));
+                memesnipe.risk.promotion.StrategyReport report = pipeline.recordBacktest(request.getStrategy(),
+                        evidence, now, engine.portfolio()).orElseThrow();
+                return breakerWriter.flush().transform(ar -> ar.succeeded()
+                        ? Future.succeededFuture(EvidenceWire.strategy(report))
+                        : Future.failedFuture(new StatusException(GrpcStatus.UNAVAILABLE, "recorded, "
+                        + report.stage() + ", but not yet durable (" + Ledger.rootMessage(ar.cause()) + "); it is "
+                        + "retried until the ledger takes it")));
+            });
         }
 
         @Override
@@ -868,7 +1006,10 @@ public final class RiskVerticle extends VerticleBase {
     private BreakerState breakerState(int events) {
         List<Transition> all = engine.breaker().transitions();
         List<Transition> recent = all.subList(Math.max(0, all.size() - events), all.size());
-        return Wire.breaker(engine.breaker(), engine.equityE8(), recent);
+        List<RecordedChange> changes = new ArrayList<>(stageHistory);
+        return Wire.breaker(engine.breaker(), engine.equityE8(), recent).toBuilder()
+                .addAllStageChanges(changes.subList(Math.max(0, changes.size() - events), changes.size()).stream()
+                        .map(EvidenceWire::change).toList()).build();
     }
 
     /** Transitions GetBreaker returns when not asked for a number, and the most it returns (all it keeps). */
@@ -951,6 +1092,8 @@ public final class RiskVerticle extends VerticleBase {
         facts.put("evaluations", String.valueOf(evaluations));
         facts.put("forwardFailures", String.valueOf(forwardFailures == null ? 0 : (long) forwardFailures.count()));
         facts.put("approvalKeyId", approver == null ? "" : approver.keyId());
+        facts.put("promotion", engine.promotion().map(RiskVerticle::stages)
+                .orElse(config.promotion().isEmpty() ? "off" : NO_PIPELINE));
         if (ledger != null) {
             ledger.pendingWrites();
             facts.putAll(ledger.health().facts(now));

@@ -150,7 +150,7 @@ public final class TradingKernel {
                 regime);
         listener.accepted(tick);
         venue.mark(raw.symbol(), priceE8, lot, tick.volumeE8(), settings.streamId(), tick.seq());
-        execute(risk.onTick(raw.symbol(), priceE8, lot, tick.seq(), raw.eventTimeMs(), now)); // marks, stops, take-profits
+        execute(risk.onTick(raw.symbol(), priceE8, lot, tick.seq(), tick.volumeE8(), raw.eventTimeMs(), now)); // marks, stops
         List<Intent> intents = strategies.onTick(settings.streamId(), tick);
         for (int i = 0; i < intents.size(); i++) { // indexed: most ticks bring none, and then nothing is allocated
             submit(intents.get(i), now);

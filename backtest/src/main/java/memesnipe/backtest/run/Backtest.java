@@ -15,12 +15,11 @@ import memesnipe.model.FillEvent;
 import memesnipe.model.Intent;
 import memesnipe.model.OrderRequest;
 import memesnipe.model.Purpose;
-import memesnipe.model.Side;
-import memesnipe.model.money.Fixed;
 import memesnipe.performance.ClosedTrade;
 import memesnipe.performance.EquityPoint;
 import memesnipe.performance.MetricsConfig;
 import memesnipe.performance.PerformanceMetrics;
+import memesnipe.performance.RoundTrips;
 import memesnipe.risk.breaker.Transition;
 import memesnipe.strategy.core.Tick;
 
@@ -115,7 +114,7 @@ public final class Backtest {
         final List<BreakerTransition> breaker = new ArrayList<>();
         final Map<String, List<PricePoint>> prices = new LinkedHashMap<>();
         final Map<String, List<FillMarker>> markers = new HashMap<>();
-        final Map<String, Open> open = new HashMap<>();
+        final RoundTrips roundTrips = new RoundTrips();
         final Map<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
         final Map<String, Long> orderRejections = new LinkedHashMap<>();
         final Map<String, Long> lastPriceMs = new HashMap<>();
@@ -123,17 +122,6 @@ public final class Backtest {
         long intents;
         long denied;
         long lastEquityMs;
-
-        /** A position being built by fills, until it is flat again. */
-        static final class Open {
-            long entryTimeMs;
-            long qty;
-            long bought;
-            long sold;
-            long boughtQty;
-            long soldQty;
-            long fees;
-        }
 
         void sampleEquity(long timeMs, boolean force) {
             if (force || timeMs - lastEquityMs >= EQUITY_EVERY_MS) {
@@ -188,33 +176,8 @@ public final class Backtest {
             fills.add(fill);
             markers.computeIfAbsent(fill.symbol(), s -> new ArrayList<>()).add(new FillMarker(fill.timeMs(), fill.side(),
                     fill.priceE8()));
-            String key = fill.strategy() + '\u0000' + fill.symbol();
-            Open o = open.computeIfAbsent(key, k -> {
-                Open n = new Open();
-                n.entryTimeMs = fill.timeMs();
-                return n;
-            });
-            long notional = Fixed.mul(fill.qtyE8(), fill.priceE8());
-            o.fees = Fixed.add(o.fees, fill.feeE8());
-            if (fill.side() == Side.BUY) {
-                o.qty = Fixed.add(o.qty, fill.qtyE8());
-                o.bought = Fixed.add(o.bought, notional);
-                o.boughtQty = Fixed.add(o.boughtQty, fill.qtyE8());
-            } else {
-                o.qty = Fixed.sub(o.qty, fill.qtyE8());
-                o.sold = Fixed.add(o.sold, notional);
-                o.soldQty = Fixed.add(o.soldQty, fill.qtyE8());
-            }
             sampleEquity(fill.timeMs(), true);
-            if (o.qty <= 0) {
-                open.remove(key);
-                if (o.boughtQty == 0 || o.soldQty == 0) {
-                    return; // a sell without a buy before it (not a round trip: positions are long only)
-                }
-                trades.add(new ClosedTrade(fill.symbol(), fill.strategy(), o.entryTimeMs, Fixed.div(o.bought, o.boughtQty),
-                        fill.timeMs(), Fixed.div(o.sold, o.soldQty), o.boughtQty, o.fees,
-                        Fixed.sub(Fixed.sub(o.sold, o.bought), o.fees)));
-            }
+            roundTrips.add(fill).ifPresent(trades::add);
         }
 
         Map<String, PriceSeries> priceSeries() {

@@ -4,6 +4,12 @@ import memesnipe.backtest.kernel.Arrival;
 import memesnipe.backtest.kernel.KernelSettings;
 import memesnipe.backtest.run.Backtest;
 
+import memesnipe.model.money.Fixed;
+import memesnipe.performance.ClosedTrade;
+import memesnipe.performance.EquityPoint;
+import memesnipe.performance.MetricsConfig;
+import memesnipe.performance.promotion.Evidence;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -22,8 +28,28 @@ public final class WalkForward {
                          double inReturn, long inTrades, double outReturn, long outTrades) {
     }
 
-    /** Every window, and the out-of-sample returns compounded. */
-    public record Result(String strategy, long inSampleMs, long outOfSampleMs, List<Window> windows) {
+    /**
+     * Every window, the out-of-sample returns compounded, and the out-of-sample runs joined: their marked equity
+     * curves chained window after window (each scaled to start where the one before ended) and their closed trades
+     * as run.
+     */
+    public record Result(String strategy, long inSampleMs, long outOfSampleMs, List<Window> windows,
+                         List<EquityPoint> outOfSampleCurve, List<ClosedTrade> outOfSampleTrades) {
+        public Result {
+            windows = List.copyOf(windows);
+            outOfSampleCurve = List.copyOf(outOfSampleCurve);
+            outOfSampleTrades = List.copyOf(outOfSampleTrades);
+        }
+
+        /**
+         * The out-of-sample evidence the promotion pipeline's BACKTEST gates read: measured from the chained curve
+         * (returns at {@link MetricsConfig#forCurve}'s period) and the trades; no latency, a backtest trades no market.
+         */
+        public Evidence outOfSampleEvidence() {
+            return Evidence.measure(outOfSampleCurve, outOfSampleTrades, new long[0],
+                    MetricsConfig.forCurve(outOfSampleCurve));
+        }
+
         /** Mean in-sample return of the chosen parameter sets. */
         public double meanInSampleReturn() {
             return windows.stream().mapToDouble(Window::inReturn).average().orElse(0);
@@ -64,6 +90,8 @@ public final class WalkForward {
         long start = data.get(0).atMs();
         long end = data.get(data.size() - 1).atMs() + 1;
         List<Window> windows = new ArrayList<>();
+        List<EquityPoint> curve = new ArrayList<>();
+        List<ClosedTrade> trades = new ArrayList<>();
         for (int k = 0; ; k++) {
             long inFrom = start + k * outOfSampleMs;
             long inTo = inFrom + inSampleMs;
@@ -87,12 +115,28 @@ public final class WalkForward {
             Window w = new Window(k + 1, inFrom, inTo, outTo, best.label(), variants.size(), totalReturn(bestIn, one),
                     bestIn.trades().size(), out == null ? 0 : totalReturn(out, one), out == null ? 0 : out.trades().size());
             windows.add(w);
+            if (out != null) {
+                chain(curve, out.equity());
+                trades.addAll(out.trades());
+            }
             onWindow.accept(w);
         }
         if (windows.isEmpty()) {
             throw new IllegalArgumentException("the data spans less than one in-sample plus one out-of-sample length");
         }
-        return new Result(strategy, inSampleMs, outOfSampleMs, List.copyOf(windows));
+        if (curve.isEmpty()) {
+            throw new IllegalArgumentException("no out-of-sample part had market data");
+        }
+        return new Result(strategy, inSampleMs, outOfSampleMs, windows, curve, trades);
+    }
+
+    /** Appends a run's curve scaled to start at the chained curve's last equity (the first run as it is). */
+    private static void chain(List<EquityPoint> curve, List<EquityPoint> run) {
+        long start = run.get(0).equityE8();
+        long from = curve.isEmpty() ? start : curve.get(curve.size() - 1).equityE8();
+        for (EquityPoint p : run) {
+            curve.add(new EquityPoint(p.timeMs(), start == from ? p.equityE8() : Fixed.mulDiv(p.equityE8(), from, start)));
+        }
     }
 
     private static Backtest.Result runOrNull(KernelSettings settings, ParameterGrid.Variant v, List<Arrival> data,

@@ -27,6 +27,7 @@ import memesnipe.v1.GetBreakerRequest;
 import memesnipe.v1.ListDecisionsRequest;
 import memesnipe.v1.ListFillsRequest;
 import memesnipe.v1.ListPositionsRequest;
+import memesnipe.v1.ListStrategiesRequest;
 import memesnipe.v1.ResetRequest;
 import memesnipe.v1.RiskGrpcClient;
 import memesnipe.v1.TripRequest;
@@ -41,8 +42,8 @@ import java.util.function.Supplier;
 /**
  * The gateway's REST API, {@code /api/v1/*}: routed from its OpenAPI document ({@value #CONTRACT}, served at
  * {@code /api/v1/openapi.json}), every request validated against it by Vert.x OpenAPI before a handler sees it,
- * every error a JSON object {@code {"error": {"status", "code", "message"}}}. Positions, fills, decisions and the
- * breaker come from the risk node (which owns them) over gRPC; trip and reset forward the caller's operator token,
+ * every error a JSON object {@code {"error": {"status", "code", "message"}}}. Positions, fills, decisions, the
+ * strategies' promotion stages and the breaker come from the risk node (which owns them) over gRPC; trip and reset forward the caller's operator token,
  * which only risk checks.
  */
 public final class RestApi {
@@ -115,6 +116,8 @@ public final class RestApi {
                     .setVerdict(verdict.isEmpty() ? Verdict.VERDICT_UNSPECIFIED : Verdict.valueOf(verdict)).build();
             answer(ctx, call(RiskGrpcClient.ListDecisions, request, RISK_TIMEOUT_MS, Map.of()), Views::decisions);
         });
+        b.getRoute("listStrategies").addHandler(ctx -> answer(ctx, call(RiskGrpcClient.ListStrategies,
+                ListStrategiesRequest.getDefaultInstance(), RISK_TIMEOUT_MS, Map.of()), Views::strategies));
         b.getRoute("getBreaker").addHandler(ctx -> {
             ValidatedRequest q = ctx.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
             GetBreakerRequest request = GetBreakerRequest.newBuilder()

@@ -5,6 +5,13 @@ import io.vertx.core.json.JsonObject;
 import memesnipe.model.money.Fixed;
 import memesnipe.v1.BreakerEvent;
 import memesnipe.v1.BreakerState;
+import memesnipe.v1.Evidence;
+import memesnipe.v1.Figure;
+import memesnipe.v1.GateView;
+import memesnipe.v1.Interval;
+import memesnipe.v1.StageChangeView;
+import memesnipe.v1.StrategyList;
+import memesnipe.v1.StrategyView;
 import memesnipe.v1.DecisionPage;
 import memesnipe.v1.DecisionRecord;
 import memesnipe.v1.FillPage;
@@ -77,7 +84,65 @@ final class Views {
                 .put("dailyLossPct", b.getDailyLossPct()).put("equity", Fixed.format(b.getEquityE8()))
                 .put("peakEquity", Fixed.format(b.getPeakEquityE8())).put("sizeMultiplierPct", b.getSizeMultiplierPct())
                 .put("suspendedStrategies", new JsonArray(b.getSuspendedStrategiesList()))
-                .put("history", history);
+                .put("history", history).put("stageChanges", new JsonArray(b.getStageChangesList().stream()
+                        .map(Views::change).toList()));
+    }
+
+    /** Every strategy in the promotion pipeline (see the Strategy schema): figures as numbers, money as strings. */
+    static JsonObject strategies(StrategyList list) {
+        JsonArray rows = new JsonArray();
+        for (StrategyView v : list.getStrategiesList()) {
+            JsonArray gates = new JsonArray();
+            for (GateView g : v.getGatesList()) {
+                gates.add(new JsonObject().put("gate", g.getGate()).put("outcome", g.getOutcome())
+                        .put("figure", figure(g.getFigure())).put("threshold", g.getThreshold())
+                        .put("comparison", g.getComparison()).put("samples", g.getSamples())
+                        .put("minSamples", g.getMinSamples()).put("sampleUnit", g.getSampleUnit())
+                        .put("ci", g.hasCi() ? interval(g.getCi()) : null).put("text", g.getText()));
+            }
+            rows.add(new JsonObject().put("strategy", v.getStrategy()).put("stage", v.getStage())
+                    .put("sinceMs", v.getSinceMs()).put("type", v.getType()).put("demotions", v.getDemotions())
+                    .put("allocation", Fixed.format(v.getAllocationE8())).put("gates", gates)
+                    .put("evidence", v.hasEvidence() ? evidence(v.getEvidence()) : null)
+                    .put("backtest", v.hasBacktest() ? evidence(v.getBacktest()) : null)
+                    .put("lastChange", v.hasLastChange() ? change(v.getLastChange()) : null).put("why", v.getWhy())
+                    .put("reviewedMs", v.getReviewedMs() == 0 ? null : v.getReviewedMs()));
+        }
+        return new JsonObject().put("promotion", list.getPromotion()).put("strategies", rows)
+                .put("asOfMs", list.getAsOfMs());
+    }
+
+    private static JsonObject evidence(Evidence e) {
+        return new JsonObject().put("fromMs", e.getFromMs()).put("toMs", e.getToMs()).put("samplingMs", e.getSamplingMs())
+                .put("periods", e.getPeriods()).put("sharpe", figure(e.getSharpe()))
+                .put("sharpeCi", interval(e.getSharpeCi())).put("trades", e.getTrades()).put("wins", e.getWins())
+                .put("winRateCi", interval(e.getWinRateCi())).put("maxDrawdown", figure(e.getMaxDrawdown()))
+                .put("latencySamples", e.getLatencySamples()).put("latencyTotalMs", e.getLatencyTotalMs())
+                .put("significance", new JsonObject().put("test", e.getSignificanceTest())
+                        .put("pValue", figure(e.getPValue())).put("samples", e.getSignificanceSamples())
+                        .put("resamples", e.getSignificanceResamples()).put("seed", e.getSignificanceSeed()));
+    }
+
+    private static JsonObject figure(Figure f) {
+        return switch (f.getKindCase()) {
+            case VALUE -> new JsonObject().put("value", f.getValue()).put("unbounded", false).putNull("why");
+            case UNBOUNDED -> new JsonObject().putNull("value").put("unbounded", true).put("why", f.getUnbounded());
+            case NOT_AVAILABLE -> new JsonObject().putNull("value").put("unbounded", false)
+                    .put("why", f.getNotAvailable());
+            case KIND_NOT_SET -> new JsonObject().putNull("value").put("unbounded", false).put("why", "not given");
+        };
+    }
+
+    private static JsonObject interval(Interval i) {
+        boolean none = !i.getNotAvailable().isEmpty();
+        return new JsonObject().put("low", none ? null : i.getLow()).put("high", none ? null : i.getHigh())
+                .put("used", i.getUsed()).put("why", none ? i.getNotAvailable() : null);
+    }
+
+    private static JsonObject change(StageChangeView c) {
+        return new JsonObject().put("strategy", c.getStrategy()).put("from", c.getFrom()).put("to", c.getTo())
+                .put("timeMs", c.getTimeMs()).put("reasons", new JsonArray(c.getReasonsList()))
+                .put("demotions", c.getDemotions()).put("text", c.getText());
     }
 
     private static Long cursor(long nextBefore) {

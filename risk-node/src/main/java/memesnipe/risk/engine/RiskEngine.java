@@ -25,6 +25,7 @@ import memesnipe.risk.limits.RiskLimits;
 import memesnipe.risk.limits.TokenBucket;
 import memesnipe.risk.portfolio.Portfolio;
 import memesnipe.risk.portfolio.Position;
+import memesnipe.risk.promotion.StrategyPipeline;
 import memesnipe.risk.quality.ExecutionQuality;
 
 import java.util.ArrayList;
@@ -86,6 +87,10 @@ public final class RiskEngine {
     private boolean recovering;
     private final long startedMs;
     private Consumer<FillEvent> fillListener = f -> { };
+    /** The promotion pipeline: where each strategy's intents go; null when it is off (every strategy trades live). */
+    private StrategyPipeline pipeline;
+    /** The traded volume of the tick being applied (lots, 1e8), for the shadow book's participation cap. */
+    private long tickVolumeE8;
     private Consumer<ExecutionQuality.Sample> qualityListener = q -> { };
     private java.util.function.LongConsumer qualityCleared = t -> { };
     private long exitCounter;
@@ -170,6 +175,20 @@ public final class RiskEngine {
     public RiskEngine onQualitySample(Consumer<ExecutionQuality.Sample> listener) {
         this.qualityListener = listener;
         return this;
+    }
+
+    /**
+     * Runs the promotion pipeline: each intent is decided by its strategy's stage (see {@link StrategyPipeline#route}),
+     * SHADOW ones on its shadow book; without it every strategy trades live.
+     */
+    public RiskEngine promotion(StrategyPipeline pipeline) {
+        this.pipeline = pipeline;
+        return this;
+    }
+
+    /** The promotion pipeline, empty when it is off. */
+    public Optional<StrategyPipeline> promotion() {
+        return Optional.ofNullable(pipeline);
     }
 
     // ------------------------------------------------------------------ recovery after a restart
@@ -264,7 +283,7 @@ public final class RiskEngine {
                     + "' is not one this deployment runs " + knownStrategies.stream().sorted().toList());
         } else {
             try {
-                d = intent.purpose() == Purpose.EXIT ? decideExit(intent, nowMs) : decideEntry(intent, nowMs);
+                d = decide(caller, intent, nowMs);
             } catch (AmountOverflow e) {
                 d = deny(intent, DenyReason.AMOUNT_OUT_OF_RANGE, "an amount is out of range: " + e.getMessage());
             }
@@ -277,6 +296,21 @@ public final class RiskEngine {
             denied++;
         }
         return d;
+    }
+
+    /** Decides on the book the strategy's stage routes the intent to (the portfolio when the pipeline is off). */
+    private Decision decide(String caller, Intent in, long nowMs) {
+        StrategyPipeline.Route route = pipeline == null ? StrategyPipeline.Route.LIVE : pipeline.route(in, portfolio);
+        return switch (route) {
+            case LIVE -> in.purpose() == Purpose.EXIT ? decideExit(in, nowMs) : decideEntry(in, nowMs);
+            case NOT_PROMOTED -> deny(in, DenyReason.STRATEGY_NOT_PROMOTED, pipeline.whyNotPromoted(in.strategy()));
+            case SHADOW -> {
+                // an entry meets the live breaker, recovery, ledger and agreement checks first: as if it were live
+                Decision refused = in.purpose() == Purpose.ENTRY ? entryRefusal(in, nowMs) : null;
+                yield refused != null ? refused
+                        : pipeline.shadow().submit(caller, in, breaker.sizeMultiplierPct(), breaker.tier(), nowMs);
+            }
+        };
     }
 
     private Decision decideExit(Intent in, long nowMs) {
@@ -307,9 +341,13 @@ public final class RiskEngine {
                 Optional.of(order));
     }
 
-    private Decision decideEntry(Intent in, long nowMs) {
+    /**
+     * The refusals of an entry before any sizing, on the live state: the breaker's tier, recovery, the fill stream and
+     * the ledger, the settings' agreement, the strategy's suspension and a rug flag on the token (for a shadow entry
+     * too); null when it may be sized.
+     */
+    private Decision entryRefusal(Intent in, long nowMs) {
         Tier tier = breaker.tier();
-        long equity = equityExact();
         if (tier == Tier.EMERGENCY) {
             return deny(in, DenyReason.BREAKER_HALTED, "breaker EMERGENCY (" + Printable.of(breaker.reason(), 240)
                     + "): only exits allowed");
@@ -342,6 +380,16 @@ public final class RiskEngine {
                     + ", observed " + java.time.Instant.ofEpochMilli(flag.eventTimeMs()) + "): no entries "
                     + (flag.untilMs() == Long.MAX_VALUE ? "while this node runs"
                     : "until " + java.time.Instant.ofEpochMilli(flag.untilMs())));
+        }
+        return null;
+    }
+
+    private Decision decideEntry(Intent in, long nowMs) {
+        Tier tier = breaker.tier();
+        long equity = equityExact();
+        Decision refused = entryRefusal(in, nowMs);
+        if (refused != null) {
+            return refused;
         }
         Portfolio.Mark mark = portfolio.markOf(in.symbol());
         if (mark == null || nowMs - mark.timeMs() > limits.markMaxAgeMs()) {
@@ -465,6 +513,20 @@ public final class RiskEngine {
     }
 
     /**
+     * As below, with the volume the event traded (lots, 1e8): the shadow book's paper fills take at most the
+     * participation cap of it.
+     */
+    public List<OrderRequest> onTick(String symbol, long priceE8, int lotExponent, long seq, long volumeE8,
+                                     long eventTimeMs, long nowMs) {
+        tickVolumeE8 = volumeE8;
+        try {
+            return onTick(symbol, priceE8, lotExponent, seq, eventTimeMs, nowMs);
+        } finally {
+            tickVolumeE8 = 0;
+        }
+    }
+
+    /**
      * As above, for the gateway event of that seq (&gt; 0): the exits risk emits for the symbol from now on name it
      * as their deciding event, so the paper venue fills them at its price (see the executor's PaperPricing).
      */
@@ -504,6 +566,9 @@ public final class RiskEngine {
                 holdCritical("amount out of range for the " + p.symbol() + " position of " + p.strategy() + ": "
                         + e.getMessage(), nowMs);
             }
+        }
+        if (pipeline != null) {
+            pipeline.onTick(symbol, priceE8, lotExponent, seq, tickVolumeE8, eventTimeMs, nowMs);
         }
         return joined(exits, evaluate(nowMs));
     }
@@ -551,6 +616,9 @@ public final class RiskEngine {
             int slippage = slippageBps(fill.priceE8(), order.referencePriceE8());
             qualityListener.accept(quality.filled(latency, slippage, nowMs));
         }
+        if (pipeline != null) {
+            pipeline.onLiveFill(fill, order);
+        }
         String key = Position.key(fill.strategy(), fill.symbol());
         ExitPlan plan = pendingPlans.remove(fill.clientOrderId());
         if (fill.side() == Side.SELL) {
@@ -587,6 +655,9 @@ public final class RiskEngine {
 
     /** Periodic re-evaluation (so a silent feed still raises the breaker). Returns exit orders to send. */
     public List<OrderRequest> onTimer(long nowMs) {
+        if (pipeline != null && !recovering) {
+            pipeline.onTimer(nowMs, portfolio);
+        }
         return evaluate(nowMs);
     }
 
@@ -635,6 +706,9 @@ public final class RiskEngine {
         }
         long due = breaker.nextDueMs(afterMs);
         due = CircuitBreaker.earliestAfter(due, quality.nextExpiryMs(), afterMs);
+        if (pipeline != null) {
+            due = CircuitBreaker.earliestAfter(due, pipeline.nextDueMs(afterMs), afterMs);
+        }
         if (!exitRetryAtMs.isEmpty()) {
             for (long retryAt : exitRetryAtMs.values()) {
                 due = CircuitBreaker.earliestAfter(due, retryAt, afterMs);

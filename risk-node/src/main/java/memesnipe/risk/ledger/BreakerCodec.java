@@ -41,6 +41,18 @@ final class BreakerCodec {
         return r.suspendedStrategies().stream().sorted().toArray(String[]::new);
     }
 
+    static BreakerWrite.StageWrite stageChange(Row r) {
+        String[] reasons = r.getArrayOfStrings("reasons");
+        return new BreakerWrite.StageWrite(r.getString("id"), r.getString("strategy"), "", r.getString("to_stage"),
+                r.getLong("time_ms"), r.getInteger("demotions"), r.getString("from_stage"),
+                reasons == null ? List.of() : List.of(reasons), r.getLong("time_ms"));
+    }
+
+    static BreakerWrite.StageWrite stage(Row r) {
+        return new BreakerWrite.StageWrite("", r.getString("strategy"), r.getString("type"), r.getString("stage"),
+                r.getLong("since_ms"), r.getInteger("demotions"), "", List.of(), r.getLong("updated_ms"));
+    }
+
     static Transition transition(Row r) {
         return new Transition(r.getLong("seq"), Tier.valueOf(r.getString("from_tier")), Tier.valueOf(r.getString("to_tier")),
                 r.getString("reason"), r.getInteger("drawdown_bps"), r.getInteger("daily_loss_bps"), r.getLong("equity_e8"),
@@ -67,8 +79,16 @@ final class BreakerCodec {
             audits.add(new JsonObject().put("id", a.id()).put("timeMs", a.timeMs()).put("action", a.action())
                     .put("tier", a.tier()).put("reason", a.reason()).put("actor", a.actor()).put("tierAfter", a.tierAfter()));
         }
+        JsonArray stages = new JsonArray();
+        for (BreakerWrite.StageWrite st : w.stages()) {
+            stages.add(new JsonObject().put("id", st.id()).put("strategy", st.strategy()).put("type", st.type())
+                    .put("stage", st.stage()).put("sinceMs", st.sinceMs()).put("demotions", st.demotions())
+                    .put("fromStage", st.fromStage()).put("reasons", new JsonArray(st.reasons()))
+                    .put("timeMs", st.timeMs()));
+        }
         JsonObject out = new JsonObject().put("v", 1).put("deployment", deploymentId).put("version", w.version())
                 .put("timeMs", w.timeMs()).put("state", state).put("transitions", transitions).put("audits", audits)
+                .put("stages", stages)
                 .put("sample", new JsonObject().put("timeMs", w.sample().timeMs()).put("equityE8", w.sample().equityE8())
                         .put("peakE8", w.sample().peakE8()));
         if (w.day() != null) {
@@ -108,13 +128,22 @@ final class BreakerCodec {
                     req(a.getString("tier")), req(a.getString("reason")), req(a.getString("actor")),
                     req(a.getString("tierAfter"))));
         }
+        List<BreakerWrite.StageWrite> stages = new ArrayList<>();
+        for (Object o : j.getJsonArray("stages", new JsonArray())) { // lines written before stages existed have none
+            JsonObject st = (JsonObject) o;
+            List<String> reasons = new ArrayList<>();
+            req(st.getJsonArray("reasons")).forEach(x -> reasons.add((String) x));
+            stages.add(new BreakerWrite.StageWrite(req(st.getString("id")), req(st.getString("strategy")),
+                    req(st.getString("type")), req(st.getString("stage")), req(st.getLong("sinceMs")),
+                    req(st.getInteger("demotions")), req(st.getString("fromStage")), reasons, req(st.getLong("timeMs"))));
+        }
         JsonObject sample = j.getJsonObject("sample");
         JsonObject day = j.getJsonObject("day");
         return new BreakerWrite(req(j.getLong("version")), req(j.getLong("timeMs")), r, transitions, audits,
                 new BreakerWrite.EquitySample(req(sample.getLong("timeMs")), req(sample.getLong("equityE8")),
                         req(sample.getLong("peakE8"))),
                 day == null ? null : new BreakerWrite.TradingDay(req(day.getLong("epochDay")),
-                        req(day.getLong("startEquityE8")), req(day.getLong("startedMs"))));
+                        req(day.getLong("startEquityE8")), req(day.getLong("startedMs"))), stages);
     }
 
     private static <T> T req(T v) {

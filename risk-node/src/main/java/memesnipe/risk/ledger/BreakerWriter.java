@@ -50,6 +50,7 @@ public final class BreakerWriter {
     private BreakerRecord lastWritten;
     private List<Transition> nextTransitions = new ArrayList<>();
     private List<BreakerWrite.Audit> nextAudits = new ArrayList<>();
+    private List<BreakerWrite.StageWrite> nextStages = new ArrayList<>();
     private List<Promise<Void>> nextWaiters = new ArrayList<>();
     private boolean stateDirty;
     private boolean scheduled;
@@ -80,6 +81,15 @@ public final class BreakerWriter {
         schedule();
     }
 
+    /**
+     * A strategy's stage (a change, or its registration at its initial stage): written with the next write, soon; the
+     * returned future completes once it is durable.
+     */
+    public Future<Void> stage(BreakerWrite.StageWrite w) {
+        nextStages.add(w);
+        return flush();
+    }
+
     /** An admin action: the returned future completes once it and the breaker state after it are durable. */
     public Future<Void> audit(BreakerWrite.Audit a) {
         nextAudits.add(a);
@@ -108,7 +118,8 @@ public final class BreakerWriter {
     /** Writes gathered or on their way: not yet in PostgreSQL (including those only in the local journal). */
     public int pending() {
         int n = backlog.size() + (writing ? 1 : 0);
-        if (!nextTransitions.isEmpty() || !nextAudits.isEmpty() || !nextWaiters.isEmpty() || stateDirty) {
+        if (!nextTransitions.isEmpty() || !nextAudits.isEmpty() || !nextStages.isEmpty() || !nextWaiters.isEmpty()
+                || stateDirty) {
             n++;
         }
         return n;
@@ -157,7 +168,8 @@ public final class BreakerWriter {
         if (writing || closed) {
             return;
         }
-        if (nextTransitions.isEmpty() && nextAudits.isEmpty() && nextWaiters.isEmpty() && !stateDirty) {
+        if (nextTransitions.isEmpty() && nextAudits.isEmpty() && nextStages.isEmpty() && nextWaiters.isEmpty()
+                && !stateDirty) {
             return;
         }
         long now = clock.millis();
@@ -168,10 +180,11 @@ public final class BreakerWriter {
             lastDay = state.dayEpochDay();
         }
         BreakerWrite w = new BreakerWrite(++version, now, state, nextTransitions, nextAudits,
-                new BreakerWrite.EquitySample(now, source.equityE8(), state.peakE8()), day);
+                new BreakerWrite.EquitySample(now, source.equityE8(), state.peakE8()), day, nextStages);
         List<Promise<Void>> waiters = nextWaiters;
         nextTransitions = new ArrayList<>();
         nextAudits = new ArrayList<>();
+        nextStages = new ArrayList<>();
         nextWaiters = new ArrayList<>();
         stateDirty = false;
         lastWritten = state;

@@ -31,6 +31,12 @@ final class LedgerSql {
             + "ON CONFLICT DO NOTHING";
     static final String INSERT_AUDIT = "INSERT INTO admin_audit (id, time_ms, action, tier, reason, actor, tier_after) "
             + "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING";
+    static final String UPSERT_STAGE = "INSERT INTO strategy_stages (strategy, stage, type, since_ms, demotions, "
+            + "updated_ms) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (strategy) DO UPDATE SET stage = EXCLUDED.stage, "
+            + "type = EXCLUDED.type, since_ms = EXCLUDED.since_ms, demotions = EXCLUDED.demotions, "
+            + "updated_ms = EXCLUDED.updated_ms WHERE strategy_stages.updated_ms <= EXCLUDED.updated_ms";
+    static final String INSERT_STAGE_CHANGE = "INSERT INTO stage_changes (id, strategy, from_stage, to_stage, time_ms, "
+            + "reasons, demotions) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING";
     static final String INSERT_EQUITY = "INSERT INTO equity_curve (time_ms, equity_e8, peak_e8) VALUES ($1, $2, $3)";
     static final String INSERT_DAY = "INSERT INTO trading_days (day, start_equity_e8, started_ms) VALUES ($1, $2, $3) "
             + "ON CONFLICT DO NOTHING";
@@ -63,6 +69,15 @@ final class LedgerSql {
         return Tuple.from(new Object[]{a.id(), a.timeMs(), a.action(), a.tier(), a.reason(), a.actor(), a.tierAfter()});
     }
 
+    static Tuple stage(BreakerWrite.StageWrite w) {
+        return Tuple.from(new Object[]{w.strategy(), w.stage(), w.type(), w.sinceMs(), w.demotions(), w.timeMs()});
+    }
+
+    static Tuple stageChange(BreakerWrite.StageWrite w) {
+        return Tuple.from(new Object[]{w.id(), w.strategy(), w.fromStage(), w.stage(), w.timeMs(),
+                w.reasons().toArray(String[]::new), w.demotions()});
+    }
+
     static Tuple equity(BreakerWrite.EquitySample s) {
         return Tuple.of(s.timeMs(), s.equityE8(), s.peakE8());
     }
@@ -81,7 +96,15 @@ final class LedgerSql {
         List<Tuple> audits = new ArrayList<>();
         List<Tuple> samples = new ArrayList<>();
         List<Tuple> days = new ArrayList<>();
+        List<Tuple> stages = new ArrayList<>();
+        List<Tuple> stageChanges = new ArrayList<>();
         for (BreakerWrite w : writes) {
+            for (BreakerWrite.StageWrite st : w.stages()) {
+                stages.add(stage(st));
+                if (st.changed()) {
+                    stageChanges.add(stageChange(st));
+                }
+            }
             w.transitions().forEach(t -> transitions.add(transition(t)));
             w.audits().forEach(a -> audits.add(audit(a)));
             samples.add(equity(w.sample()));
@@ -93,7 +116,9 @@ final class LedgerSql {
                 .compose(r -> batch(c, INSERT_TRANSITION, transitions))
                 .compose(r -> batch(c, INSERT_AUDIT, audits))
                 .compose(r -> batch(c, INSERT_EQUITY, samples))
-                .compose(r -> batch(c, INSERT_DAY, days));
+                .compose(r -> batch(c, INSERT_DAY, days))
+                .compose(r -> batch(c, UPSERT_STAGE, stages))
+                .compose(r -> batch(c, INSERT_STAGE_CHANGE, stageChanges));
     }
 
     static Future<Void> batch(SqlClient c, String sql, List<Tuple> tuples) {

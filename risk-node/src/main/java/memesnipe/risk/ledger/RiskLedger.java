@@ -58,12 +58,17 @@ public final class RiskLedger {
     /**
      * What a restart restores, besides the fills: the breaker (absent when the row is missing), its recent
      * transitions (oldest first), the newest equity sample, the quality window (oldest first), the fill-stream
-     * position, and what the local journal held (writes applied; a problem when it was unreadable).
+     * position, what the local journal held (writes applied; a problem when it was unreadable), every strategy's stage
+     * in the promotion pipeline, and its recent stage changes (oldest first).
      */
     public record Recovered(Optional<StoredBreaker> breaker, List<Transition> transitions,
                             Optional<BreakerWrite.EquitySample> newestSample, List<ExecutionQuality.Sample> quality,
-                            Optional<FillCursor> cursor, int journalApplied, Optional<String> journalProblem) {
+                            Optional<FillCursor> cursor, int journalApplied, Optional<String> journalProblem,
+                            List<BreakerWrite.StageWrite> stages, List<BreakerWrite.StageWrite> stageChanges) {
     }
+
+    /** Stage changes read back at start (the most recent ones; the table keeps all). */
+    public static final int STAGE_CHANGES_READ = 1000;
 
     private final Vertx vertx;
     /** Every client order id the ledger may hold a decision for (see mayHoldDecision). */
@@ -190,8 +195,22 @@ public final class RiskLedger {
                 .map(rows -> rows.size() == 0 ? Optional.empty()
                         : Optional.of(new FillCursor(rows.iterator().next().getString("log_id"),
                         rows.iterator().next().getLong("seq"))));
-        return Future.all(breaker, transitions, sample, quality, cursor).map(v -> new Recovered(breaker.result(),
-                transitions.result(), sample.result(), quality.result(), cursor.result(), journalApplied, journalProblem));
+        Future<List<BreakerWrite.StageWrite>> stages = pool.query("SELECT * FROM strategy_stages ORDER BY strategy")
+                .execute().map(rows -> {
+                    List<BreakerWrite.StageWrite> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(BreakerCodec.stage(r)));
+                    return out;
+                });
+        Future<List<BreakerWrite.StageWrite>> changes = pool.query("SELECT * FROM stage_changes ORDER BY time_ms DESC, "
+                + "id DESC LIMIT " + STAGE_CHANGES_READ).execute().map(rows -> {
+                    List<BreakerWrite.StageWrite> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(BreakerCodec.stageChange(r)));
+                    Collections.reverse(out);
+                    return out;
+                });
+        return Future.all(List.of(breaker, transitions, sample, quality, cursor, stages, changes)).map(v ->
+                new Recovered(breaker.result(), transitions.result(), sample.result(), quality.result(),
+                        cursor.result(), journalApplied, journalProblem, stages.result(), changes.result()));
     }
 
     private static BreakerWrite.EquitySample rowSample(Row r) {
@@ -292,7 +311,15 @@ public final class RiskLedger {
 
     /** The order of this decision failed for good (refused by the executor, or undeliverable). */
     public void failed(String clientOrderId) {
-        queue.add(new WriteQueue.Row(WriteQueue.Kind.OUTCOME, Tuple.of(clientOrderId, "FAILED"), null));
+        outcome(clientOrderId, "FAILED");
+    }
+
+    /** The outcome of a decision filled on the promotion pipeline's shadow book: it never reached a venue. */
+    public static final String SHADOW_OUTCOME = "SHADOW";
+
+    /** A decision's outcome: FAILED (refused or undeliverable) or {@link #SHADOW_OUTCOME}. */
+    public void outcome(String clientOrderId, String outcome) {
+        queue.add(new WriteQueue.Row(WriteQueue.Kind.OUTCOME, Tuple.of(clientOrderId, outcome), null));
     }
 
     /** An exit approved before a restart that has neither a fill nor a failure on record. */

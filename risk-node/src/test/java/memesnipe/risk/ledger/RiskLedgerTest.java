@@ -275,6 +275,39 @@ class RiskLedgerTest {
     }
 
     @Test
+    void demotionLeftInTheJournalByAnOutage_isAppliedAtTheNextStart_andReadBackWithItsReasons() throws Exception {
+        Deployment d = init();
+        BreakerRecord normal = new BreakerRecord("NORMAL", "start", T0, CAPITAL, CAPITAL, 1, false, 2, T0, 0, Map.of(),
+                Set.of(), 0);
+        BreakerWrite registered = new BreakerWrite(3, T0, normal, List.of(), List.of(),
+                new BreakerWrite.EquitySample(T0, CAPITAL, CAPITAL), null, List.of(new BreakerWrite.StageWrite("r-1",
+                "momentum_5m", "MOMENTUM", "LIVE", T0, 0, "", List.of(), T0)));
+        BreakerWrite demoted = new BreakerWrite(4, T0 + 1_000, normal, List.of(), List.of(),
+                new BreakerWrite.EquitySample(T0 + 1_000, CAPITAL, CAPITAL), null, List.of(new BreakerWrite.StageWrite(
+                "c-1", "momentum_5m", "MOMENTUM", "SHADOW", T0 + 1_000, 1, "LIVE",
+                List.of("max drawdown 6.10 % > 5.00 % (40 periods)"), T0 + 1_000)));
+        Files.writeString(dir.resolve("risk-wal.log"), BreakerCodec.toJson(d.id(), registered).encode() + "\n"
+                + BreakerCodec.toJson(d.id(), demoted).encode() + "\n");
+        RiskLedger ledger = open(db.settings());
+
+        RiskLedger.Recovered rec = on(() -> ledger.load(d, 50));
+
+        assertThat(rec.journalApplied()).isEqualTo(2);
+        assertThat(rec.stages()).singleElement().satisfies(w -> {
+            assertThat(w.strategy()).isEqualTo("momentum_5m");
+            assertThat(w.stage()).isEqualTo("SHADOW");
+            assertThat(w.sinceMs()).isEqualTo(T0 + 1_000);
+            assertThat(w.demotions()).isOne();
+        });
+        assertThat(rec.stageChanges()).singleElement().satisfies(w -> {
+            assertThat(w.fromStage()).isEqualTo("LIVE");
+            assertThat(w.stage()).isEqualTo("SHADOW");
+            assertThat(w.reasons()).containsExactly("max drawdown 6.10 % > 5.00 % (40 periods)");
+        });
+        on(ledger::close);
+    }
+
+    @Test
     void sameFillWrittenTwice_orUnderTheSameClientOrderId_isOneRow_andReplaysInTheOrderApplied() throws Exception {
         init();
         RiskLedger ledger = open(db.settings());

@@ -40,7 +40,10 @@ import java.util.function.Supplier;
  * market: what the scenario tests drive. Each test gets a fresh one (its own Vert.x and certificates).
  */
 final class RiskCluster implements AutoCloseable {
-    /** The strategies the tests' intents come from: the risk node's strategies setting unless a test sets its own. */
+    /**
+     * The strategies the tests' intents come from: the risk node's strategies setting unless a test sets its own; all
+     * start LIVE in the promotion pipeline, as strategies did before it.
+     */
     static final String TEST_STRATEGIES = "s1,s2,s3,probe,idem,winner,loser";
     final Vertx vertx = Vertx.vertx();
     /** The executor's ledger (a throw-away database). */
@@ -115,6 +118,7 @@ final class RiskCluster implements AutoCloseable {
         Settings rs = common.with("gateway", "127.0.0.1:" + market.port())
                 .with("executor", "127.0.0.1:" + executorPort).with("evaluate-every-ms", "50")
                 .with("strategies", TEST_STRATEGIES)
+                .with(RiskConfig.STRATEGY_STAGES_KEY, TEST_STRATEGIES.replace(",", "=LIVE,") + "=LIVE")
                 .with("pg-url", pgProxy == null ? db.url() : "postgresql://" + TestDatabase.user() + "@127.0.0.1:"
                         + pgProxy.port() + "/" + db.name())
                 .with("wal-file", walFile.toString()).with("redis-url", TestDatabase.redis().url())
