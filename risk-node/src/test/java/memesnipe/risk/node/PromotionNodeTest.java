@@ -97,8 +97,14 @@ class PromotionNodeTest {
                     .startsWith("Sharpe (annualized) 2.50 >= 1.50 (60 periods) | win rate 70.00 %");
 
             long fills = c.fact("fills");
-            RiskDecision shadow = c.entry("newbie", "CCC", 10);
-            assertThat(shadow.getVerdict()).isEqualTo(Verdict.APPROVED);
+            // the shadow book is fed ticks only while a strategy is in SHADOW: it prices CCC from the next tick on
+            RiskDecision[] first = new RiskDecision[1];
+            await("the shadow book's first CCC tick after the promotion", Duration.ofSeconds(10), () -> {
+                first[0] = c.entry("newbie", "CCC", 10);
+                return first[0].getReason() != DenyReason.NO_MARKET_DATA;
+            });
+            RiskDecision shadow = first[0];
+            assertThat(shadow.getVerdict()).as(shadow.getReason() + ": " + shadow.getDetail()).isEqualTo(Verdict.APPROVED);
             assertThat(shadow.getDetail()).startsWith(ShadowBook.DETAIL_PREFIX);
             RiskDecision shadowExit = DurableRiskTest.exit(c, "newbie-x1", "newbie", "CCC");
             assertThat(shadowExit.getVerdict()).isEqualTo(Verdict.APPROVED);
