@@ -58,6 +58,9 @@ final class BacktestCommand implements Callable<Integer> {
         long fromMs;
         long toMs;
         try {
+            if (market.data == null) {
+                throw new IllegalArgumentException("--data FILE is required");
+            }
             settings = market.settings(strategies);
             fromMs = from == null ? Long.MIN_VALUE : time(from, "--from");
             toMs = to == null ? Long.MAX_VALUE : time(to, "--to");

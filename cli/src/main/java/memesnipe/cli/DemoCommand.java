@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import memesnipe.kit.config.ConfigException;
 import memesnipe.model.time.Clock;
 import memesnipe.kit.tls.CertificateAuthority;
+import memesnipe.kit.config.HostPort;
 import memesnipe.kit.tls.NodeName;
 import memesnipe.kit.tls.TlsFiles;
 import picocli.CommandLine.Command;
@@ -207,6 +208,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         if (scenarios != null) {
             extra.get(NodeName.GATEWAY).put(memesnipe.gateway.GatewayConfig.SCENARIOS_KEY, scenarios);
+            extra.get(NodeName.RISK).putAll(DemoPromotion.RISK_SETTINGS);
         }
         if (strategies != null) {
             extra.get(NodeName.STRATEGY).put("strategies", strategies);
@@ -259,6 +261,7 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("Dashboard: http://127.0.0.1:" + port + "/  (operator actions need the token in "
                 + (java.nio.file.Files.isRegularFile(token) ? token : "operator.token, which " + certDir
                 + " lacks: run memesnipe certs") + ")");
+        startPromotion(vertx, layout, certDir);
         HttpClient http = vertx.createHttpClient();
         vertx.setPeriodic(statusEvery * 1000L, id -> http.request(HttpMethod.GET, port, "127.0.0.1", "/api/v1/status")
                 .compose(req -> req.send().compose(resp -> resp.body()))
@@ -283,6 +286,30 @@ final class DemoCommand implements Callable<Integer> {
         Shutdown.close(vertx);
         closed.countDown();
         return 0;
+    }
+
+    /** With simulators: the backtest step of the promotion pipeline for the strategies they feed, on a thread. */
+    private void startPromotion(Vertx vertx, Cluster.Layout layout, java.nio.file.Path certDir) {
+        if (scenarios == null || strategies == null) {
+            return;
+        }
+        var pairs = DemoPromotion.pairs(java.util.Arrays.stream(strategies.split(",")).map(String::trim).toList(),
+                memesnipe.gateway.feed.sim.Scenarios.parse(scenarios));
+        if (pairs.isEmpty()) {
+            return;
+        }
+        memesnipe.kit.tls.TlsFiles admin = memesnipe.kit.tls.TlsFiles.admin(certDir);
+        if (!admin.problems().isEmpty()) {
+            System.out.println("[promotion] no admin certificate in " + certDir + ": strategies stay in BACKTEST ("
+                    + String.join("; ", admin.problems()) + ")");
+            return;
+        }
+        System.out.println("[promotion] walking " + pairs.size() + " strategies forward on their simulators ("
+                + DemoPromotion.HOURS + " simulated hours each); risk's gates decide who moves to SHADOW");
+        Thread t = new Thread(() -> DemoPromotion.run(vertx, admin, HostPort.parse(layout.address(NodeName.RISK)), pairs, seed,
+                System.out), "demo-promotion");
+        t.setDaemon(true);
+        t.start();
     }
 
     /**

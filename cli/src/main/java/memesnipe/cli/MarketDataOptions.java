@@ -23,9 +23,9 @@ import java.util.List;
  * the kernel runs with; reads the file and builds the kernel's settings (both with one-line errors).
  */
 final class MarketDataOptions {
-    @Option(names = "--data", required = true, paramLabel = "FILE",
+    @Option(names = "--data", paramLabel = "FILE",
             description = "market data: trades CSV (timestamp,price,amount), OHLCV bars (CSV or JSON), a journal "
-                    + "export, or JSON Lines of trades and signals")
+                    + "export, or JSON Lines of trades and signals (required unless a command offers --scenario)")
     Path data;
 
     @Option(names = "--format", paramLabel = "FORMAT",

@@ -64,7 +64,7 @@ final class PromoteCommand implements Callable<Integer> {
             System.err.println("memesnipe promote: " + strategy + ": " + Printable.oneLine(e.getMessage(), 300));
             return 1;
         }
-        String source = "walk-forward of " + walk.market.fileName() + ", " + result.windows().size()
+        String source = "walk-forward of " + walk.source() + ", " + result.windows().size()
                 + " window(s), in-sample " + walk.inSample + ", out-of-sample " + walk.outOfSample;
         System.out.println(strategy + " out of sample (" + source + "):");
         System.out.println("  " + StrategiesCommand.evidence(EvidenceWire.toWire(evidence)));

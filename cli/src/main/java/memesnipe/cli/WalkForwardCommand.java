@@ -56,7 +56,7 @@ final class WalkForwardCommand implements Callable<Integer> {
         List<WalkForward.Result> results = new ArrayList<>();
         for (String strategy : names) {
             out.printf("%s on %s (%,d events), in-sample %s, out-of-sample %s, %d parameter sets:%n", strategy,
-                    walk.market.fileName(), data.size(), inSample, outOfSample, ParameterGrid.of(strategy).size());
+                    walk.source(), data.size(), inSample, outOfSample, ParameterGrid.of(strategy).size());
             out.printf("  %-3s %-20s %-20s %-32s %12s %8s %12s %8s%n", "#", "in-sample from", "out-of-sample from",
                     "chosen in-sample", "in return", "trades", "out return", "trades");
             try {

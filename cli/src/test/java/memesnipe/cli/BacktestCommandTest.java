@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.nio.file.StandardCopyOption;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -176,5 +177,37 @@ class BacktestCommandTest {
         JournalCommandTest.Run unknown = JournalCommandTest.run("promote", "--dry-run", "--data", ethBars.toString(),
                 "--strategy", "no_such");
         assertThat(unknown.exit()).isEqualTo(2);
+    }
+
+    @Test
+    void promoteDryRun_onASimulator_findsThePlantedEdge_andNoneWithoutIt() {
+        JournalCommandTest.Run planted = JournalCommandTest.run("promote", "--dry-run", "--scenario", "dev_wallet",
+                "--scenario-hours", "8", "--strategy", "dev_wallet_drain", "--in-sample", "PT2H",
+                "--out-of-sample", "PT2H");
+        assertThat(planted.exit()).as(planted.err()).isZero();
+        assertThat(planted.out()).contains("walk-forward of scenario dev_wallet (seed 1, 8 simulated hours)");
+        assertThat(planted.out()).containsPattern("    PASS  Sharpe \\(annualized\\)");
+        JournalCommandTest.Run plain = JournalCommandTest.run("promote", "--dry-run", "--scenario", "dev_wallet:plain",
+                "--scenario-hours", "8", "--strategy", "dev_wallet_drain", "--in-sample", "PT2H",
+                "--out-of-sample", "PT2H");
+        assertThat(plain.exit()).as(plain.err()).isZero();
+        assertThat(plain.out()).containsPattern("    FAIL  Sharpe \\(annualized\\) -");
+
+        JournalCommandTest.Run both = JournalCommandTest.run("promote", "--dry-run", "--scenario", "dev_wallet",
+                "--data", ethBars.toString(), "--strategy", "dev_wallet_drain");
+        assertThat(both.exit()).isEqualTo(2);
+        assertThat(both.err()).contains("give either --data FILE or --scenario NAME");
+        assertThat(JournalCommandTest.run("backtest", "--strategy", "momentum_5m").err())
+                .contains("--data FILE is required");
+    }
+
+    @Test
+    void demoPromotion_pairsEachSignalStrategyWithItsSimulator_whenTheDemoRunsIt() {
+        var pairs = DemoPromotion.pairs(List.of("momentum_5m", "airdrop_rotation", "rug_pull_sniffer", "social_buzz"),
+                memesnipe.gateway.feed.sim.Scenarios.parse("airdrop,social_buzz:plain"));
+        assertThat(pairs).extracting(e -> e.getKey() + "=" + e.getValue().label())
+                .containsExactly("airdrop_rotation=airdrop", "social_buzz=social_buzz:plain");
+        assertThat(DemoPromotion.SCENARIO_OF.values()).allMatch(memesnipe.gateway.feed.sim.Scenarios.names()::contains);
+        assertThat(DemoPromotion.SCENARIO_OF.keySet()).allMatch(memesnipe.strategy.core.Strategies.KNOWN::contains);
     }
 }

@@ -335,7 +335,9 @@ public final class StrategyPipeline {
             case BACKTEST -> e.backtest == null ? "no backtest evidence recorded yet (memesnipe promote --strategy "
                     + p.strategy() + " --data FILE runs the walk-forward and records it)"
                     : "its backtest evidence does not pass: " + texts(open);
-            case SHADOW -> !current ? how + "; no shadow evidence reviewed yet"
+            // the review that moved it here judged its backtest: shadow evidence is reviewed from the next one on
+            case SHADOW -> !current || e.reviewedMs <= p.stageSinceMs() ? how + "; no shadow evidence reviewed yet"
+                    : open.isEmpty() ? "every gate passes in shadow; LIVE once its minimum shadow period has passed"
                     : "trades on the shadow book until every gate passes; not yet: " + texts(open);
             case LIVE -> !current ? how + "; no live evidence reviewed yet"
                     : open.isEmpty() ? "every gate passes on its live evidence"
