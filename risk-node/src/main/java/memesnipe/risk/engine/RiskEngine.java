@@ -683,6 +683,9 @@ public final class RiskEngine {
         if (held == null || flag.untilMs() >= held.untilMs()) {
             tokenFlags.put(flag.symbol(), flag);
         }
+        if (pipeline != null) {
+            pipeline.shadow().onTokenFlagged(flag, nowMs); // shadow positions in the token are flattened too
+        }
         return evaluate(nowMs);
     }
 

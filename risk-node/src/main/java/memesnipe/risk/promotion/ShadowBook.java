@@ -85,6 +85,12 @@ public final class ShadowBook {
         execute(engine.onTick(symbol, priceE8, lotExponent, seq, eventTimeMs, nowMs), nowMs);
     }
 
+    /** A token flagged as a rug risk: the book's positions in it are flattened (filled here) and entries refused. */
+    public void onTokenFlagged(memesnipe.model.event.RugFlag flag, long nowMs) {
+        advance(nowMs);
+        execute(engine.onTokenFlagged(flag, nowMs), nowMs);
+    }
+
     /** The book's timed evaluation (its own breaker, stale prices, exit retries); fills what it emits. */
     public void onTimer(long nowMs) {
         advance(nowMs);

@@ -62,6 +62,20 @@ class ShadowBookTest extends LiveEngineFixture {
     }
 
     @Test
+    void aRugFlag_flattensTheShadowPositionInTheToken_andRefusesShadowEntriesInIt() {
+        live.submit(entry("e1", "shadowy", "SOL", 150, now), now);
+        assertThat(shadow().qtyE8("shadowy", "SOL")).isEqualTo(Fixed.parse("1.5"));
+
+        now += 1_000;
+        live.onTokenRisk(new memesnipe.model.event.TokenRisk("SOL", now, false, 0, 9_000), now);
+        assertThat(shadow().qtyE8("shadowy", "SOL")).as("flattened on the shadow book").isZero();
+        Decision again = live.submit(entry("e2", "shadowy", "SOL", 150, now), now);
+        assertThat(again.verdict()).isEqualTo(Verdict.DENIED);
+        assertThat(again.reason()).isEqualTo(memesnipe.model.DenyReason.TOKEN_FLAGGED);
+        assertLiveUntouched();
+    }
+
+    @Test
     void shadowLossBeyondEveryBreakerThreshold_leavesTheLiveBreakerAndEquityAsTheyWere() {
         tick("BONK", "1");
         for (int i = 0; i < 5; i++) { // five entries of the per-trade cap (200 USD), 1,000 USD of BONK in shadow
