@@ -38,7 +38,7 @@ public final class EvidenceWire {
         return new Evidence(m.getFromMs(), m.getToMs(), new Sampling(m.getSamplingMs()), m.getPeriods(),
                 figure(m.getSharpe()), interval(m.getSharpeCi()), m.getTrades(), m.getWins(), interval(m.getWinRateCi()),
                 figure(m.getMaxDrawdown()), m.getLatencySamples(), m.getLatencyTotalMs(),
-                new Significance(m.getSignificanceTest(), figure(m.getPValue()), m.getSignificanceSamples(),
+                new Significance(text(m.getSignificanceTest()), figure(m.getPValue()), m.getSignificanceSamples(),
                         m.getSignificanceResamples(), m.getSignificanceSeed()));
     }
 
@@ -54,8 +54,8 @@ public final class EvidenceWire {
     static Figure figure(memesnipe.v1.Figure f) {
         return switch (f.getKindCase()) {
             case VALUE -> Figure.of(f.getValue());
-            case UNBOUNDED -> Figure.unbounded(f.getUnbounded());
-            case NOT_AVAILABLE -> Figure.notAvailable(f.getNotAvailable());
+            case UNBOUNDED -> Figure.unbounded(text(f.getUnbounded()));
+            case NOT_AVAILABLE -> Figure.notAvailable(text(f.getNotAvailable()));
             case KIND_NOT_SET -> Figure.notAvailable("not given");
         };
     }
@@ -68,8 +68,16 @@ public final class EvidenceWire {
 
     static ConfidenceInterval interval(Interval i) {
         return i.getNotAvailable().isEmpty() ? new ConfidenceInterval.Range(i.getLow(), i.getHigh(), i.getUsed())
-                : new ConfidenceInterval.NotAvailable(i.getNotAvailable());
+                : new ConfidenceInterval.NotAvailable(text(i.getNotAvailable()));
     }
+
+    /** A text of the caller's, escaped and cut before it is kept, shown or written to the ledger. */
+    private static String text(String untrusted) {
+        return memesnipe.model.text.Printable.of(untrusted, TEXT_MAX);
+    }
+
+    /** The longest text an evidence message may keep (reasons, the test's name). */
+    static final int TEXT_MAX = 200;
 
     /** One strategy as ListStrategies shows it. */
     static StrategyView strategy(StrategyReport r) {

@@ -19,4 +19,15 @@ class WireTest {
             assertThat(wire.name()).isEqualTo(r == DenyReason.NONE ? "REASON_NONE" : r.name());
         }
     }
+
+    @Test
+    void evidenceFromTheWire_keepsItsTextsEscapedAndCut() {
+        memesnipe.v1.Evidence hostile = memesnipe.v1.Evidence.newBuilder().setFromMs(1).setToMs(2).setSamplingMs(60_000)
+                .setSharpe(memesnipe.v1.Figure.newBuilder().setNotAvailable("x\nERROR forged" + "y".repeat(10_000)))
+                .setSignificanceTest("t\u0000" + "z".repeat(10_000)).build();
+        memesnipe.performance.promotion.Evidence e = EvidenceWire.fromWire(hostile);
+        String why = ((memesnipe.performance.Figure.NotAvailable) e.sharpe()).why();
+        assertThat(why).doesNotContain("\n").hasSizeLessThan(2 * EvidenceWire.TEXT_MAX);
+        assertThat(e.significance().test()).doesNotContain("\u0000").hasSizeLessThan(2 * EvidenceWire.TEXT_MAX);
+    }
 }
